@@ -1,0 +1,34 @@
+# The two commands: `make run` and `make test` (plus `make bench`). Each sets up what it needs.
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 5000
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test bench init-db
+
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+$(CHROMIUM):
+	apt-get install -y chromium || (apt-get update && apt-get install -y chromium)
+
+init-db: $(VENV)/.installed
+	$(VENV)/bin/flask --app server init-db
+
+run: init-db
+	$(VENV)/bin/gunicorn --workers 2 --bind $(HOST):$(PORT) 'server:create_app()'
+
+test: $(VENV)/.dev-installed $(CHROMIUM)
+	$(PY) -m pytest
+
+bench: $(VENV)/.dev-installed
+	$(PY) -m bench.stats

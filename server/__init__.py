@@ -1,0 +1,38 @@
+"""Orbit: create_app(config=None) wires configuration, database, errors, the API and web/."""
+from flask import Flask, send_from_directory
+
+from . import cli
+from .api import api, meta
+from .api.common import DayConverter
+from .auth import SessionInterface
+from .config import ROOT, TESTING_OVERRIDES, from_environment
+from .db import close_connection, database, database_from_url, open_connection
+from .errors import register_error_handlers
+
+WEB = ROOT / "web"
+
+
+def create_app(config=None):
+    """The Flask app: environment configuration, overridden by `config` (tests)."""
+    app = Flask(__name__, static_folder=str(WEB), static_url_path="")
+    app.config.update(from_environment())
+    app.config.update(config or {})
+    if app.config.get("TESTING"):
+        app.config.update({k: v for k, v in TESTING_OVERRIDES.items() if k not in (config or {})})
+    app.json.sort_keys = False
+    app.session_interface = SessionInterface()
+    app.url_map.converters["day"] = DayConverter
+    database.initialize(database_from_url(app.config["DATABASE_URL"]))
+
+    app.before_request(open_connection)
+    app.teardown_request(close_connection)
+    register_error_handlers(app)
+    app.register_blueprint(api)
+    app.register_blueprint(meta.health)
+    app.add_url_rule("/", "index", index)
+    cli.register(app)
+    return app
+
+
+def index():
+    return send_from_directory(WEB, "index.html")

@@ -1,0 +1,24 @@
+"""The JSON API under /api/v1: one blueprint per resource, authentication checked for all."""
+from flask import Blueprint, current_app, request
+
+from ..auth import check_access, load_caller
+from . import accounts, checkins, habits, identities, meta, reflections, stats, templates
+
+api = Blueprint("api", __name__, url_prefix="/api/v1")
+
+# Bodies may be at most 1 MiB (app config) except these (API.md "Conventions").
+BODY_LIMITS = {"api.checkins.batch": 4 * 1024 * 1024}
+
+
+@api.before_request
+def authenticate():
+    """Who is calling, then whether they may: 401 before 403, every endpoint unless @public."""
+    if request.endpoint in BODY_LIMITS:
+        request.max_content_length = BODY_LIMITS[request.endpoint]
+    load_caller()
+    view = current_app.view_functions.get(request.endpoint)
+    check_access(getattr(view, "public", False))
+
+
+for module in (accounts, identities, habits, checkins, reflections, stats, templates, meta):
+    api.register_blueprint(module.bp)

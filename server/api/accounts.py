@@ -1,0 +1,95 @@
+"""Sign-up, sign-in, sign-out, CSRF tokens, the account itself and its API tokens."""
+from flask import Blueprint, g, session
+
+from ..auth import end_session, public, session_only, start_session
+from ..schemas import (CsrfOut, DeleteMeIn, LoginIn, MePatchIn, PasswordIn, RegisterIn,
+                       SessionOut, TokenCreatedOut, TokenIn, TokenOut, UserOut)
+from ..store import accounts
+from .common import current_user, doc, request_json
+
+bp = Blueprint("accounts", __name__)
+
+
+@bp.post("/auth/register")
+@public
+@doc("Create an account and sign in", body=RegisterIn, response=SessionOut, status=201)
+def register():
+    user = accounts.register(RegisterIn().load(request_json()))
+    return SessionOut().dump({"user": user, "csrf_token": start_session(user)}), 201
+
+
+@bp.post("/auth/login")
+@public
+@doc("Sign in", body=LoginIn, response=SessionOut)
+def login():
+    data = LoginIn().load(request_json())
+    user = accounts.authenticate(data["email"], data["password"])
+    return SessionOut().dump({"user": user, "csrf_token": start_session(user)})
+
+
+@bp.post("/auth/logout")
+@doc("Sign out", status=204)
+def logout():
+    end_session()
+    return "", 204
+
+
+@bp.get("/auth/csrf")
+@session_only
+@doc("The CSRF token of the signed-in session", response=CsrfOut)
+def csrf():
+    return {"csrf_token": session["csrf"]}
+
+
+@bp.get("/me")
+@doc("The signed-in user", response=UserOut)
+def me():
+    return UserOut().dump(current_user())
+
+
+@bp.patch("/me")
+@doc("Change time zone or week start", body=MePatchIn, response=UserOut)
+def patch_me():
+    return UserOut().dump(accounts.update_me(current_user(), MePatchIn().load(request_json())))
+
+
+@bp.post("/me/password")
+@session_only
+@doc("Change the password; every other session ends", body=PasswordIn, status=204)
+def change_password():
+    data = PasswordIn().load(request_json())
+    user = accounts.change_password(current_user(), data["current_password"], data["new_password"])
+    start_session(user)  # this session carries on with the new session version
+    return "", 204
+
+
+@bp.delete("/me")
+@session_only
+@doc("Delete the account and every row of it", body=DeleteMeIn, status=204)
+def delete_me():
+    accounts.delete_account(current_user(), DeleteMeIn().load(request_json())["password"])
+    end_session()
+    return "", 204
+
+
+@bp.get("/tokens")
+@session_only
+@doc("The API tokens", response=TokenOut, many=True)
+def list_tokens():
+    return TokenOut(many=True).dump(accounts.tokens_of(current_user()))
+
+
+@bp.post("/tokens")
+@session_only
+@doc("Create an API token (shown this once)", body=TokenIn, response=TokenCreatedOut, status=201)
+def create_token():
+    token = accounts.create_token(current_user(), TokenIn().load(request_json())["name"])
+    return TokenCreatedOut().dump(token), 201
+
+
+@bp.delete("/tokens/<int:token_id>")
+@session_only
+@doc("Revoke an API token", status=204)
+def delete_token(token_id):
+    accounts.delete_token(current_user(), token_id)
+    return "", 204

@@ -1,0 +1,170 @@
+"""Who is calling: password hashing, cookie sessions with CSRF, API tokens, login throttling."""
+import datetime
+import hashlib
+import hmac
+import secrets
+from functools import wraps
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app, g, request, session
+from flask.sessions import SecureCookieSessionInterface
+
+from .db import database
+from .errors import ApiError
+from .models import ApiToken, LoginAttempt, Setting, User, utcnow
+
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed cookie session, marked Secure whenever the request came over HTTPS, with
+    its key from the environment or, if unset, generated once into the database."""
+
+    def open_session(self, app, request):
+        if not app.secret_key:
+            ensure_secret_key(app)
+        return super().open_session(app, request)
+
+    def get_cookie_secure(self, app):
+        return app.config["SESSION_COOKIE_SECURE"] or request.is_secure
+
+
+def password_hasher():
+    """An argon2 hasher with the configured cost (cheap in tests, the library defaults otherwise)."""
+    config = current_app.config
+    return PasswordHasher(time_cost=config["ARGON2_TIME_COST"],
+                          memory_cost=config["ARGON2_MEMORY_COST"],
+                          parallelism=config["ARGON2_PARALLELISM"])
+
+
+def hash_password(password):
+    """An argon2id hash of the password."""
+    return password_hasher().hash(password)
+
+
+def verify_password(user, password):
+    """True when the password matches the user's hash."""
+    try:
+        return password_hasher().verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def hash_token(token):
+    """API tokens are long random strings, so a plain SHA-256 is enough to store them."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def ensure_secret_key(app):
+    """Use ORBIT_SECRET_KEY, or one generated once and kept in the database for every process."""
+    if app.secret_key:
+        return
+    with database.atomic():
+        Setting.insert(key="secret_key", value=secrets.token_hex(32)).on_conflict_ignore().execute()
+    app.secret_key = Setting.get_by_id("secret_key").value
+
+
+def start_session(user):
+    """Sign the user in on this client: a fresh session with a new CSRF token."""
+    session.clear()
+    session.permanent = True
+    session.update(uid=user.id, sv=user.session_version, csrf=secrets.token_urlsafe(32))
+    return session["csrf"]
+
+
+def end_session():
+    """Sign out this client."""
+    session.clear()
+
+
+def load_caller():
+    """Resolve g.user from a bearer token or the session cookie (None when anonymous)."""
+    g.user, g.via_token = None, False
+    header = request.headers.get("Authorization", "")
+    if header:
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ApiError(401, "The Authorization header must be 'Bearer <token>'.")
+        api_token = (ApiToken.select(ApiToken, User).join(User)
+                     .where(ApiToken.token_hash == hash_token(token.strip())).first())
+        if api_token is None:
+            raise ApiError(401, "This API token is not valid.")
+        touch_token(api_token)
+        g.user, g.via_token = api_token.user, True
+    elif "uid" in session:
+        user = User.get_or_none(User.id == session["uid"])
+        if user is not None and user.session_version == session.get("sv"):
+            g.user = user
+        else:
+            session.clear()
+
+
+def touch_token(api_token):
+    """Record when a token was last used, at most once a minute (a write per request is waste)."""
+    now = utcnow()
+    if api_token.last_used_at is None or now - api_token.last_used_at > datetime.timedelta(minutes=1):
+        ApiToken.update(last_used_at=now).where(ApiToken.id == api_token.id).execute()
+
+
+def check_access(public):
+    """401 before 403: authentication first, then CSRF for cookie-authenticated writes."""
+    if public:
+        return
+    if g.user is None:
+        raise ApiError(401)
+    if request.method in UNSAFE_METHODS and not g.via_token:
+        sent = request.headers.get("X-CSRF-Token", "")
+        if not hmac.compare_digest(sent, session.get("csrf", "")):
+            raise ApiError(403, "The X-CSRF-Token header is missing or wrong; "
+                                "get one from GET /api/v1/auth/csrf.", code="csrf_failed")
+
+
+def public(view):
+    """Mark a view as open to anonymous callers (no authentication, no CSRF)."""
+    view.public = True
+    return view
+
+
+def session_only(view):
+    """Views an API token must not reach: tokens, password, account deletion."""
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if g.via_token:
+            raise ApiError(403, "This needs a signed-in session, not an API token.")
+        return view(*args, **kwargs)
+    return wrapper
+
+
+def client_address():
+    """The caller's address (a proxy in front should set REMOTE_ADDR via ProxyFix)."""
+    return request.remote_addr or "unknown"
+
+
+def throttle_login(email):
+    """429 with Retry-After when this email or this address failed too often recently."""
+    config = current_app.config
+    window = datetime.timedelta(seconds=config["LOGIN_WINDOW_SECONDS"])
+    since = utcnow() - window
+    for field, value, limit in ((LoginAttempt.email, email, config["LOGIN_MAX_PER_EMAIL"]),
+                                (LoginAttempt.address, client_address(),
+                                 config["LOGIN_MAX_PER_ADDRESS"])):
+        recent = (LoginAttempt.select(LoginAttempt.created_at)
+                  .where(field == value, LoginAttempt.created_at > since)
+                  .order_by(LoginAttempt.created_at.desc()).limit(limit))
+        times = [row.created_at for row in recent]
+        if len(times) >= limit:
+            retry = max(1, int((times[-1] + window - utcnow()).total_seconds()) + 1)
+            raise ApiError(429, "Too many failed sign-ins; try again later.",
+                           headers={"Retry-After": str(retry)})
+
+
+def record_login_failure(email):
+    """Count a failed sign-in, in the database so that every app process agrees."""
+    with database.atomic():
+        LoginAttempt.create(email=email, address=client_address())
+
+
+def clear_login_failures(email):
+    """A successful sign-in forgives the earlier failures for that email."""
+    LoginAttempt.delete().where(LoginAttempt.email == email).execute()

@@ -1,0 +1,60 @@
+"""The calendar: one state per day, for the heatmap and its text equivalent."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .ledger import Ledger
+from .model import BUILD, CHECK, SKIPPED, Entry, Habit
+from .periods import MISSED, OPEN, judged_periods
+
+_ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDay:
+    day: date
+    state: str
+    value: float | None
+
+
+def _day_state(habit: Habit, ledger: Ledger, day: date, period_state: str) -> str:
+    """The state of one day on or after the start date, given the state of its period."""
+    entry = ledger.entry(day)
+    done = ledger.is_done(day.toordinal())
+    if habit.kind != BUILD:
+        return "kept" if done else "slip"
+    if entry is not None and entry.status == SKIPPED:
+        return "skipped"
+    if done:
+        return "done"
+    if habit.measure != CHECK and entry is not None and (entry.value or 0) > 0:
+        return "partial"  # not done, so the value fell short of the target
+    if period_state == OPEN:
+        return "open"
+    if period_state == MISSED:
+        return "missed"
+    # A met or neutral period: nothing more was asked of this day.
+    return "not_due"
+
+
+def calendar(habit: Habit, entries: list[Entry], start: date, end: date, today: date) -> list[CalendarDay]:
+    """One CalendarDay per day from start to min(end, today), oldest first."""
+    last = min(end, today)
+    days: list[CalendarDay] = []
+    day = start
+    while day <= last and day < habit.start_date:
+        days.append(CalendarDay(day, "before_start", None))
+        day += _ONE_DAY
+    if day > last:
+        return days
+    ledger = Ledger(habit, entries, today)
+    for period in judged_periods(habit, ledger, habit.start_date, last, today):
+        if period.end < day:
+            continue
+        while day <= min(period.end, last):
+            entry = ledger.entry(day)
+            value = entry.value if entry is not None else None
+            days.append(CalendarDay(day, _day_state(habit, ledger, day, period.state), value))
+            day += _ONE_DAY
+    return days

@@ -1,0 +1,97 @@
+"""The one JSON error envelope, and the handlers that turn every failure into it."""
+import logging
+
+from flask import jsonify
+from marshmallow import ValidationError
+from peewee import IntegrityError
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+         405: "method_not_allowed", 409: "conflict", 413: "too_large",
+         415: "unsupported_media_type", 422: "validation_error", 429: "rate_limited",
+         500: "internal_error", 503: "unavailable"}
+
+MESSAGES = {400: "The request could not be understood.",
+            401: "Please sign in first.",
+            403: "You are not allowed to do this.",
+            404: "Nothing was found at this address.",
+            405: "This method is not allowed here.",
+            409: "This conflicts with something that already exists.",
+            413: "The request body is too large.",
+            415: "Send the body as JSON (Content-Type: application/json).",
+            422: "Some fields are not valid; see `fields`.",
+            429: "Too many attempts; please wait and try again.",
+            500: "Something went wrong on our side; please try again."}
+
+
+class ApiError(HTTPException):
+    """An error a view raises; an HTTPException so it also works from URL converters."""
+
+    def __init__(self, status, message=None, code=None, fields=None, headers=None):
+        super().__init__(message or MESSAGES.get(status))
+        self.code = status
+        self.error_code = code or CODES[status]
+        self.fields = fields
+        self.extra_headers = headers or {}
+
+
+def envelope(status, code, message, fields=None, headers=None):
+    """The JSON body and status of an error response."""
+    error = {"code": code, "message": message}
+    if fields is not None:
+        error["fields"] = fields
+    response = jsonify({"error": error})
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
+
+
+def handle_api_error(err):
+    return envelope(err.code, err.error_code, err.description, err.fields, err.extra_headers)
+
+
+def handle_http_exception(err):
+    status = err.code or 500
+    headers = {k: v for k, v in err.get_headers() if k.lower() == "allow"}
+    return envelope(status, CODES.get(status, "error"), MESSAGES.get(status, err.name), None,
+                    headers)
+
+
+def validation_error_body(err):
+    """The `error` object of a marshmallow ValidationError (also used per batch item)."""
+    fields = err.messages if isinstance(err.messages, dict) else {"_schema": err.messages}
+    return {"code": "validation_error", "message": first_message(fields), "fields": fields}
+
+
+def handle_validation_error(err):
+    body = validation_error_body(err)
+    return envelope(422, body["code"], body["message"], body["fields"])
+
+
+def handle_integrity_error(err):
+    return envelope(409, "conflict", MESSAGES[409])
+
+
+def handle_unexpected(err):
+    log.exception("Unhandled error")
+    return envelope(500, "internal_error", MESSAGES[500])
+
+
+def first_message(fields):
+    """A one-sentence summary of a marshmallow error dict, naming the first bad field."""
+    name, messages = next(iter(fields.items()), ("_schema", ["Invalid input."]))
+    while isinstance(messages, dict):
+        name, messages = next(iter(messages.items()))
+    text = messages[0] if isinstance(messages, list) and messages else str(messages)
+    return text if name == "_schema" else f"{name}: {text}"
+
+
+def register_error_handlers(app):
+    """Every error, from every endpoint, is the one envelope."""
+    app.register_error_handler(ApiError, handle_api_error)
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(ValidationError, handle_validation_error)
+    app.register_error_handler(IntegrityError, handle_integrity_error)
+    app.register_error_handler(Exception, handle_unexpected)

@@ -1,0 +1,153 @@
+"""Peewee models: fields, indexes and tiny helpers only. Times are naive UTC."""
+import datetime
+import json
+import uuid
+
+from peewee import (BooleanField, CharField, DateField, DateTimeField, FloatField, ForeignKeyField,
+                    IntegerField, Model, TextField, UUIDField)
+
+from .db import database
+
+
+def utcnow():
+    """The current instant as naive UTC, the way every DateTimeField stores it."""
+    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+
+
+class JSONField(TextField):
+    """A small JSON document stored as text (the same on SQLite and PostgreSQL)."""
+
+    def db_value(self, value):
+        return None if value is None else json.dumps(value, separators=(",", ":"), sort_keys=True)
+
+    def python_value(self, value):
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Setting(BaseModel):
+    key = CharField(primary_key=True, max_length=64)
+    value = TextField()
+
+
+class User(BaseModel):
+    uuid = UUIDField(default=uuid.uuid4, unique=True)
+    email = CharField(max_length=254, unique=True)
+    password_hash = CharField(max_length=255)
+    timezone = CharField(max_length=64, default="UTC")
+    week_start = CharField(max_length=3, default="mon")
+    session_version = IntegerField(default=1)
+    created_at = DateTimeField(default=utcnow)
+
+
+class ApiToken(BaseModel):
+    user = ForeignKeyField(User, backref="tokens", on_delete="CASCADE")
+    name = CharField(max_length=80)
+    token_hash = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=utcnow)
+    last_used_at = DateTimeField(null=True)
+
+
+class LoginAttempt(BaseModel):
+    email = CharField(max_length=254, index=True)
+    address = CharField(max_length=64, index=True)
+    created_at = DateTimeField(default=utcnow, index=True)
+
+
+class Identity(BaseModel):
+    uuid = UUIDField(default=uuid.uuid4, unique=True)
+    user = ForeignKeyField(User, backref="identities", on_delete="CASCADE")
+    statement = CharField(max_length=140)
+    color = CharField(max_length=7, default="#6366f1")
+    position = IntegerField(default=0)
+    created_at = DateTimeField(default=utcnow)
+
+
+class Habit(BaseModel):
+    uuid = UUIDField(default=uuid.uuid4, unique=True)
+    user = ForeignKeyField(User, backref="habits", on_delete="CASCADE")
+    identity = ForeignKeyField(Identity, null=True, backref="habits", on_delete="SET NULL")
+    name = CharField(max_length=80)
+    description = TextField(default="")
+    kind = CharField(max_length=5, default="build")
+    measure = CharField(max_length=7, default="check")
+    unit = CharField(max_length=20, default="")
+    start_date = DateField()
+    color = CharField(max_length=7, default="#10b981")
+    position = IntegerField(default=0)
+    archived_at = DateTimeField(null=True)
+    private = BooleanField(default=False)
+    created_at = DateTimeField(default=utcnow)
+    # Moves on whenever the judged history changes (a past day, a rule, the start date, the week
+    # start), so a cached HabitSummary of an older revision is known to be stale.
+    revision = IntegerField(default=0)
+
+    # The store attaches the habit's HabitRule rows here, oldest first; the newest is in force.
+    rules = ()
+
+    @property
+    def archived(self):
+        return self.archived_at is not None
+
+    @property
+    def schedule(self):
+        return self.rules[-1].schedule
+
+    @property
+    def target(self):
+        return self.rules[-1].target
+
+
+class HabitRule(BaseModel):
+    """A schedule and target in force from `effective_from`; the newest is the current rule."""
+    habit = ForeignKeyField(Habit, backref="+", on_delete="CASCADE")
+    effective_from = DateField()
+    schedule = JSONField()  # as in API.md: {"type": "per_week", "times": 3}
+    target = FloatField(null=True)
+    anchor = DateField()  # the start date when the schedule was set: every_n_days windows align on it
+
+    class Meta:
+        indexes = ((("habit", "effective_from"), True),)
+
+
+class Checkin(BaseModel):
+    # `user` duplicates habit.user so that per-user, per-day reads need no join.
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    habit = ForeignKeyField(Habit, backref="checkins", on_delete="CASCADE")
+    day = DateField()
+    status = CharField(max_length=7)
+    value = FloatField(null=True)
+    note = TextField(default="")
+    acted_at = DateTimeField(default=utcnow)  # when the user acted (client_time), for replays
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("habit", "day"), True), (("user", "day"), False))
+
+
+class Reflection(BaseModel):
+    uuid = UUIDField(default=uuid.uuid4, unique=True)
+    user = ForeignKeyField(User, backref="reflections", on_delete="CASCADE")
+    day = DateField()
+    mood = IntegerField()
+    note = TextField(default="")
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("user", "day"), True),)
+
+
+class HabitSummary(BaseModel):
+    """Cached domain state of a habit (a checkpoint), valid while the habit keeps its revision."""
+    habit = ForeignKeyField(Habit, unique=True, on_delete="CASCADE")
+    revision = IntegerField()
+    data = JSONField()
+
+
+MODELS = [Setting, User, ApiToken, LoginAttempt, Identity, Habit, HabitRule, Checkin, Reflection,
+          HabitSummary]

@@ -1,0 +1,5 @@
+"""marshmallow schemas: what comes in (load; unknown fields raise) and what goes out (dump)."""
+from .accounts import *  # noqa: F401,F403
+from .checkins import *  # noqa: F401,F403
+from .habits import *  # noqa: F401,F403
+from .stats import *  # noqa: F401,F403

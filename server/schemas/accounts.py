@@ -1,0 +1,61 @@
+"""Accounts, sessions and API tokens."""
+from marshmallow import Schema, fields, validate
+
+from .fields import Instant, validate_time_zone
+
+
+class RegisterIn(Schema):
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+    password = fields.String(required=True, validate=validate.Length(8, 1024))
+    timezone = fields.String(load_default="UTC", validate=validate_time_zone)
+
+
+class LoginIn(Schema):
+    email = fields.String(required=True, validate=validate.Length(1, 254))
+    password = fields.String(required=True, validate=validate.Length(1, 1024))
+
+
+class UserOut(Schema):
+    id = fields.Integer()
+    email = fields.String()
+    timezone = fields.String()
+    week_start = fields.String()
+    created_at = Instant()
+
+
+class SessionOut(Schema):
+    user = fields.Nested(UserOut)
+    csrf_token = fields.String()
+
+
+class CsrfOut(Schema):
+    csrf_token = fields.String()
+
+
+class MePatchIn(Schema):
+    timezone = fields.String(validate=validate_time_zone)
+    week_start = fields.String(validate=validate.OneOf(["mon", "sun"]))
+
+
+class PasswordIn(Schema):
+    current_password = fields.String(required=True, validate=validate.Length(max=1024))
+    new_password = fields.String(required=True, validate=validate.Length(8, 1024))
+
+
+class DeleteMeIn(Schema):
+    password = fields.String(required=True, validate=validate.Length(max=1024))
+
+
+class TokenIn(Schema):
+    name = fields.String(required=True, validate=validate.Length(1, 80))
+
+
+class TokenOut(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    created_at = Instant()
+    last_used_at = Instant(allow_none=True)
+
+
+class TokenCreatedOut(TokenOut):
+    token = fields.String()

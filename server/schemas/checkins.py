@@ -1,0 +1,45 @@
+"""Check-ins and reflections."""
+from marshmallow import Schema, fields, validate
+
+from .fields import Id, Instant, Number
+
+
+class CheckinIn(Schema):
+    status = fields.String(validate=validate.OneOf(["done", "skipped", "slip"]))
+    value = fields.Float(allow_none=True, validate=validate.Range(0, 1_000_000))
+    note = fields.String(validate=validate.Length(max=1000))
+
+
+class BatchItemIn(CheckinIn):
+    op = fields.String(required=True, validate=validate.OneOf(["put", "delete"]))
+    habit_id = Id(required=True)
+    date = fields.Date(required=True)
+    client_time = fields.AwareDateTime()
+
+
+class BatchIn(Schema):
+    # Items are loaded one by one (BatchItemIn) so that each succeeds or fails alone.
+    items = fields.List(fields.Raw(), required=True, validate=validate.Length(max=500))
+
+
+class CheckinOut(Schema):
+    habit_id = fields.Integer()
+    date = fields.Date(attribute="day")
+    status = fields.String()
+    value = Number(allow_none=True)
+    note = fields.String()
+    done = fields.Boolean()
+    updated_at = Instant()
+
+
+class ReflectionIn(Schema):
+    mood = fields.Integer(strict=True, validate=validate.Range(1, 5))
+    note = fields.String(validate=validate.Length(max=2000))
+
+
+class ReflectionOut(Schema):
+    uuid = fields.String()
+    date = fields.Date(attribute="day")
+    mood = fields.Integer()
+    note = fields.String()
+    updated_at = Instant()

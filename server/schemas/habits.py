@@ -1,0 +1,104 @@
+"""Identities and habits."""
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from .fields import COLOR, Id, Instant, Number
+
+
+class IdentityIn(Schema):
+    statement = fields.String(required=True, validate=validate.Length(1, 140))
+    color = fields.String(validate=COLOR)
+    position = fields.Integer(strict=True, validate=validate.Range(0, 1_000_000))
+
+
+class IdentityOut(Schema):
+    id = fields.Integer()
+    uuid = fields.String()
+    statement = fields.String()
+    color = fields.String()
+    position = fields.Integer()
+    created_at = Instant()
+    votes_total = fields.Integer()
+    votes_this_week = fields.Integer()
+
+
+SCHEDULE_FIELDS = {"daily": set(), "weekdays": {"days"}, "per_week": {"times"},
+                   "per_month": {"times"}, "every_n_days": {"n"}}
+
+
+class ScheduleSchema(Schema):
+    type = fields.String(required=True, validate=validate.OneOf(list(SCHEDULE_FIELDS)))
+    days = fields.List(fields.Integer(strict=True, validate=validate.Range(0, 6)),
+                       validate=validate.Length(1, 7))
+    times = fields.Integer(strict=True)
+    n = fields.Integer(strict=True, validate=validate.Range(2, 365))
+
+    @validates_schema
+    def check_shape(self, data, **kwargs):
+        wanted = SCHEDULE_FIELDS[data["type"]]
+        errors = {name: ["Not used by this schedule type."]
+                  for name in ("days", "times", "n") if name in data and name not in wanted}
+        errors.update({name: ["Missing data for required field."]
+                       for name in wanted if name not in data})
+        if "days" in data and len(set(data["days"])) != len(data["days"]):
+            errors.setdefault("days", []).append("Weekdays must be distinct.")
+        limit = {"per_week": 7, "per_month": 31}.get(data["type"])
+        if limit and "times" in data and not 1 <= data["times"] <= limit:
+            errors.setdefault("times", []).append(f"Must be between 1 and {limit}.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class RuleOut(Schema):
+    effective_from = fields.Date()
+    schedule = fields.Dict()
+    target = Number(allow_none=True)
+
+
+class HabitIn(Schema):
+    name = fields.String(required=True, validate=validate.Length(1, 80))
+    description = fields.String(validate=validate.Length(max=500))
+    identity_id = Id(allow_none=True)
+    kind = fields.String(validate=validate.OneOf(["build", "quit"]))
+    measure = fields.String(validate=validate.OneOf(["check", "count", "minutes"]))
+    unit = fields.String(validate=validate.Length(max=20))
+    target = fields.Float(allow_none=True, validate=validate.Range(0, 1_000_000))
+    schedule = fields.Nested(ScheduleSchema)
+    start_date = fields.Date()
+    color = fields.String(validate=COLOR)
+    position = fields.Integer(strict=True, validate=validate.Range(0, 1_000_000))
+    archived = fields.Boolean()
+    private = fields.Boolean()
+
+
+class HabitOut(Schema):
+    id = fields.Integer()
+    uuid = fields.String()
+    name = fields.String()
+    description = fields.String()
+    identity_id = fields.Integer(allow_none=True)
+    kind = fields.String()
+    measure = fields.String()
+    unit = fields.String()
+    target = Number(allow_none=True)
+    schedule = fields.Dict()
+    start_date = fields.Date()
+    color = fields.String()
+    position = fields.Integer()
+    archived = fields.Boolean()
+    archived_at = Instant(allow_none=True)
+    private = fields.Boolean()
+    created_at = Instant()
+    rules = fields.List(fields.Nested(RuleOut))
+
+
+class HabitListQuery(Schema):
+    archived = fields.String(load_default="false", validate=validate.OneOf(["false", "true", "all"]))
+
+
+class RangeQuery(Schema):
+    start = fields.Date(data_key="from")
+    end = fields.Date(data_key="to")
+
+
+class DateQuery(Schema):
+    date = fields.Date()

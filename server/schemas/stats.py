@@ -1,0 +1,66 @@
+"""What the domain computes, as the API sends it: Today, statistics, strength, calendars."""
+from marshmallow import Schema, fields
+
+from .checkins import CheckinOut, ReflectionOut
+from .fields import Number
+
+
+class StreakOut(Schema):
+    length = fields.Integer()
+    unit = fields.String()
+    start = fields.Date(allow_none=True)
+    end = fields.Date(allow_none=True)
+
+
+class StatsOut(Schema):
+    as_of = fields.Date()
+    strength = fields.Float()
+    current_streak = fields.Nested(StreakOut)
+    best_streak = fields.Nested(StreakOut)
+    streaks = fields.List(fields.Nested(StreakOut))
+    total_done = fields.Integer()
+    completion_rate = fields.Dict(keys=fields.String(), values=fields.Float(allow_none=True))
+    by_weekday = fields.List(fields.Integer())
+
+
+class StrengthPointOut(Schema):
+    date = fields.Date(attribute="day")
+    value = fields.Float()
+
+
+class CalendarDayOut(Schema):
+    date = fields.Date(attribute="day")
+    state = fields.String()
+    value = Number(allow_none=True)
+
+
+class TodayHabitOut(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    kind = fields.String()
+    measure = fields.String()
+    unit = fields.String()
+    target = Number(allow_none=True)
+    color = fields.String()
+    identity_id = fields.Integer(allow_none=True)
+    private = fields.Boolean()
+
+
+class CurrentStreakOut(Schema):
+    current = fields.Integer()
+    unit = fields.String()
+
+
+class TodayItemOut(Schema):
+    habit = fields.Nested(TodayHabitOut)
+    due = fields.Boolean()
+    checkin = fields.Nested(CheckinOut, allow_none=True)
+    done = fields.Boolean()
+    streak = fields.Nested(CurrentStreakOut)
+    strength = fields.Float()
+
+
+class TodayOut(Schema):
+    date = fields.Date()
+    habits = fields.List(fields.Nested(TodayItemOut))
+    reflection = fields.Nested(ReflectionOut, allow_none=True)

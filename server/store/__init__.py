@@ -1,0 +1,1 @@
+"""Queries that turn rows into domain values and back; every one is scoped to a user."""

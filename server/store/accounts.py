@@ -1,0 +1,100 @@
+"""Users, their sessions' lifecycle and their API tokens."""
+import secrets
+
+from marshmallow import ValidationError
+
+from ..auth import (clear_login_failures, hash_password, hash_token, record_login_failure,
+                    throttle_login, verify_password)
+from ..db import database
+from ..errors import ApiError
+from ..models import ApiToken, LoginAttempt, User
+from . import summaries
+
+# Verifying against this when the email is unknown makes both failures take the same time.
+_DUMMY = {}
+
+
+def normalise_email(email):
+    return email.strip().lower()
+
+
+def register(data):
+    """Create an account; 409 when the email is taken."""
+    email = normalise_email(data["email"])
+    if User.select().where(User.email == email).exists():
+        raise ApiError(409, "An account with this email already exists; sign in instead.")
+    with database.atomic():
+        return User.create(email=email, password_hash=hash_password(data["password"]),
+                           timezone=data["timezone"])
+
+
+def authenticate(email, password):
+    """The user for these credentials, counting failures; 401 and 429 as API.md says."""
+    email = normalise_email(email)
+    throttle_login(email)
+    user = User.get_or_none(User.email == email)
+    if user is None:
+        verify_password(dummy_user(), password)
+    if user is None or not verify_password(user, password):
+        record_login_failure(email)
+        raise ApiError(401, "The email or password is not right.")
+    clear_login_failures(email)
+    return user
+
+
+def dummy_user():
+    if "user" not in _DUMMY:
+        _DUMMY["user"] = User(password_hash=hash_password(secrets.token_hex(8)))
+    return _DUMMY["user"]
+
+
+def update_me(user, data):
+    """Change time zone or week start; cached habit states depend on both."""
+    changed = {k: v for k, v in data.items() if getattr(user, k) != v}
+    if changed:
+        with database.atomic():
+            User.update(**changed).where(User.id == user.id).execute()
+            summaries.invalidate_user(user)
+        for key, value in changed.items():
+            setattr(user, key, value)
+    return user
+
+
+def change_password(user, current_password, new_password):
+    """Set a new password and end every session (the session version moves on)."""
+    if not verify_password(user, current_password):
+        raise ValidationError({"current_password": ["This is not your current password."]})
+    user.password_hash = hash_password(new_password)
+    user.session_version += 1
+    with database.atomic():
+        User.update(password_hash=user.password_hash, session_version=user.session_version
+                    ).where(User.id == user.id).execute()
+    return user
+
+
+def delete_account(user, password):
+    """Delete the user and, by cascade, every row that belongs to them."""
+    if not verify_password(user, password):
+        raise ValidationError({"password": ["This is not your password."]})
+    with database.atomic():
+        LoginAttempt.delete().where(LoginAttempt.email == user.email).execute()
+        User.delete().where(User.id == user.id).execute()
+
+
+def tokens_of(user):
+    return list(ApiToken.select().where(ApiToken.user == user).order_by(ApiToken.id))
+
+
+def create_token(user, name):
+    """A new API token; the clear text is returned this once and stored only as a hash."""
+    token = "orbit_" + secrets.token_urlsafe(32)
+    with database.atomic():
+        row = ApiToken.create(user=user, name=name, token_hash=hash_token(token))
+    row.token = token
+    return row
+
+
+def delete_token(user, token_id):
+    deleted = ApiToken.delete().where(ApiToken.user == user, ApiToken.id == token_id).execute()
+    if not deleted:
+        raise ApiError(404)

@@ -1,0 +1,138 @@
+"""Check-ins: the one write path (PUT, DELETE and batch replays all come through here)."""
+import datetime
+
+from marshmallow import ValidationError
+
+from .. import domain
+from ..db import database
+from ..errors import ApiError, validation_error_body
+from ..models import Checkin, Habit, utcnow
+from . import summaries
+from .common import EPOCH, local_today
+from .habits import attach_rules
+from .specs import habit_spec
+
+
+def check_day(user, day):
+    """Check-ins and reflections exist from 1970-01-01 to the user's today, never later."""
+    if not EPOCH <= day <= local_today(user):
+        raise ValidationError({"date": ["Dates run from 1970-01-01 to today; the future "
+                                        "cannot be logged yet."]})
+
+
+def merged_checkin(habit, stored, data):
+    """The check-in after this write: given fields replace, the others are kept (PRODUCT.md)."""
+    quit = habit.kind == "quit"
+    status = data.get("status", stored.status if stored else ("slip" if quit else "done"))
+    value = data["value"] if "value" in data else (stored.value if stored else None)
+    note = data["note"] if "note" in data else (stored.note if stored else "")
+    if quit:
+        if status != "slip":
+            raise ValidationError({"status": ["Quit habits take `slip` only; they cannot be "
+                                              "skipped."]})
+        value = 1.0 if value is None else value
+    elif status == "slip":
+        raise ValidationError({"status": ["Build habits take `done` or `skipped`."]})
+    elif habit.measure == "check":
+        if value is not None:
+            raise ValidationError({"value": ["A check habit takes no value."]})
+    elif status == "done" and value is None:
+        raise ValidationError({"value": [f"How many {habit.unit or habit.measure}? "
+                                         "A value is required (0 is allowed)."]})
+    return {"status": status, "value": value, "note": note}
+
+
+def put_checkin(user, habit, day, data, client_time=None):
+    """Create or update the habit's check-in of `day`; returns (checkin, created).
+
+    With `client_time` (a replay from a device), a write older than the stored one changes nothing.
+    """
+    check_day(user, day)
+    acted_at = as_naive_utc(client_time) if client_time else utcnow()
+    with database.atomic():
+        stored = Checkin.get_or_none(Checkin.habit == habit, Checkin.day == day)
+        if stored is not None and client_time and acted_at < stored.acted_at:
+            return with_done(habit, stored), False
+        fields = merged_checkin(habit, stored, data)
+        now = utcnow()
+        if stored is None:
+            stored = Checkin.create(user=user, habit=habit, day=day, acted_at=acted_at,
+                                    updated_at=now, **fields)
+            created = True
+        else:
+            Checkin.update(acted_at=acted_at, updated_at=now, **fields).where(
+                Checkin.id == stored.id).execute()
+            stored.__data__.update(acted_at=acted_at, updated_at=now, **fields)
+            created = False
+        if day < habit.start_date:
+            Habit.update(start_date=day).where(Habit.id == habit.id).execute()
+            habit.start_date = day
+        if day < local_today(user):  # today is never inside a cached state (it ends yesterday)
+            summaries.invalidate(habit)
+    return with_done(habit, stored), created
+
+
+def delete_checkin(user, habit, day, client_time=None):
+    """Delete the check-in of `day` if any (the start date stays where it is)."""
+    with database.atomic():
+        query = Checkin.delete().where(Checkin.habit == habit, Checkin.day == day)
+        if client_time:
+            query = query.where(Checkin.acted_at <= as_naive_utc(client_time))
+        if query.execute() and day < local_today(user):
+            summaries.invalidate(habit)
+
+
+def checkins_between(habit, start, end):
+    """The habit's check-ins from start to end, oldest first, each with `done`."""
+    rows = (Checkin.select().where(Checkin.habit == habit, Checkin.day.between(start, end))
+            .order_by(Checkin.day))
+    return [with_done(habit, row) for row in rows]
+
+
+def with_done(habit, checkin):
+    """Attach the derived `done` (PRODUCT.md "Done and kept") for dumping."""
+    spec = habit_spec(habit)
+    checkin.done = domain.is_done(spec, domain.Entry(checkin.day, checkin.status, checkin.value),
+                                  checkin.day)
+    return checkin
+
+
+def as_naive_utc(instant):
+    return instant.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+
+
+def run_batch(user, items, load_item, dump_checkin):
+    """Apply batch items one by one; each succeeds or fails alone (API.md)."""
+    loaded, results = [], []
+    for raw in items:
+        try:
+            loaded.append(load_item(raw))
+        except ValidationError as err:
+            loaded.append(err)
+    ids = {item["habit_id"] for item in loaded if isinstance(item, dict)}
+    habits = {h.id: h for h in attach_rules(list(
+        Habit.select().where(Habit.user == user, Habit.id.in_(list(ids)))))} if ids else {}
+    for item in loaded:
+        try:
+            if isinstance(item, ValidationError):
+                raise item
+            results.append({"ok": True, "checkin": dump_checkin(apply_item(user, habits, item))})
+        except ValidationError as err:
+            results.append({"ok": False, "error": validation_error_body(err)})
+        except ApiError as err:
+            results.append({"ok": False, "error": {"code": err.error_code,
+                                                   "message": err.description}})
+    return results
+
+
+def apply_item(user, habits, item):
+    habit = habits.get(item["habit_id"])
+    if habit is None:
+        raise ValidationError({"habit_id": ["Unknown habit."]})
+    fields = {k: item[k] for k in ("status", "value", "note") if k in item}
+    if item["op"] == "delete":
+        check_day(user, item["date"])
+        delete_checkin(user, habit, item["date"], item.get("client_time"))
+        stored = Checkin.get_or_none(Checkin.habit == habit, Checkin.day == item["date"])
+        return with_done(habit, stored) if stored else None
+    return put_checkin(user, habit, item["date"], fields, item.get("client_time"))[0]

@@ -1,0 +1,30 @@
+"""Small helpers every store module uses: the user's local today and date ranges."""
+import datetime
+from zoneinfo import ZoneInfo
+
+from marshmallow import ValidationError
+
+EPOCH = datetime.date(1970, 1, 1)
+MAX_SPAN_DAYS = 3660
+
+
+def local_today(user):
+    """Today's date in the user's time zone."""
+    return datetime.datetime.now(ZoneInfo(user.timezone)).date()
+
+
+def week_start_day(user):
+    """The weekday weeks start on (Monday = 0, Sunday = 6)."""
+    return 6 if user.week_start == "sun" else 0
+
+
+def date_range(user, start=None, end=None):
+    """`from`/`to` as API.md says: default the 365 days ending today, `to` clamped to today."""
+    today = local_today(user)
+    end = min(end or today, today)
+    start = start or end - datetime.timedelta(days=364)
+    if start > end:
+        raise ValidationError({"from": ["Must not be after `to` (or after today)."]})
+    if (end - start).days >= MAX_SPAN_DAYS:
+        raise ValidationError({"from": [f"A range spans at most {MAX_SPAN_DAYS} days."]})
+    return start, end

@@ -1,0 +1,157 @@
+"""Habits and their rule history, always fetched through the user who owns them."""
+import datetime
+
+from marshmallow import ValidationError
+from peewee import fn
+
+from ..db import database
+from ..errors import ApiError
+from ..models import Checkin, Habit, HabitRule, Identity, utcnow
+from . import summaries
+from .common import EPOCH, local_today
+
+DAILY = {"type": "daily"}
+
+
+def attach_rules(habits):
+    """Load every habit's rules in one query and attach them, oldest first."""
+    by_id = {h.id: h for h in habits}
+    for habit in habits:
+        habit.rules = []
+    if by_id:
+        for rule in (HabitRule.select().where(HabitRule.habit.in_(list(by_id)))
+                     .order_by(HabitRule.effective_from)):
+            by_id[rule.habit_id].rules.append(rule)
+    return habits
+
+
+def habits_of(user, archived="false"):
+    """The user's habits by position then id; archived: "false", "true" or "all"."""
+    query = Habit.select().where(Habit.user == user)
+    if archived == "false":
+        query = query.where(Habit.archived_at.is_null())
+    elif archived == "true":
+        query = query.where(Habit.archived_at.is_null(False))
+    return attach_rules(list(query.order_by(Habit.position, Habit.id)))
+
+
+def habit_of(user, habit_id):
+    """The user's habit with this id, with its rules; 404 when it is not theirs."""
+    habit = Habit.get_or_none(Habit.id == habit_id, Habit.user == user)
+    if habit is None:
+        raise ApiError(404, "There is no such habit.")
+    return attach_rules([habit])[0]
+
+
+def identity_id_for_body(user, identity_id):
+    """Validate an identity id sent in a body: one of the user's, or a 422 field error."""
+    if identity_id is not None and not Identity.select().where(
+            Identity.id == identity_id, Identity.user == user).exists():
+        raise ValidationError({"identity_id": ["Unknown identity."]})
+    return identity_id
+
+
+def checked_target(kind, measure, target, target_given):
+    """The target a kind and measure allow (API.md), or a 422."""
+    if measure == "check":
+        if target_given and target is not None:
+            raise ValidationError({"target": ["Check habits have no target."]})
+        return None
+    if kind == "build":
+        if target is None or target <= 0:
+            raise ValidationError({"target": ["A daily target above 0 is required."]})
+        return target
+    return 0.0 if target is None else target
+
+
+def create_habit(user, data):
+    """Create a habit and its first rule, in force from today."""
+    today = local_today(user)
+    kind, measure = data.get("kind", "build"), data.get("measure", "check")
+    schedule = data.get("schedule", DAILY)
+    if kind == "quit" and schedule["type"] != "daily":
+        raise ValidationError({"schedule": ["Quit habits are always daily."]})
+    target = checked_target(kind, measure, data.get("target"), "target" in data)
+    identity_id = identity_id_for_body(user, data.get("identity_id"))
+    start = check_start_date(data.get("start_date", today), None, today)
+    position = data.get("position")
+    if position is None:
+        position = (Habit.select(fn.MAX(Habit.position)).where(Habit.user == user).scalar() or 0) + 1
+    fields = {k: data[k] for k in ("name", "description", "unit", "color", "private") if k in data}
+    with database.atomic():
+        habit = Habit.create(user=user, identity=identity_id, kind=kind, measure=measure,
+                             start_date=start, position=position,
+                             archived_at=utcnow() if data.get("archived") else None, **fields)
+        HabitRule.create(habit=habit, effective_from=today, schedule=schedule, target=target,
+                         anchor=start)
+    return habit_of(user, habit.id)
+
+
+def check_start_date(start, earliest_checkin, today):
+    if not EPOCH <= start <= today + datetime.timedelta(days=366):
+        raise ValidationError({"start_date": ["Must be from 1970-01-01 to a year from today."]})
+    if earliest_checkin is not None and start > earliest_checkin:
+        raise ValidationError({"start_date": [
+            f"Must not be later than the earliest check-in ({earliest_checkin.isoformat()})."]})
+    return start
+
+
+def update_habit(user, habit, data):
+    """Apply a PATCH: plain fields, then kind/measure, start date and rule changes."""
+    today = local_today(user)
+    earliest = (Checkin.select(fn.MIN(Checkin.day)).where(Checkin.habit == habit).scalar())
+    kind, measure = data.get("kind", habit.kind), data.get("measure", habit.measure)
+    if earliest is not None and (kind, measure) != (habit.kind, habit.measure):
+        field = "kind" if kind != habit.kind else "measure"
+        raise ValidationError({field: ["Cannot change once the habit has check-ins."]})
+    schedule = data.get("schedule", habit.schedule)
+    if kind == "quit" and schedule["type"] != "daily":
+        raise ValidationError({"schedule": ["Quit habits are always daily."]})
+    target = data["target"] if "target" in data else habit.target
+    target = checked_target(kind, measure, target, "target" in data)
+    changes = {k: data[k] for k in ("name", "description", "unit", "color", "private", "position")
+               if k in data}
+    if "identity_id" in data:
+        changes["identity"] = identity_id_for_body(user, data["identity_id"])
+    if "start_date" in data:
+        changes["start_date"] = check_start_date(data["start_date"], earliest, today)
+    if "archived" in data and data["archived"] != habit.archived:
+        changes["archived_at"] = utcnow() if data["archived"] else None
+    changes.update(kind=kind, measure=measure)
+    with database.atomic():
+        Habit.update(**changes).where(Habit.id == habit.id).execute()
+        start = changes.get("start_date", habit.start_date)
+        if (kind, measure) != (habit.kind, habit.measure):
+            reset_rules(habit, schedule, target, start)
+        elif (schedule, target) != (habit.schedule, habit.target):
+            add_rule(habit, today, schedule, target, start)
+        if "start_date" in changes or (kind, measure, schedule, target) != (
+                habit.kind, habit.measure, habit.schedule, habit.target):
+            summaries.invalidate(habit)
+    return habit_of(user, habit.id)
+
+
+def add_rule(habit, today, schedule, target, start):
+    """A schedule or target change applies from today; a second change today replaces the first."""
+    current = habit.rules[-1]
+    anchor = start if schedule != current.schedule else current.anchor
+    if current.effective_from >= today:
+        HabitRule.update(schedule=schedule, target=target, anchor=anchor).where(
+            HabitRule.id == current.id).execute()
+    else:
+        HabitRule.create(habit=habit, effective_from=today, schedule=schedule, target=target,
+                         anchor=anchor)
+
+
+def reset_rules(habit, schedule, target, start):
+    """Kind or measure changed (only possible without check-ins): one rule, no history."""
+    first = habit.rules[0].effective_from
+    HabitRule.delete().where(HabitRule.habit == habit).execute()
+    HabitRule.create(habit=habit, effective_from=first, schedule=schedule, target=target,
+                     anchor=start)
+
+
+def delete_habit(habit):
+    """Delete the habit; its check-ins, rules and cached state go with it (cascade)."""
+    with database.atomic():
+        Habit.delete().where(Habit.id == habit.id).execute()

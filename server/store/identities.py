@@ -1,0 +1,40 @@
+"""Identities: who the user is becoming."""
+from peewee import fn
+
+from ..db import database
+from ..errors import ApiError
+from ..models import Identity
+
+
+def identities_of(user):
+    return list(Identity.select().where(Identity.user == user)
+                .order_by(Identity.position, Identity.id))
+
+
+def identity_of(user, identity_id):
+    """The user's identity with this id; 404 when it is not theirs."""
+    identity = Identity.get_or_none(Identity.id == identity_id, Identity.user == user)
+    if identity is None:
+        raise ApiError(404, "There is no such identity.")
+    return identity
+
+
+def create_identity(user, data):
+    if "position" not in data:
+        data["position"] = (Identity.select(fn.MAX(Identity.position))
+                            .where(Identity.user == user).scalar() or 0) + 1
+    with database.atomic():
+        return Identity.create(user=user, **data)
+
+
+def update_identity(identity, data):
+    with database.atomic():
+        Identity.update(**data).where(Identity.id == identity.id).execute()
+    identity.__data__.update(data)
+    return identity
+
+
+def delete_identity(identity):
+    """Delete it; its habits stay, with identity_id null (ON DELETE SET NULL)."""
+    with database.atomic():
+        Identity.delete().where(Identity.id == identity.id).execute()

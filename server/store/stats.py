@@ -1,0 +1,145 @@
+"""Domain state of habits: Today, statistics, strength, calendars and identity votes.
+
+One query loads what a habit needs, then the domain computes in memory. Today and the vote counts
+read a cached checkpoint per habit (HabitSummary) and only the recent check-ins after it.
+"""
+import datetime
+from collections import defaultdict
+
+from .. import domain
+from ..models import Checkin, Habit, HabitSummary, Reflection
+from .checkins import with_done
+from .common import local_today, week_start_day
+from .habits import attach_rules, habits_of
+from .specs import habit_spec
+
+ONE_DAY = datetime.timedelta(days=1)
+# A checkpoint older than this is recomputed rather than resumed over a long stretch.
+REFRESH_AFTER = datetime.timedelta(days=60)
+
+
+def entries_by_habit(habit_ids, start=None, end=None):
+    """Domain entries of these habits (optionally within [start, end]), grouped by habit id."""
+    query = Checkin.select(Checkin.habit, Checkin.day, Checkin.status, Checkin.value).where(
+        Checkin.habit.in_(list(habit_ids)))
+    if start is not None:
+        query = query.where(Checkin.day >= start)
+    if end is not None:
+        query = query.where(Checkin.day <= end)
+    grouped = defaultdict(list)
+    for habit_id, day, status, value in query.order_by(Checkin.day).tuples():
+        grouped[habit_id].append(domain.Entry(day, status, value))
+    return grouped
+
+
+def checkpoints(habits, specs, day):
+    """A valid checkpoint through at most `day - 1` for each habit, computing stale ones."""
+    through = day - ONE_DAY
+    stored = {s.habit_id: s for s in HabitSummary.select().where(
+        HabitSummary.habit.in_([h.id for h in habits]))}
+    found, stale = {}, []
+    for habit in habits:
+        checkpoint = usable(stored.get(habit.id), habit, through)
+        if checkpoint is None:
+            stale.append(habit)
+        else:
+            found[habit.id] = checkpoint
+    if stale:
+        history = entries_by_habit([h.id for h in stale], end=through)
+        for habit in stale:
+            checkpoint = domain.make_checkpoint(specs[habit.id], history[habit.id], through)
+            save(habit, checkpoint)
+            found[habit.id] = checkpoint
+    return found
+
+
+def usable(summary, habit, through):
+    """The stored checkpoint if it is of the habit's current revision and fits `through`."""
+    if summary is None or summary.revision != habit.revision:
+        return None
+    try:
+        checkpoint = domain.Checkpoint.from_dict(summary.data)
+    except (ValueError, KeyError):
+        return None
+    if checkpoint.as_of > through or checkpoint.as_of < through - REFRESH_AFTER:
+        return None
+    return checkpoint
+
+
+def save(habit, checkpoint):
+    data = checkpoint.to_dict()
+    HabitSummary.insert(habit=habit.id, revision=habit.revision, data=data).on_conflict(
+        conflict_target=[HabitSummary.habit],
+        update={HabitSummary.revision: habit.revision, HabitSummary.data: data}).execute()
+
+
+def recent_state(user, habits, day, also_from=None):
+    """(specs, checkpoints, recent entries) of the habits for `day`, in three queries at most."""
+    week_start = week_start_day(user)
+    specs = {h.id: habit_spec(h, week_start) for h in habits}
+    found = checkpoints(habits, specs, day) if habits else {}
+    start = min([c.entries_from for c in found.values()] + [also_from or day])
+    recent = entries_by_habit(specs, start, day) if habits else {}
+    return specs, found, recent
+
+
+def today(user, day):
+    """GET /today: every non-archived habit that exists on `day`, with its state that day."""
+    habits = [h for h in habits_of(user, "false") if h.start_date <= day]
+    specs, found, recent = recent_state(user, habits, day)
+    checkins = {c.habit_id: c for c in Checkin.select().where(Checkin.user == user,
+                                                              Checkin.day == day)}
+    items = []
+    for habit in habits:
+        entries = [e for e in recent[habit.id] if e.day >= found[habit.id].entries_from]
+        state = domain.resume(specs[habit.id], found[habit.id], entries, day)
+        checkin = checkins.get(habit.id)
+        items.append({"habit": habit, "due": state.due, "done": state.done,
+                      "checkin": with_done(habit, checkin) if checkin else None,
+                      "streak": {"current": state.current_streak.length,
+                                 "unit": state.current_streak.unit},
+                      "strength": state.strength})
+    reflection = Reflection.get_or_none(Reflection.user == user, Reflection.day == day)
+    return {"date": day, "habits": items, "reflection": reflection}
+
+
+def with_votes(user, identities):
+    """Attach votes_total and votes_this_week: done (kept) days of each identity's habits."""
+    today_ = local_today(user)
+    week_begin = today_ - datetime.timedelta(days=(today_.weekday() - week_start_day(user)) % 7)
+    habits = attach_rules(list(Habit.select().where(
+        Habit.identity.in_([i.id for i in identities]), Habit.start_date <= today_)))
+    specs, found, recent = recent_state(user, habits, today_, also_from=week_begin)
+    totals, this_week = defaultdict(int), defaultdict(int)
+    for habit in habits:
+        spec, checkpoint, entries = specs[habit.id], found[habit.id], recent[habit.id]
+        after = domain.done_days(spec, entries, checkpoint.as_of + ONE_DAY, today_)
+        totals[habit.identity_id] += checkpoint.total_done + len(after)
+        this_week[habit.identity_id] += len(domain.done_days(spec, entries, week_begin, today_))
+    for identity in identities:
+        identity.votes_total = totals[identity.id]
+        identity.votes_this_week = this_week[identity.id]
+    return identities
+
+
+def full_history(user, habit, end):
+    """(spec, entries up to `end`) of one habit: the input of every statistic."""
+    spec = habit_spec(habit, week_start_day(user))
+    return spec, entries_by_habit([habit.id], end=end)[habit.id]
+
+
+def habit_stats(user, habit, as_of):
+    spec, entries = full_history(user, habit, as_of)
+    return domain.habit_stats(spec, entries, as_of)
+
+
+def strength(user, habit, start, end):
+    spec, entries = full_history(user, habit, end)
+    return [{"day": day, "value": value}
+            for day, value in domain.strength_series(spec, entries, start, end)]
+
+
+def calendar(user, habit, start, end):
+    today_ = local_today(user)
+    spec, entries = full_history(user, habit, today_)
+    return domain.calendar(spec, entries, start, end, today_)

@@ -1,0 +1,126 @@
+"""Fixtures: a fresh database per test (a SQLite file, or PostgreSQL when TEST_DATABASE_URL is
+set: every API test then runs on both), the app, and signed-in API clients."""
+import os
+import uuid
+
+import psycopg2
+import pytest
+
+from server import create_app
+from server.db import database, init_db
+from server.models import MODELS
+
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+BACKENDS = ["sqlite"] + (["postgres"] if PG_URL else [])
+PASSWORD = "correct horse battery"
+
+
+def admin_connection():
+    connection = psycopg2.connect(PG_URL)
+    connection.autocommit = True
+    return connection
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A PostgreSQL database of this test run's own (orbit_test_<random>), dropped at the end."""
+    name = f"orbit_test_{uuid.uuid4().hex[:12]}"
+    with admin_connection() as admin:
+        admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    base, _, _ = PG_URL.rpartition("/")
+    yield f"{base}/{name}"
+    database.close_all() if database.obj is not None else None
+    with admin_connection() as admin:
+        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/orbit.db"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def app(database_url):
+    app = create_app({"DATABASE_URL": database_url, "TESTING": True})
+    with app.app_context():
+        init_db()
+        if database_url.startswith("postgres"):
+            tables = ", ".join(f'"{m._meta.table_name}"' for m in MODELS)
+            database.execute_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+    yield app
+    database.close_all()
+
+
+class ApiClient:
+    """A test client that speaks JSON to /api/v1 and sends its CSRF token like the web app."""
+
+    def __init__(self, app):
+        self.http = app.test_client()
+        self.csrf = None
+        self.token = None
+        self.user = None
+
+    def call(self, method, path, json=None, headers=None, **kwargs):
+        headers = dict(headers or {})
+        if self.csrf and method != "GET":
+            headers.setdefault("X-CSRF-Token", self.csrf)
+        if self.token:
+            headers.setdefault("Authorization", f"Bearer {self.token}")
+        url = path if path.startswith("/api/") or path.startswith("/healthz") else f"/api/v1{path}"
+        return self.http.open(url, method=method, json=json, headers=headers, **kwargs)
+
+    def get(self, path, **kw):
+        return self.call("GET", path, **kw)
+
+    def post(self, path, json=None, **kw):
+        return self.call("POST", path, json, **kw)
+
+    def put(self, path, json=None, **kw):
+        return self.call("PUT", path, json, **kw)
+
+    def patch(self, path, json=None, **kw):
+        return self.call("PATCH", path, json, **kw)
+
+    def delete(self, path, json=None, **kw):
+        return self.call("DELETE", path, json, **kw)
+
+    def register(self, email=None, password=PASSWORD, timezone="UTC"):
+        email = email or f"{uuid.uuid4().hex[:8]}@example.org"
+        response = self.post("/auth/register", {"email": email, "password": password,
+                                                "timezone": timezone})
+        assert response.status_code == 201, response.json
+        self.csrf, self.user = response.json["csrf_token"], response.json["user"]
+        return self
+
+    def login(self, email, password=PASSWORD):
+        response = self.post("/auth/login", {"email": email, "password": password})
+        if response.status_code == 200:
+            self.csrf, self.user = response.json["csrf_token"], response.json["user"]
+        return response
+
+
+@pytest.fixture
+def anon(app):
+    return ApiClient(app)
+
+
+@pytest.fixture
+def client(app):
+    """A signed-in user."""
+    return ApiClient(app).register()
+
+
+@pytest.fixture
+def other(app):
+    """A second signed-in user, for isolation tests."""
+    return ApiClient(app).register()
+
+
+def make_habit(client, **fields):
+    """Create a habit through the API and return its JSON."""
+    body = {"name": "Walk"} | fields
+    response = client.post("/habits", body)
+    assert response.status_code == 201, response.json
+    return response.json

@@ -1,0 +1,142 @@
+// The only module that talks to the server. Every write goes through write(), so the offline
+// queue of the next issue can be added in one place.
+
+const BASE = "/api/v1";
+const NETWORK_MESSAGE = "Orbit can't be reached. Check your connection and try again.";
+
+let csrfToken = null;
+
+/** An error from the API (or the network), with the fields of the error envelope. */
+export class ApiError extends Error {
+  constructor({ status = 0, code = "network_error", message = NETWORK_MESSAGE, fields = null }) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+function urlFor(path, query) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query || {})) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, value);
+  }
+  const search = params.toString();
+  return BASE + path + (search ? `?${search}` : "");
+}
+
+async function errorFrom(response) {
+  let envelope = null;
+  try {
+    envelope = (await response.json()).error;
+  } catch {
+    envelope = null;
+  }
+  return new ApiError({
+    status: response.status,
+    code: envelope?.code || "http_error",
+    message: envelope?.message || `Something went wrong (${response.status}). Please try again.`,
+    fields: envelope?.fields || null,
+  });
+}
+
+async function request(method, path, { body, query, signOutOn401 = true, retried = false } = {}) {
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  let response;
+  try {
+    response = await fetch(urlFor(path, query), {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({});
+  }
+  if (response.ok) return response.status === 204 ? null : response.json();
+  const error = await errorFrom(response);
+  if (error.status === 403 && error.code === "csrf_failed" && !retried && (await restoreSession())) {
+    return request(method, path, { body, query, signOutOn401, retried: true });
+  }
+  if (error.status === 401 && signOutOn401) {
+    csrfToken = null;
+    window.dispatchEvent(new CustomEvent("orbit:signed-out"));
+  }
+  throw error;
+}
+
+const read = (path, query) => request("GET", path, { query });
+/** Every change to the user's data passes here (the future offline queue's single entry). */
+const write = (method, path, body) => request(method, path, { body });
+
+// Session
+/** Asks the server for this session's CSRF token; true when signed in. */
+export async function restoreSession() {
+  try {
+    csrfToken = (await request("GET", "/auth/csrf", { signOutOn401: false })).csrf_token;
+    return true;
+  } catch (error) {
+    if (error.status === 401) return false;
+    throw error;
+  }
+}
+
+async function startSession(path, body) {
+  const result = await request("POST", path, { body, signOutOn401: false });
+  csrfToken = result.csrf_token;
+  return result.user;
+}
+
+export const register = (email, password, timezone) =>
+  startSession("/auth/register", { email, password, timezone });
+export const login = (email, password) => startSession("/auth/login", { email, password });
+export async function logout() {
+  await write("POST", "/auth/logout");
+  csrfToken = null;
+}
+
+// Account
+export const getMe = () => read("/me");
+export const updateMe = (changes) => write("PATCH", "/me", changes);
+export const changePassword = (currentPassword, newPassword) =>
+  write("POST", "/me/password", { current_password: currentPassword, new_password: newPassword });
+export async function deleteAccount(password) {
+  await write("DELETE", "/me", { password });
+  csrfToken = null;
+}
+export const listTokens = () => read("/tokens");
+export const createToken = (name) => write("POST", "/tokens", { name });
+export const revokeToken = (id) => write("DELETE", `/tokens/${id}`);
+/** The address of the full JSON export (a plain download link, sent with the session cookie). */
+export const exportUrl = () => urlFor("/export");
+
+// Identities
+export const listIdentities = () => read("/identities");
+export const createIdentity = (data) => write("POST", "/identities", data);
+export const updateIdentity = (id, changes) => write("PATCH", `/identities/${id}`, changes);
+export const deleteIdentity = (id) => write("DELETE", `/identities/${id}`);
+
+// Habits
+export const listHabits = (archived = "false") => read("/habits", { archived });
+export const getHabit = (id) => read(`/habits/${id}`);
+export const createHabit = (data) => write("POST", "/habits", data);
+export const updateHabit = (id, changes) => write("PATCH", `/habits/${id}`, changes);
+export const deleteHabit = (id) => write("DELETE", `/habits/${id}`);
+export const getTemplates = () => read("/templates");
+
+// Check-ins and the day
+export const getToday = (date) => read("/today", { date });
+export const putCheckin = (habitId, date, data) =>
+  write("PUT", `/habits/${habitId}/checkins/${date}`, data);
+export const deleteCheckin = (habitId, date) =>
+  write("DELETE", `/habits/${habitId}/checkins/${date}`);
+export const listCheckins = (habitId, from, to) => read(`/habits/${habitId}/checkins`, { from, to });
+export const putReflection = (date, data) => write("PUT", `/reflections/${date}`, data);
+
+// Statistics
+export const getStats = (habitId, date) => read(`/habits/${habitId}/stats`, { date });
+export const getStrength = (habitId, from, to) => read(`/habits/${habitId}/strength`, { from, to });
+export const getCalendar = (habitId, from, to) => read(`/habits/${habitId}/calendar`, { from, to });

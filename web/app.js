@@ -1,0 +1,113 @@
+// Start-up and hash routing: which screen shows, for whom, and where focus goes.
+import * as api from "./api.js";
+import * as store from "./store.js";
+import { h, hideToast, showToast } from "./dom.js";
+import * as auth from "./screens/auth.js";
+import * as today from "./screens/today.js";
+import * as habit from "./screens/habit.js";
+import * as editor from "./screens/editor.js";
+import * as identities from "./screens/identities.js";
+import * as settings from "./screens/settings.js";
+
+const ROUTES = [
+  { pattern: /^#\/signin$/, render: auth.renderSignIn, title: "Sign in", public: true },
+  { pattern: /^#\/signup$/, render: auth.renderSignUp, title: "Create account", public: true },
+  { pattern: /^#\/today(?:\/(\d{4}-\d{2}-\d{2}))?$/, render: today.render, title: "Today", tab: "today", fab: true },
+  { pattern: /^#\/habit\/(\d+)$/, render: habit.render, title: "Habit", fab: true },
+  { pattern: /^#\/habit\/(\d+)\/edit$/, render: editor.renderEdit, title: "Edit habit" },
+  { pattern: /^#\/new$/, render: editor.renderNew, title: "New habit" },
+  { pattern: /^#\/identities$/, render: identities.render, title: "Identities", tab: "identities", fab: true },
+  { pattern: /^#\/settings$/, render: settings.render, title: "Settings", tab: "settings" },
+];
+const HOME = "#/today";
+const SLOW_MS = 250;
+
+const mainEl = document.getElementById("main");
+const tabbarEl = document.getElementById("tabbar");
+const fabEl = document.getElementById("new-habit");
+let navigation = 0;
+
+function matchRoute(hash) {
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(hash);
+    if (match) return { route, params: match.slice(1) };
+  }
+  return null;
+}
+
+async function showScreen() {
+  const current = ++navigation;
+  const found = matchRoute(location.hash);
+  if (!found) return redirect(store.user() ? HOME : "#/signin");
+  const { route, params } = found;
+  if (!route.public && !store.user()) return redirect("#/signin");
+  if (route.public && store.user()) return redirect(HOME);
+
+  document.title = `${route.title} · Orbit`;
+  updateChrome(route);
+  const slowTimer = setTimeout(() => mainEl.setAttribute("aria-busy", "true"), SLOW_MS);
+  const screenEl = h("div", { class: `screen screen-${route.tab || route.title.toLowerCase().replace(/ /g, "-")}` });
+  try {
+    await route.render(screenEl, ...params);
+  } catch (error) {
+    if (error.status === 401) return undefined;
+    screenEl.replaceChildren(errorView(error));
+  } finally {
+    clearTimeout(slowTimer);
+    if (current === navigation) mainEl.removeAttribute("aria-busy");
+  }
+  if (current !== navigation) return undefined;
+  mainEl.replaceChildren(screenEl);
+  window.scrollTo(0, 0);
+  screenEl.querySelector("h1")?.focus({ preventScroll: true });
+  return undefined;
+}
+
+function redirect(hash) {
+  location.replace(hash);
+}
+
+function updateChrome(route) {
+  const signedIn = Boolean(store.user()) && !route.public;
+  tabbarEl.hidden = !signedIn;
+  fabEl.hidden = !(signedIn && route.fab);
+  document.body.classList.toggle("signed-in", signedIn);
+  for (const linkEl of tabbarEl.querySelectorAll("a")) {
+    if (linkEl.dataset.tab === route.tab) linkEl.setAttribute("aria-current", "page");
+    else linkEl.removeAttribute("aria-current");
+  }
+}
+
+function errorView(error) {
+  return h("div", { class: "empty-state", role: "alert" },
+    h("h1", { tabindex: "-1", text: "That didn't load" }),
+    h("p", { text: error.message || "Something went wrong." }),
+    h("button", { type: "button", class: "button primary", text: "Try again", onclick: showScreen }));
+}
+
+function signedOut(message) {
+  store.clear();
+  showToast(message);
+  location.hash = "#/signin";
+}
+
+async function start() {
+  window.addEventListener("hashchange", () => {
+    hideToast();
+    showScreen();
+  });
+  window.addEventListener("orbit:signed-out", () => {
+    if (store.user()) signedOut("Your session ended. Please sign in again.");
+  });
+  fabEl.addEventListener("click", () => { location.hash = "#/new"; });
+  try {
+    if (await api.restoreSession()) store.setUser(await api.getMe());
+  } catch (error) {
+    mainEl.replaceChildren(errorView(error));
+    return;
+  }
+  if (!location.hash) redirect(store.user() ? HOME : "#/signin");
+  else showScreen();
+}
+
+start();

@@ -1,0 +1,78 @@
+// Local calendar dates as "YYYY-MM-DD" strings. Arithmetic runs on UTC midnights so that
+// daylight-saving changes in the browser's own zone can never shift a day.
+
+const DAY_MS = 86400000;
+
+/** Today's date in an IANA time zone (the user's, not necessarily the browser's). */
+export function todayIn(timeZone) {
+  const options = { timeZone, year: "numeric", month: "2-digit", day: "2-digit" };
+  try {
+    return new Intl.DateTimeFormat("en-CA", options).format(new Date());
+  } catch {
+    return new Intl.DateTimeFormat("en-CA", { ...options, timeZone: undefined }).format(new Date());
+  }
+}
+
+/** The browser's time zone, for sign-up. */
+export function browserTimeZone() {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+export function toUtc(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+export function fromUtc(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(iso, days) {
+  return fromUtc(new Date(toUtc(iso).getTime() + days * DAY_MS));
+}
+
+export function daysBetween(fromIso, toIso) {
+  return Math.round((toUtc(toIso) - toUtc(fromIso)) / DAY_MS);
+}
+
+/** Weekday with Monday = 0, as the API counts. */
+export function weekdayOf(iso) {
+  return (toUtc(iso).getUTCDay() + 6) % 7;
+}
+
+/** The first day of the week holding iso, for a week starting on "mon" or "sun". */
+export function startOfWeek(iso, weekStart = "mon") {
+  const first = weekStart === "sun" ? 6 : 0;
+  return addDays(iso, -((weekdayOf(iso) - first + 7) % 7));
+}
+
+export function startOfMonth(iso) {
+  return `${iso.slice(0, 8)}01`;
+}
+
+/** The first day of the month `months` before the month of iso. */
+export function monthsBefore(iso, months) {
+  const date = toUtc(startOfMonth(iso));
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return fromUtc(date);
+}
+
+export function formatDate(iso, options) {
+  return new Intl.DateTimeFormat(undefined, { timeZone: "UTC", ...options }).format(toUtc(iso));
+}
+
+/** "Today", "Yesterday" or a short date, relative to the user's today. */
+export function dayName(iso, today) {
+  const back = daysBetween(iso, today);
+  if (back === 0) return "Today";
+  if (back === 1) return "Yesterday";
+  return formatDate(iso, { weekday: "long", day: "numeric", month: "short" });
+}
+
+export function shortDate(iso) {
+  return formatDate(iso, { day: "numeric", month: "short" });
+}
+
+export function longDate(iso) {
+  return formatDate(iso, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+}

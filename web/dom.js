@@ -1,0 +1,188 @@
+// Small helpers every screen uses to build DOM safely (no innerHTML), show messages and errors.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const PROPERTIES = new Set(["value", "checked", "selected", "indeterminate"]);
+const ICON_PATHS = {
+  check: "M5 12.5l4.5 4.5L19 7.5",
+  plus: "M12 5v14M5 12h14",
+  minus: "M5 12h14",
+  back: "M15 5l-7 7 7 7",
+  forward: "M9 5l7 7-7 7",
+  more: "M5 12h.01M12 12h.01M19 12h.01",
+  close: "M6 6l12 12M18 6L6 18",
+  flame: "M12 3c1 3.5 5 5.5 5 10a5 5 0 0 1-10 0c0-2.2 1-3.6 2.2-4.7.2 1.5.9 2.5 1.8 3 0-3.5.2-5.8 1-8.3z",
+  shield: "M12 3l7 3v5.5c0 4.3-3 7.8-7 9.5-4-1.7-7-5.2-7-9.5V6z",
+  skip: "M7 12h10",
+  today: "M4 7h16M4 7v12h16V7M8 4v3M16 4v3M8.5 13l2.5 2.5 4.5-4.5",
+  orbit: "M12 12m-3 0a3 3 0 1 0 6 0a3 3 0 1 0-6 0M3.5 12a8.5 8.5 0 1 0 17 0a8.5 8.5 0 1 0-17 0",
+  settings: "M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM19.4 13.5l1.6 1.2-2 3.4-1.9-.7a7 7 0 0 1-2 1.2L14.8 21h-4l-.3-2.4a7 7 0 0 1-2-1.2l-1.9.7-2-3.4 1.6-1.2a7 7 0 0 1 0-2.4L4.6 9.9l2-3.4 1.9.7a7 7 0 0 1 2-1.2L10.8 3h4l.3 2.4a7 7 0 0 1 2 1.2l1.9-.7 2 3.4-1.6 1.2a7 7 0 0 1 0 2.4z",
+  note: "M5 4h10l4 4v12H5zM9 12h6M9 16h4",
+};
+
+/** createElement with attributes, properties, listeners ("onclick") and children. */
+export function h(tag, attributes = {}, ...children) {
+  const el = document.createElement(tag);
+  applyAttributes(el, attributes);
+  appendChildren(el, children);
+  return el;
+}
+
+/** The same for SVG elements. */
+export function svg(tag, attributes = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  applyAttributes(el, attributes);
+  appendChildren(el, children);
+  return el;
+}
+
+function applyAttributes(el, attributes) {
+  for (const [key, value] of Object.entries(attributes || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") el.setAttribute("class", value);
+    else if (key === "text") el.textContent = value;
+    else if (key === "style" && typeof value === "object") Object.assign(el.style, value);
+    else if (key.startsWith("--")) el.style.setProperty(key, value);
+    else if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
+    else if (PROPERTIES.has(key)) el[key] = value;
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+}
+
+function appendChildren(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : String(child));
+  }
+}
+
+/** A decorative 24x24 stroke icon. */
+export function icon(name, className = "icon") {
+  return svg("svg", { class: className, viewBox: "0 0 24 24", "aria-hidden": "true", focusable: "false" },
+    svg("path", { d: ICON_PATHS[name] }));
+}
+
+let idCounter = 0;
+/** A unique id for label/aria wiring. */
+export function uid(prefix = "el") {
+  idCounter += 1;
+  return `${prefix}-${idCounter}`;
+}
+
+/** A labelled form field: label, control, optional hint, and room for an error message. */
+export function field(labelText, controlEl, hintText) {
+  controlEl.id ||= uid("field");
+  const hintEl = hintText ? h("p", { class: "hint", id: `${controlEl.id}-hint`, text: hintText }) : null;
+  if (hintEl) controlEl.setAttribute("aria-describedby", hintEl.id);
+  return h("div", { class: "field", "data-field": controlEl.name || "" },
+    h("label", { for: controlEl.id, text: labelText }), controlEl, hintEl);
+}
+
+let toastTimer = null;
+/** A short message at the bottom of the screen, optionally with one action (e.g. Undo). */
+export function showToast(message, action) {
+  const toastEl = document.getElementById("toast");
+  clearTimeout(toastTimer);
+  toastEl.replaceChildren(h("span", { text: message }));
+  if (action) {
+    toastEl.append(h("button", { type: "button", class: "toast-action", text: action.label,
+      onclick: () => { hideToast(); action.run(); } }));
+  }
+  toastEl.hidden = false;
+  toastTimer = setTimeout(hideToast, action ? 6000 : 3500);
+}
+
+export function hideToast() {
+  const toastEl = document.getElementById("toast");
+  if (toastEl) toastEl.hidden = true;
+}
+
+/** A modal confirmation; resolves true when confirmed. */
+export function confirmDialog({ title, message, confirmLabel, danger = false }) {
+  return new Promise((resolve) => {
+    const titleId = uid("dialog-title");
+    const dialogEl = h("dialog", { class: "dialog", "aria-labelledby": titleId },
+      h("form", { method: "dialog" },
+        h("h2", { id: titleId, text: title }),
+        h("p", { text: message }),
+        h("div", { class: "dialog-actions" },
+          h("button", { value: "cancel", class: "button secondary", text: "Cancel" }),
+          h("button", { value: "confirm", class: `button ${danger ? "danger" : "primary"}`, text: confirmLabel }))));
+    dialogEl.addEventListener("close", () => {
+      resolve(dialogEl.returnValue === "confirm");
+      dialogEl.remove();
+    });
+    document.body.append(dialogEl);
+    dialogEl.showModal();
+  });
+}
+
+/** Shows an API error on a form: a summary at the top and each field's message under it. */
+export function showFormError(formEl, error, fieldNames = {}) {
+  clearFormError(formEl);
+  const unplaced = [];
+  for (const [name, messages] of Object.entries(error.fields || {})) {
+    const text = flattenMessages(messages).join(" ");
+    const fieldEl = formEl.querySelector(`[data-field="${fieldNames[name] || name}"]`);
+    if (!fieldEl) {
+      unplaced.push(text);
+      continue;
+    }
+    const errorEl = h("p", { class: "field-error", id: uid("error"), text });
+    fieldEl.append(errorEl);
+    for (const controlEl of fieldEl.querySelectorAll("input, select, textarea")) {
+      controlEl.setAttribute("aria-invalid", "true");
+      const described = controlEl.getAttribute("aria-describedby");
+      controlEl.setAttribute("aria-describedby", [described, errorEl.id].filter(Boolean).join(" "));
+    }
+  }
+  const summary = [error.message, ...unplaced].filter(Boolean).join(" ");
+  const summaryEl = h("div", { class: "form-error", role: "alert", tabindex: "-1", text: summary });
+  formEl.prepend(summaryEl);
+  summaryEl.focus({ preventScroll: true });
+  summaryEl.scrollIntoView({ block: "nearest" });
+}
+
+export function clearFormError(formEl) {
+  formEl.querySelectorAll(".form-error, .field-error").forEach((el) => {
+    if (el.classList.contains("field-error")) {
+      const controls = el.parentElement.querySelectorAll("[aria-describedby]");
+      controls.forEach((controlEl) => {
+        const rest = controlEl.getAttribute("aria-describedby").split(" ").filter((id) => id !== el.id);
+        if (rest.length) controlEl.setAttribute("aria-describedby", rest.join(" "));
+        else controlEl.removeAttribute("aria-describedby");
+      });
+    }
+    el.remove();
+  });
+  formEl.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
+}
+
+function flattenMessages(messages) {
+  if (typeof messages === "string") return [messages];
+  if (Array.isArray(messages)) return messages.flatMap(flattenMessages);
+  if (messages && typeof messages === "object") return Object.values(messages).flatMap(flattenMessages);
+  return [];
+}
+
+/** Runs an async action with the button disabled, so a double tap does not send twice. */
+export async function withBusy(buttonEl, action) {
+  if (buttonEl.getAttribute("aria-busy") === "true") return undefined;
+  buttonEl.setAttribute("aria-busy", "true");
+  buttonEl.disabled = true;
+  try {
+    return await action();
+  } finally {
+    buttonEl.removeAttribute("aria-busy");
+    buttonEl.disabled = false;
+  }
+}
+
+/** A screen's header: optional back link, a focusable h1, optional trailing actions. */
+export function screenHeader(title, { back, subtitle, actions = [] } = {}) {
+  return h("header", { class: "screen-header" },
+    back ? h("a", { class: "icon-button back", href: back.href, "aria-label": back.label }, icon("back")) : null,
+    h("div", { class: "screen-title" },
+      h("h1", { tabindex: "-1", text: title }),
+      subtitle ? h("p", { class: "subtitle", text: subtitle }) : null),
+    actions.length ? h("div", { class: "header-actions" }, actions) : null);
+}

@@ -1,0 +1,60 @@
+// Form pieces shared by the editor and the identities screen: colour swatches and steppers.
+import { h, icon, uid } from "../dom.js";
+
+export const COLORS = [
+  { value: "#e5484d", name: "Red" },
+  { value: "#ef6a1f", name: "Orange" },
+  { value: "#c98a00", name: "Amber" },
+  { value: "#2b9a66", name: "Green" },
+  { value: "#0e9384", name: "Teal" },
+  { value: "#2f6fed", name: "Blue" },
+  { value: "#6e56cf", name: "Violet" },
+  { value: "#d6409f", name: "Pink" },
+];
+
+/** A fieldset of colour radio buttons named `name`; unknown colours get a swatch of their own. */
+export function colorPicker(name, selected, legend = "Colour") {
+  const choices = COLORS.some((color) => color.value === selected) || !selected
+    ? COLORS : [...COLORS, { value: selected, name: "Current colour" }];
+  const chosen = selected || COLORS[0].value;
+  return h("fieldset", { class: "field color-field", "data-field": name },
+    h("legend", { text: legend }),
+    h("div", { class: "swatches" }, choices.map((color) => {
+      const id = uid("color");
+      return h("span", { class: "swatch" },
+        h("input", { type: "radio", name, id, value: color.value, checked: color.value === chosen }),
+        h("label", { for: id, "--swatch": color.value, title: color.name },
+          h("span", { class: "visually-hidden", text: color.name })));
+    })));
+}
+
+/** The value of the checked radio named `name` inside formEl. */
+export function radioValue(formEl, name) {
+  return formEl.querySelector(`input[name="${name}"]:checked`)?.value ?? null;
+}
+
+/** A number input between a minus and a plus button. */
+export function stepper(inputEl, { step = 1, min = 0, max = Infinity, label = "" } = {}) {
+  const nudge = (delta) => {
+    const next = Math.min(max, Math.max(min, (Number(inputEl.value) || 0) + delta));
+    inputEl.value = String(Math.round(next * 100) / 100);
+    inputEl.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+  return h("div", { class: "stepper" },
+    h("button", { type: "button", class: "icon-button", "aria-label": `Fewer ${label}`.trim(), onclick: () => nudge(-step) }, icon("minus")),
+    inputEl,
+    h("button", { type: "button", class: "icon-button", "aria-label": `More ${label}`.trim(), onclick: () => nudge(step) }, icon("plus")));
+}
+
+/** A segmented control: radio buttons that look like one bar of buttons. */
+export function segmented(name, legend, options, selected) {
+  return h("fieldset", { class: "field segmented-field", "data-field": name },
+    h("legend", { text: legend }),
+    h("div", { class: "segmented" }, options.map((option) => {
+      const id = uid(name);
+      return h("span", { class: "segment" },
+        h("input", { type: "radio", name, id, value: option.value, checked: option.value === selected }),
+        h("label", { for: id }, h("span", { text: option.label }),
+          option.hint ? h("small", { text: option.hint }) : null));
+    })));
+}

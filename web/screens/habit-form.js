@@ -1,0 +1,146 @@
+// The habit form: every field of a habit, shown in plain words, and read back as an API body.
+import { field, h, uid } from "../dom.js";
+import { colorPicker, radioValue, segmented, stepper } from "./fields.js";
+import { schedulePicker } from "./schedule.js";
+
+const NEW_IDENTITY = "new";
+
+/** Builds the form; returns {formEl, submitEl, read(), fill(template, identityTemplate), identitySelectEl}. */
+export function habitForm({ habit, identities, today, weekStart }) {
+  const formEl = h("form", { class: "habit-form", novalidate: true });
+  const nameEl = h("input", { name: "name", maxlength: "80", required: true, autocomplete: "off",
+    placeholder: "e.g. Strength training", value: habit?.name || "" });
+  const descriptionEl = h("textarea", { name: "description", maxlength: "500", rows: "2",
+    placeholder: "Why this matters to me" });
+  descriptionEl.value = habit?.description || "";
+
+  const identitySelectEl = h("select", { name: "identity_id" },
+    h("option", { value: "", text: "No identity" }),
+    identities.map((identity) => h("option", { value: String(identity.id), text: identity.statement })),
+    h("option", { value: NEW_IDENTITY, text: "New identity…" }));
+  identitySelectEl.value = habit?.identity_id ? String(habit.identity_id) : "";
+  const statementEl = h("input", { name: "statement", maxlength: "140", placeholder: "I am someone who…", autocomplete: "off" });
+  const statementFieldEl = field("New identity", statementEl, "A statement of who you are becoming.");
+  statementFieldEl.dataset.field = "statement";
+  statementFieldEl.classList.add("sub-field");
+  let identityColor = null;
+
+  const kindEl = segmented("kind", "Kind", [
+    { value: "build", label: "Build", hint: "Do it" },
+    { value: "quit", label: "Quit", hint: "Avoid it" }], habit?.kind || "build");
+  const measureEl = segmented("measure", "Track it as", [
+    { value: "check", label: "Yes / no" },
+    { value: "count", label: "A count" },
+    { value: "minutes", label: "Minutes" }], habit?.measure || "check");
+
+  const targetEl = h("input", { type: "number", name: "target", min: "0", step: "any", inputmode: "decimal",
+    value: habit?.target ?? "" });
+  const targetLabelEl = h("label", { for: (targetEl.id = uid("target")), text: "Daily target" });
+  const targetHintEl = h("p", { class: "hint", id: `${targetEl.id}-hint` });
+  targetEl.setAttribute("aria-describedby", targetHintEl.id);
+  const targetFieldEl = h("div", { class: "field", "data-field": "target" }, targetLabelEl,
+    stepper(targetEl, { step: 1, min: 0, label: "" }), targetHintEl);
+  const unitEl = h("input", { name: "unit", maxlength: "20", placeholder: "pages, glasses, reps", value: habit?.unit || "" });
+  const unitFieldEl = field("Unit", unitEl);
+  const amountRowEl = h("div", { class: "field-row" }, targetFieldEl, unitFieldEl);
+
+  const schedule = schedulePicker(habit?.schedule, weekStart);
+  const quitNoteEl = h("p", { class: "hint quit-note", text: "Quit habits are counted every day: each day without a slip is a vote." });
+  const startEl = h("input", { type: "date", name: "start_date", max: today, value: habit?.start_date || today });
+  const privateEl = h("input", { type: "checkbox", name: "private", id: uid("private"), checked: Boolean(habit?.private) });
+  const submitEl = h("button", { type: "submit", class: "button primary block", text: "Save" });
+
+  formEl.append(
+    field("Name", nameEl),
+    field("Why it matters", descriptionEl, "Optional. Read it on the hard days."),
+    field("Identity", identitySelectEl, "Every done day is a vote for it."),
+    statementFieldEl,
+    kindEl, measureEl, amountRowEl,
+    schedule.el, quitNoteEl,
+    field("Start date", startEl, "Days before it don't count. Logging an earlier day moves it back."),
+    colorPicker("color", habit?.color),
+    h("div", { class: "field check-field", "data-field": "private" }, privateEl,
+      h("label", { for: privateEl.id }, h("span", { text: "Private" }),
+        h("small", { text: "Reminders, emails and calendar feeds say \u201cPrivate habit\u201d instead of its name." }))),
+    h("div", { class: "form-actions sticky-actions" }, submitEl));
+
+  const paint = () => {
+    const kind = radioValue(formEl, "kind");
+    const measure = radioValue(formEl, "measure");
+    statementFieldEl.hidden = identitySelectEl.value !== NEW_IDENTITY;
+    amountRowEl.hidden = measure === "check";
+    unitFieldEl.hidden = measure !== "count";
+    schedule.el.hidden = kind === "quit";
+    quitNoteEl.hidden = kind !== "quit";
+    const minutes = measure === "minutes";
+    targetLabelEl.textContent = kind === "quit" ? (minutes ? "Daily limit (minutes)" : "Daily limit")
+      : (minutes ? "Minutes a day" : "Daily target");
+    targetHintEl.textContent = kind === "quit" ? "At most this much a day; 0 means none at all." : "At least this much makes the day done.";
+  };
+  formEl.addEventListener("change", paint);
+  identitySelectEl.addEventListener("change", () => {
+    if (identitySelectEl.value === NEW_IDENTITY) statementEl.focus();
+  });
+  paint();
+
+  /** The habit fields as an API body. */
+  const read = () => {
+    const kind = radioValue(formEl, "kind");
+    const measure = radioValue(formEl, "measure");
+    const body = {
+      name: nameEl.value.trim(),
+      description: descriptionEl.value.trim(),
+      kind,
+      measure,
+      unit: measure === "count" ? unitEl.value.trim() : "",
+      target: null,
+      schedule: kind === "quit" ? { type: "daily" } : schedule.value(),
+      color: radioValue(formEl, "color"),
+      private: privateEl.checked,
+    };
+    if (measure !== "check") {
+      const raw = targetEl.value.trim();
+      body.target = raw === "" ? (kind === "quit" ? 0 : null) : Number(raw);
+    }
+    if (startEl.value) body.start_date = startEl.value;
+    const identity = identitySelectEl.value;
+    body.identity_id = identity && identity !== NEW_IDENTITY ? Number(identity) : null;
+    return body;
+  };
+
+  /** Fills the form from a template (GET /templates habit) and its identity template. */
+  const fill = (template, identityTemplate) => {
+    nameEl.value = template.name;
+    descriptionEl.value = template.description || "";
+    formEl.querySelector(`input[name=kind][value="${template.kind}"]`).checked = true;
+    formEl.querySelector(`input[name=measure][value="${template.measure}"]`).checked = true;
+    targetEl.value = template.target ?? "";
+    unitEl.value = template.unit || "";
+    schedule.set(template.schedule);
+    const colorEl = formEl.querySelector(`input[name=color][value="${template.color}"]`);
+    if (colorEl) colorEl.checked = true;
+    const statement = template.identity_statement || identityTemplate?.statement;
+    const known = statement && identities.find((identity) => sameStatement(identity.statement, statement));
+    identitySelectEl.value = known ? String(known.id) : statement ? NEW_IDENTITY : "";
+    statementEl.value = known ? "" : statement || "";
+    identityColor = identityTemplate?.color || null;
+    paint();
+  };
+
+  /** What the inline "New identity" asks for, or null when an existing one (or none) is picked. */
+  const newIdentity = () => (identitySelectEl.value === NEW_IDENTITY
+    ? { statement: statementEl.value.trim(), color: identityColor || radioValue(formEl, "color") } : null);
+
+  /** After the inline identity was created: pick it, so a retry does not create it twice. */
+  const useIdentity = (identity) => {
+    identitySelectEl.lastElementChild.before(h("option", { value: String(identity.id), text: identity.statement }));
+    identitySelectEl.value = String(identity.id);
+    paint();
+  };
+
+  return { formEl, submitEl, nameEl, read, fill, newIdentity, useIdentity };
+}
+
+function sameStatement(a, b) {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}

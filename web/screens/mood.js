@@ -1,0 +1,83 @@
+// The daily mood check on Today: one tap for 1-5, and an optional note.
+import * as api from "../api.js";
+import { clearFormError, h, showFormError, showToast, svg, uid, withBusy } from "../dom.js";
+import { dayName } from "../dates.js";
+
+const MOODS = ["Rough", "Low", "Okay", "Good", "Great"];
+
+/** A card for the reflection of `date` (null when there is none yet). */
+export function moodCard(date, reflection, today) {
+  let current = reflection;
+  const headingId = uid("mood");
+  const cardEl = h("section", { class: "card mood-card", "aria-labelledby": headingId });
+  const buttonsEl = h("div", { class: "mood-options", role: "group", "aria-labelledby": headingId });
+  const statusEl = h("p", { class: "hint mood-status" });
+  const noteEl = h("textarea", { name: "note", rows: "2", maxlength: "2000", id: uid("mood-note"),
+    placeholder: "What's on your mind?" });
+  noteEl.value = reflection?.note || "";
+  const noteSubmitEl = h("button", { type: "submit", class: "button secondary small", text: "Save note" });
+  const noteFormEl = h("form", { class: "mood-note", hidden: !reflection?.note, novalidate: true },
+    h("div", { class: "field", "data-field": "note" }, h("label", { for: noteEl.id, text: "Note about your day" }), noteEl),
+    noteSubmitEl);
+  const noteToggleEl = h("button", { type: "button", class: "button ghost small", "aria-expanded": String(!noteFormEl.hidden),
+    text: reflection?.note ? "Hide note" : "Add a note" });
+
+  const paint = () => {
+    buttonsEl.querySelectorAll("button").forEach((buttonEl, index) => {
+      buttonEl.setAttribute("aria-pressed", String(current?.mood === index + 1));
+    });
+    statusEl.textContent = current ? `Saved: ${MOODS[current.mood - 1].toLowerCase()}.` : "One tap is enough.";
+    noteSubmitEl.disabled = !current;
+  };
+  const saveMood = async (mood, note) => {
+    const body = { mood };
+    if (note !== undefined) body.note = note;
+    else if (current?.note) body.note = current.note;
+    current = await api.putReflection(date, body);
+    paint();
+  };
+
+  MOODS.forEach((word, index) => {
+    const mood = index + 1;
+    const buttonEl = h("button", { type: "button", class: `mood-option mood-${mood}`, "aria-pressed": "false",
+      "aria-label": `${word} (${mood} of 5)` }, face(mood), h("span", { text: word, "aria-hidden": "true" }));
+    buttonEl.addEventListener("click", () => withBusy(buttonEl, () => saveMood(mood).catch((error) => showToast(error.message))));
+    buttonsEl.append(buttonEl);
+  });
+  noteToggleEl.addEventListener("click", () => {
+    noteFormEl.hidden = !noteFormEl.hidden;
+    noteToggleEl.setAttribute("aria-expanded", String(!noteFormEl.hidden));
+    noteToggleEl.textContent = noteFormEl.hidden ? "Add a note" : "Hide note";
+    if (!noteFormEl.hidden) noteEl.focus();
+  });
+  noteFormEl.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearFormError(noteFormEl);
+    if (!current) {
+      showFormError(noteFormEl, { message: "Pick a mood first, then save the note." });
+      return;
+    }
+    withBusy(noteSubmitEl, () => saveMood(current.mood, noteEl.value)
+      .then(() => showToast("Note saved"))
+      .catch((error) => showFormError(noteFormEl, error)));
+  });
+
+  const isToday = date === today;
+  cardEl.append(
+    h("div", { class: "card-heading" },
+      h("h2", { id: headingId, text: isToday ? "How are you feeling?" : `How was ${dayName(date, today).toLowerCase() === "yesterday" ? "yesterday" : dayName(date, today)}?` }),
+      noteToggleEl),
+    buttonsEl, statusEl, noteFormEl);
+  paint();
+  return cardEl;
+}
+
+/** A small face whose mouth curves with the mood. */
+function face(mood) {
+  const curve = 15 + (mood - 3) * 2.2;
+  return svg("svg", { class: "face", viewBox: "0 0 24 24", "aria-hidden": "true" },
+    svg("circle", { cx: 12, cy: 12, r: 10 }),
+    svg("circle", { class: "eye", cx: 8.6, cy: 9.6, r: 1.1 }),
+    svg("circle", { class: "eye", cx: 15.4, cy: 9.6, r: 1.1 }),
+    svg("path", { d: `M7.5 ${15 - (mood - 3) * 0.4} Q12 ${curve} 16.5 ${15 - (mood - 3) * 0.4}` }));
+}

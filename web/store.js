@@ -1,0 +1,47 @@
+// What the app keeps in memory between screens: the signed-in user and a few cached lists.
+import * as api from "./api.js";
+import { todayIn } from "./dates.js";
+
+const state = { user: null, identities: null, templates: null };
+
+export function user() {
+  return state.user;
+}
+
+export function setUser(user) {
+  state.user = user;
+  state.identities = null;
+}
+
+export function updateUser(changes) {
+  state.user = { ...state.user, ...changes };
+}
+
+/** Today's date in the user's time zone. */
+export function today() {
+  return todayIn(state.user?.timezone || "UTC");
+}
+
+export function weekStart() {
+  return state.user?.week_start || "mon";
+}
+
+/** The user's identities, fetched once and refreshed when `fresh` is true. */
+export async function identities(fresh = false) {
+  if (fresh || !state.identities) state.identities = await api.listIdentities();
+  return state.identities;
+}
+
+export function forgetIdentities() {
+  state.identities = null;
+}
+
+export async function templates() {
+  if (!state.templates) state.templates = await api.getTemplates();
+  return state.templates;
+}
+
+export function clear() {
+  state.user = null;
+  state.identities = null;
+}
