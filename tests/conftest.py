@@ -15,23 +15,24 @@ BACKENDS = ["sqlite"] + (["postgres"] if PG_URL else [])
 PASSWORD = "correct horse battery"
 
 
-def admin_connection():
+def admin_sql(sql):
+    """Run one statement on the server's maintenance database, outside any transaction."""
     connection = psycopg2.connect(PG_URL)
     connection.autocommit = True
-    return connection
+    try:
+        connection.cursor().execute(sql)
+    finally:
+        connection.close()
 
 
 @pytest.fixture(scope="session")
 def pg_url():
     """A PostgreSQL database of this test run's own (orbit_test_<random>), dropped at the end."""
     name = f"orbit_test_{uuid.uuid4().hex[:12]}"
-    with admin_connection() as admin:
-        admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    admin_sql(f'CREATE DATABASE "{name}"')
     base, _, _ = PG_URL.rpartition("/")
     yield f"{base}/{name}"
-    database.close_all() if database.obj is not None else None
-    with admin_connection() as admin:
-        admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=BACKENDS)

@@ -1,7 +1,7 @@
 // Start-up and hash routing: which screen shows, for whom, and where focus goes.
 import * as api from "./api.js";
 import * as store from "./store.js";
-import { h, hideToast, showToast } from "./dom.js";
+import { h, showToast } from "./dom.js";
 import * as auth from "./screens/auth.js";
 import * as today from "./screens/today.js";
 import * as habit from "./screens/habit.js";
@@ -92,12 +92,10 @@ function signedOut(message) {
 }
 
 async function start() {
-  window.addEventListener("hashchange", () => {
-    hideToast();
-    showScreen();
-  });
-  window.addEventListener("orbit:signed-out", () => {
-    if (store.user()) signedOut("Your session ended. Please sign in again.");
+  window.addEventListener("hashchange", showScreen);
+  // Sent by api.js when a request finds the session gone, and by Settings on sign-out.
+  window.addEventListener("orbit:signed-out", (event) => {
+    if (store.user()) signedOut(event.detail?.message || "Your session ended. Please sign in again.");
   });
   fabEl.addEventListener("click", () => { location.hash = "#/new"; });
   try {

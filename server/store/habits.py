@@ -136,11 +136,15 @@ def add_rule(habit, today, schedule, target, start):
     current = habit.rules[-1]
     anchor = start if schedule != current.schedule else current.anchor
     if current.effective_from >= today:
-        HabitRule.update(schedule=schedule, target=target, anchor=anchor).where(
-            HabitRule.id == current.id).execute()
-    else:
-        HabitRule.create(habit=habit, effective_from=today, schedule=schedule, target=target,
-                         anchor=anchor)
+        if len(habit.rules) > 1 or start >= today:
+            HabitRule.update(schedule=schedule, target=target, anchor=anchor).where(
+                HabitRule.id == current.id).execute()
+            return
+        # A first rule made today also governs the back-filled days before it: date it from
+        # the start so that those days keep being judged by it.
+        HabitRule.update(effective_from=start).where(HabitRule.id == current.id).execute()
+    HabitRule.create(habit=habit, effective_from=today, schedule=schedule, target=target,
+                     anchor=anchor)
 
 
 def reset_rules(habit, schedule, target, start):

@@ -28,6 +28,19 @@ export function colorPicker(name, selected, legend = "Colour") {
     })));
 }
 
+/** Checks the swatch of `value` in a colour picker, adding one when it is not a preset. */
+export function selectColor(formEl, name, value) {
+  let inputEl = formEl.querySelector(`input[name="${name}"][value="${value}"]`);
+  if (!inputEl) {
+    const id = uid("color");
+    inputEl = h("input", { type: "radio", name, id, value });
+    formEl.querySelector(`[data-field="${name}"] .swatches`).append(h("span", { class: "swatch" }, inputEl,
+      h("label", { for: id, "--swatch": value, title: "Template colour" },
+        h("span", { class: "visually-hidden", text: "Template colour" }))));
+  }
+  inputEl.checked = true;
+}
+
 /** The value of the checked radio named `name` inside formEl. */
 export function radioValue(formEl, name) {
   return formEl.querySelector(`input[name="${name}"]:checked`)?.value ?? null;

@@ -1,6 +1,6 @@
 // The habit form: every field of a habit, shown in plain words, and read back as an API body.
 import { field, h, uid } from "../dom.js";
-import { colorPicker, radioValue, segmented, stepper } from "./fields.js";
+import { colorPicker, radioValue, segmented, selectColor, stepper } from "./fields.js";
 import { schedulePicker } from "./schedule.js";
 
 const NEW_IDENTITY = "new";
@@ -117,8 +117,7 @@ export function habitForm({ habit, identities, today, weekStart }) {
     targetEl.value = template.target ?? "";
     unitEl.value = template.unit || "";
     schedule.set(template.schedule);
-    const colorEl = formEl.querySelector(`input[name=color][value="${template.color}"]`);
-    if (colorEl) colorEl.checked = true;
+    if (template.color) selectColor(formEl, "color", template.color);
     const statement = template.identity_statement || identityTemplate?.statement;
     const known = statement && identities.find((identity) => sameStatement(identity.statement, statement));
     identitySelectEl.value = known ? String(known.id) : statement ? NEW_IDENTITY : "";

@@ -1,0 +1,151 @@
+// New habit (with the starter gallery) and edit habit (with archive and delete).
+import * as api from "../api.js";
+import * as store from "../store.js";
+import { clearFormError, confirmDialog, h, screenHeader, showFormError, showToast, withBusy } from "../dom.js";
+import { habitForm } from "./habit-form.js";
+import { templateGallery } from "./templates.js";
+
+/** #/new: the gallery, then an empty form. */
+export async function renderNew(screenEl) {
+  const [identities, templates, habits] = await Promise.all([
+    store.identities(),
+    store.templates().catch(() => null), // the form works without the gallery
+    api.listHabits("all"),
+  ]);
+  const form = habitForm({ habit: null, identities, today: store.today(), weekStart: store.weekStart() });
+  const onPick = (template, identityTemplate) => {
+    form.fill(template, identityTemplate);
+    clearFormError(form.formEl);
+    showToast(`${template.name} is filled in. Adjust it or tap Save.`);
+    form.formEl.scrollIntoView({ behavior: "smooth", block: "start" });
+    form.nameEl.focus({ preventScroll: true });
+  };
+  const isNewcomer = habits.length === 0;
+  form.formEl.addEventListener("submit", (event) => {
+    event.preventDefault();
+    save(form, null).then((habit) => {
+      if (!habit) return;
+      showToast(`${habit.name} added. Tap it on Today when it's done.`);
+      location.hash = "#/today";
+    });
+  });
+  screenEl.append(
+    screenHeader("New habit", {
+      back: { href: "#/today", label: "Back to Today" },
+      subtitle: isNewcomer ? "Pick a starter or make your own. Small is the point." : null,
+    }),
+    templates?.habits?.length ? templateGallery(templates, onPick, isNewcomer) : null,
+    h("h2", { class: "section-title", text: isNewcomer ? "Or make your own" : "Your habit" }),
+    form.formEl);
+}
+
+/** #/habit/{id}/edit: the form filled in, then archive and delete. */
+export async function renderEdit(screenEl, habitId) {
+  const [habit, identities] = await Promise.all([api.getHabit(habitId), store.identities()]);
+  const form = habitForm({ habit, identities, today: store.today(), weekStart: store.weekStart() });
+  form.formEl.addEventListener("submit", (event) => {
+    event.preventDefault();
+    save(form, habit).then((saved) => {
+      if (!saved) return;
+      showToast("Saved");
+      location.hash = `#/habit/${habit.id}`;
+    });
+  });
+  screenEl.append(
+    screenHeader("Edit habit", { back: { href: `#/habit/${habit.id}`, label: `Back to ${habit.name}` }, subtitle: habit.name }),
+    form.formEl,
+    dangerZone(habit));
+}
+
+/** Creates the inline identity if one is asked for, then creates or updates the habit. */
+async function save(form, original) {
+  const { formEl, submitEl } = form;
+  clearFormError(formEl);
+  return withBusy(submitEl, async () => {
+    const wanted = form.newIdentity();
+    if (wanted) {
+      if (!wanted.statement) {
+        showFormError(formEl, { message: "Write the new identity, or pick another.", fields: { statement: ["Write who you are becoming."] } });
+        return null;
+      }
+      try {
+        const identity = await api.createIdentity(wanted);
+        store.forgetIdentities();
+        form.useIdentity(identity);
+      } catch (error) {
+        showFormError(formEl, error, { statement: "statement", color: "statement" });
+        return null;
+      }
+    }
+    const body = form.read();
+    try {
+      return original ? await api.updateHabit(original.id, changesOf(original, body)) : await api.createHabit(body);
+    } catch (error) {
+      showFormError(formEl, error);
+      return null;
+    }
+  });
+}
+
+/** Only what changed: a schedule or target sent unchanged must not start a new rule. */
+function changesOf(original, body) {
+  const changes = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (JSON.stringify(normalized(key, original[key])) !== JSON.stringify(normalized(key, value))) changes[key] = value;
+  }
+  return changes;
+}
+
+function normalized(key, value) {
+  if (key === "schedule" && value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).sort());
+  }
+  if (key === "unit" || key === "description") return value || "";
+  return value ?? null;
+}
+
+function dangerZone(habit) {
+  const archiveEl = h("button", { type: "button", class: "button secondary block",
+    text: habit.archived ? "Restore habit" : "Archive habit" });
+  const deleteEl = h("button", { type: "button", class: "button danger block", text: "Delete habit" });
+  archiveEl.addEventListener("click", async () => {
+    const archiving = !habit.archived;
+    const confirmed = !archiving || await confirmDialog({
+      title: `Archive ${habit.name}?`,
+      message: "It leaves Today but keeps its history. You can restore it from Identities.",
+      confirmLabel: "Archive",
+    });
+    if (!confirmed) return;
+    await withBusy(archiveEl, async () => {
+      try {
+        await api.updateHabit(habit.id, { archived: archiving });
+        showToast(archiving ? `${habit.name} archived` : `${habit.name} is back on Today`);
+        location.hash = archiving ? "#/identities" : "#/today";
+      } catch (error) {
+        showToast(error.message);
+      }
+    });
+  });
+  deleteEl.addEventListener("click", async () => {
+    const confirmed = await confirmDialog({
+      title: `Delete ${habit.name}?`,
+      message: "This deletes the habit with all its check-ins and reminders. It can't be undone.",
+      confirmLabel: "Delete",
+      danger: true,
+    });
+    if (!confirmed) return;
+    await withBusy(deleteEl, async () => {
+      try {
+        await api.deleteHabit(habit.id);
+        showToast(`${habit.name} deleted`);
+        location.hash = "#/today";
+      } catch (error) {
+        showToast(error.message);
+      }
+    });
+  });
+  return h("section", { class: "danger-zone", "aria-labelledby": "danger-title" },
+    h("h2", { id: "danger-title", class: "section-title subtle", text: "Archive or delete" }),
+    h("p", { class: "hint", text: "Archiving hides it from Today and keeps every day logged." }),
+    archiveEl, deleteEl);
+}

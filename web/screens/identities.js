@@ -1,0 +1,132 @@
+// Identities: each statement with its habits and its votes; add, edit, delete; archived habits.
+import * as api from "../api.js";
+import * as store from "../store.js";
+import { clearFormError, confirmDialog, field, h, screenHeader, showFormError, showToast, withBusy } from "../dom.js";
+import { scheduleText } from "../format.js";
+import { colorPicker, radioValue } from "./fields.js";
+
+/** Renders #/identities. */
+export async function render(screenEl) {
+  const [identities, habits, archived] = await Promise.all([
+    store.identities(true), api.listHabits("false"), api.listHabits("true")]);
+  const rerender = async () => {
+    const freshEl = h("div");
+    await render(freshEl);
+    screenEl.replaceChildren(...freshEl.childNodes);
+  };
+  const loose = habits.filter((habit) => !identities.some((identity) => identity.id === habit.identity_id));
+
+  screenEl.append(
+    screenHeader("Identities", { subtitle: "Every done day is a vote for who you are becoming." }),
+    identities.length
+      ? h("ul", { class: "identity-list", role: "list" }, identities.map((identity) =>
+        identityCard(identity, habits.filter((habit) => habit.identity_id === identity.id), rerender)))
+      : h("p", { class: "card empty-note", text: "No identities yet. Write one below, or pick a starter habit: it brings its identity along." }),
+    addIdentityForm(rerender),
+    loose.length ? habitGroup("Habits without an identity", loose) : null,
+    archived.length ? habitGroup("Archived habits", archived, "Open one and use Restore to bring it back.") : null);
+}
+
+function identityCard(identity, habits, rerender) {
+  const headingId = `identity-${identity.id}`;
+  const cardEl = h("li", { class: "card identity-card", "--habit": identity.color, "aria-labelledby": headingId });
+  const editEl = h("button", { type: "button", class: "button small ghost", "aria-label": `Edit “${identity.statement}”`,
+    "aria-expanded": "false", text: "Edit" });
+  const editFormEl = identityForm(identity, rerender);
+  editFormEl.hidden = true;
+  editEl.addEventListener("click", () => {
+    editFormEl.hidden = !editFormEl.hidden;
+    editEl.setAttribute("aria-expanded", String(!editFormEl.hidden));
+    if (!editFormEl.hidden) editFormEl.querySelector("input")?.focus();
+  });
+  cardEl.append(
+    h("div", { class: "identity-head" },
+      h("h2", { id: headingId, class: "statement", text: identity.statement }), editEl),
+    h("div", { class: "votes" },
+      h("p", {}, h("strong", { text: String(identity.votes_this_week ?? 0) }), h("span", { text: " this week" })),
+      h("p", {}, h("strong", { text: String(identity.votes_total ?? 0) }), h("span", { text: " in total" })),
+      h("span", { class: "visually-hidden", text: "votes" })),
+    habits.length
+      ? h("ul", { class: "mini-habits", role: "list", "aria-label": `Habits for “${identity.statement}”` },
+        habits.map((habit) => miniHabit(habit)))
+      : h("p", { class: "hint", text: "No habits yet: give it one from New habit." }),
+    editFormEl);
+  return cardEl;
+}
+
+function miniHabit(habit) {
+  return h("li", {}, h("a", { href: `#/habit/${habit.id}`, class: "mini-habit", "--habit": habit.color },
+    h("span", { class: "dot", "aria-hidden": "true" }),
+    h("span", { class: "mini-name", text: habit.name }),
+    h("span", { class: "mini-meta", text: habit.kind === "quit" ? "Quit" : scheduleText(habit.schedule) })));
+}
+
+function habitGroup(title, habits, hint) {
+  return h("section", { class: "card habit-group", "aria-label": title },
+    h("h2", { class: "section-title", text: title }),
+    hint ? h("p", { class: "hint", text: hint }) : null,
+    h("ul", { class: "mini-habits", role: "list" }, habits.map(miniHabit)));
+}
+
+/** The edit form of one identity, with delete. */
+function identityForm(identity, rerender) {
+  const statementEl = h("input", { name: "statement", maxlength: "140", required: true, value: identity.statement });
+  const saveEl = h("button", { type: "submit", class: "button primary", text: "Save identity" });
+  const deleteEl = h("button", { type: "button", class: "button danger", text: "Delete identity" });
+  const formEl = h("form", { class: "identity-form", novalidate: true },
+    field("Statement", statementEl), colorPicker("color", identity.color),
+    h("div", { class: "panel-actions" }, saveEl, deleteEl));
+  formEl.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearFormError(formEl);
+    withBusy(saveEl, async () => {
+      try {
+        await api.updateIdentity(identity.id, { statement: statementEl.value.trim(), color: radioValue(formEl, "color") });
+        showToast("Identity saved");
+        await rerender();
+      } catch (error) {
+        showFormError(formEl, error);
+      }
+    });
+  });
+  deleteEl.addEventListener("click", async () => {
+    const confirmed = await confirmDialog({ title: "Delete this identity?", danger: true, confirmLabel: "Delete",
+      message: `“${identity.statement}” goes; its habits and their history stay, without an identity.` });
+    if (!confirmed) return;
+    withBusy(deleteEl, async () => {
+      try {
+        await api.deleteIdentity(identity.id);
+        showToast("Identity deleted");
+        await rerender();
+      } catch (error) {
+        showFormError(formEl, error);
+      }
+    });
+  });
+  return formEl;
+}
+
+function addIdentityForm(rerender) {
+  const statementEl = h("input", { name: "statement", maxlength: "140", placeholder: "I am someone who…", autocomplete: "off" });
+  const addEl = h("button", { type: "submit", class: "button primary", text: "Add identity" });
+  const formEl = h("form", { class: "card identity-form add-identity", novalidate: true },
+    h("h2", { class: "section-title", text: "Who are you becoming?" }),
+    field("New identity", statementEl, "One sentence, in your own words."),
+    colorPicker("color", null),
+    addEl);
+  formEl.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearFormError(formEl);
+    withBusy(addEl, async () => {
+      try {
+        await api.createIdentity({ statement: statementEl.value.trim(), color: radioValue(formEl, "color") });
+        showToast("Identity added");
+        await rerender();
+      } catch (error) {
+        showFormError(formEl, error);
+      }
+    });
+  });
+  return formEl;
+}
+
