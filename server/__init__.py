@@ -3,7 +3,7 @@ from flask import Flask, send_from_directory
 
 from . import cli
 from .api import api, meta
-from .api.common import DayConverter
+from .api.common import DayConverter, IdConverter
 from .auth import SessionInterface
 from .config import ROOT, TESTING_OVERRIDES, from_environment
 from .db import close_connection, database, database_from_url, open_connection
@@ -21,7 +21,7 @@ def create_app(config=None):
         app.config.update({k: v for k, v in TESTING_OVERRIDES.items() if k not in (config or {})})
     app.json.sort_keys = False
     app.session_interface = SessionInterface()
-    app.url_map.converters["day"] = DayConverter
+    app.url_map.converters.update(day=DayConverter, int=IdConverter)
     database.initialize(database_from_url(app.config["DATABASE_URL"]))
 
     app.before_request(open_connection)

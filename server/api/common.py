@@ -2,9 +2,10 @@
 import datetime
 
 from flask import g, request
-from werkzeug.routing import BaseConverter
+from werkzeug.routing import BaseConverter, IntegerConverter
 
 from ..errors import ApiError
+from ..schemas.fields import MAX_ID
 
 
 def request_json():
@@ -23,6 +24,13 @@ def request_json():
 
 def current_user():
     return g.user
+
+
+class IdConverter(IntegerConverter):
+    """`<int:...>` in a path, bounded: an id beyond the database's integers is a 404, not a 500."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        super().__init__(url_map, min=1, max=MAX_ID)
 
 
 class DayConverter(BaseConverter):
