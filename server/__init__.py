@@ -1,5 +1,6 @@
 """Orbit: create_app(config=None) wires configuration, database, errors, the API and web/."""
 from flask import Flask, send_from_directory
+from werkzeug.routing import PathConverter
 
 from . import cli
 from .api import api, meta
@@ -12,16 +13,22 @@ from .errors import register_error_handlers
 WEB = ROOT / "web"
 
 
+class WebPathConverter(PathConverter):
+    """A file of web/ at the root, never under /api/: a catch-all that matched there would answer
+    a GET to a POST-only endpoint with a 404 instead of its 405."""
+    regex = r"(?!api/)[^/].*?"
+
+
 def create_app(config=None):
     """The Flask app: environment configuration, overridden by `config` (tests)."""
-    app = Flask(__name__, static_folder=str(WEB), static_url_path="")
+    app = Flask(__name__, static_folder=None)  # web/ is served by web_file, below
     app.config.update(from_environment())
     app.config.update(config or {})
     if app.config.get("TESTING"):
         app.config.update({k: v for k, v in TESTING_OVERRIDES.items() if k not in (config or {})})
     app.json.sort_keys = False
     app.session_interface = SessionInterface()
-    app.url_map.converters.update(day=DayConverter, int=IdConverter)
+    app.url_map.converters.update(day=DayConverter, int=IdConverter, web=WebPathConverter)
     database.initialize(database_from_url(app.config["DATABASE_URL"]))
 
     app.before_request(open_connection)
@@ -30,9 +37,15 @@ def create_app(config=None):
     app.register_blueprint(api)
     app.register_blueprint(meta.health)
     app.add_url_rule("/", "index", index)
+    app.add_url_rule("/<web:filename>", "web", web_file)
     cli.register(app)
     return app
 
 
 def index():
     return send_from_directory(WEB, "index.html")
+
+
+def web_file(filename):
+    """A file of the front end (web/), at the root of the site."""
+    return send_from_directory(WEB, filename)

@@ -9,6 +9,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app, g, request, session
 from flask.sessions import SecureCookieSessionInterface
+from peewee import OperationalError
 
 from .db import database
 from .errors import ApiError
@@ -23,7 +24,10 @@ class SessionInterface(SecureCookieSessionInterface):
 
     def open_session(self, app, request):
         if not app.secret_key:
-            ensure_secret_key(app)
+            try:
+                ensure_secret_key(app)
+            except OperationalError:  # the database is down: no session (/healthz says 503)
+                return None
         return super().open_session(app, request)
 
     def get_cookie_secure(self, app):
@@ -73,6 +77,11 @@ def start_session(user):
     return session["csrf"]
 
 
+def keep_session(user):
+    """Keep this client signed in, CSRF token and all, after its user's session version moved on."""
+    session["sv"] = user.session_version
+
+
 def end_session():
     """Sign out this client."""
     session.clear()
@@ -114,8 +123,9 @@ def check_access(public):
     if g.user is None:
         raise ApiError(401)
     if request.method in UNSAFE_METHODS and not g.via_token:
-        sent = request.headers.get("X-CSRF-Token", "")
-        if not hmac.compare_digest(sent, session.get("csrf", "")):
+        # As bytes: compare_digest raises a TypeError on str with non-ASCII characters.
+        sent = request.headers.get("X-CSRF-Token", "").encode()
+        if not hmac.compare_digest(sent, session.get("csrf", "").encode()):
             raise ApiError(403, "The X-CSRF-Token header is missing or wrong; "
                                 "get one from GET /api/v1/auth/csrf.", code="csrf_failed")
 

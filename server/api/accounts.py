@@ -1,7 +1,7 @@
 """Sign-up, sign-in, sign-out, CSRF tokens, the account itself and its API tokens."""
 from flask import Blueprint, g, session
 
-from ..auth import end_session, public, session_only, start_session
+from ..auth import end_session, keep_session, public, session_only, start_session
 from ..schemas import (CsrfOut, DeleteMeIn, LoginIn, MePatchIn, PasswordIn, RegisterIn,
                        SessionOut, TokenCreatedOut, TokenIn, TokenOut, UserOut)
 from ..store import accounts
@@ -59,7 +59,7 @@ def patch_me():
 def change_password():
     data = PasswordIn().load(request_json())
     user = accounts.change_password(current_user(), data["current_password"], data["new_password"])
-    start_session(user)  # this session carries on with the new session version
+    keep_session(user)  # the other sessions end; this one carries on
     return "", 204
 
 

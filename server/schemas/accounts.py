@@ -1,7 +1,7 @@
 """Accounts, sessions and API tokens."""
 from marshmallow import Schema, fields, validate
 
-from .fields import Instant, validate_time_zone
+from .fields import Instant, Text, validate_time_zone
 
 
 class RegisterIn(Schema):
@@ -11,7 +11,7 @@ class RegisterIn(Schema):
 
 
 class LoginIn(Schema):
-    email = fields.String(required=True, validate=validate.Length(1, 254))
+    email = Text(required=True, validate=validate.Length(1, 254))
     password = fields.String(required=True, validate=validate.Length(1, 1024))
 
 
@@ -47,7 +47,7 @@ class DeleteMeIn(Schema):
 
 
 class TokenIn(Schema):
-    name = fields.String(required=True, validate=validate.Length(1, 80))
+    name = Text(required=True, validate=validate.Length(1, 80))
 
 
 class TokenOut(Schema):

@@ -1,13 +1,13 @@
 """Check-ins and reflections."""
 from marshmallow import Schema, fields, validate
 
-from .fields import Id, Instant, Number
+from .fields import Id, Instant, Number, Text
 
 
 class CheckinIn(Schema):
     status = fields.String(validate=validate.OneOf(["done", "skipped", "slip"]))
     value = fields.Float(allow_none=True, validate=validate.Range(0, 1_000_000))
-    note = fields.String(validate=validate.Length(max=1000))
+    note = Text(validate=validate.Length(max=1000))
 
 
 class BatchItemIn(CheckinIn):
@@ -19,7 +19,8 @@ class BatchItemIn(CheckinIn):
 
 class BatchIn(Schema):
     # Items are loaded one by one (BatchItemIn) so that each succeeds or fails alone.
-    items = fields.List(fields.Raw(), required=True, validate=validate.Length(max=500))
+    items = fields.List(fields.Raw(allow_none=True), required=True,
+                        validate=validate.Length(max=500))
 
 
 class CheckinOut(Schema):
@@ -34,7 +35,7 @@ class CheckinOut(Schema):
 
 class ReflectionIn(Schema):
     mood = fields.Integer(strict=True, validate=validate.Range(1, 5))
-    note = fields.String(validate=validate.Length(max=2000))
+    note = Text(validate=validate.Length(max=2000))
 
 
 class ReflectionOut(Schema):

@@ -24,6 +24,18 @@ def validate_time_zone(name):
         raise ValidationError("Unknown time zone; use an IANA name such as Europe/Berlin.")
 
 
+class Text(fields.String):
+    """A string that can be stored: PostgreSQL refuses the NUL character (a 500 otherwise)."""
+
+    default_error_messages = {"nul": "Must not contain the NUL character."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if "\x00" in text:
+            raise self.make_error("nul")
+        return text
+
+
 class Instant(fields.DateTime):
     """Naive UTC from the database, sent as ISO 8601 with its offset."""
 

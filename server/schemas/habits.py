@@ -1,11 +1,11 @@
 """Identities and habits."""
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from .fields import COLOR, Id, Instant, Number
+from .fields import COLOR, Id, Instant, Number, Text
 
 
 class IdentityIn(Schema):
-    statement = fields.String(required=True, validate=validate.Length(1, 140))
+    statement = Text(required=True, validate=validate.Length(1, 140))
     color = fields.String(validate=COLOR)
     position = fields.Integer(strict=True, validate=validate.Range(0, 1_000_000))
 
@@ -55,12 +55,12 @@ class RuleOut(Schema):
 
 
 class HabitIn(Schema):
-    name = fields.String(required=True, validate=validate.Length(1, 80))
-    description = fields.String(validate=validate.Length(max=500))
+    name = Text(required=True, validate=validate.Length(1, 80))
+    description = Text(validate=validate.Length(max=500))
     identity_id = Id(allow_none=True)
     kind = fields.String(validate=validate.OneOf(["build", "quit"]))
     measure = fields.String(validate=validate.OneOf(["check", "count", "minutes"]))
-    unit = fields.String(validate=validate.Length(max=20))
+    unit = Text(validate=validate.Length(max=20))
     target = fields.Float(allow_none=True, validate=validate.Range(0, 1_000_000))
     schedule = fields.Nested(ScheduleSchema)
     start_date = fields.Date()

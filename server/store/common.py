@@ -6,6 +6,7 @@ from marshmallow import ValidationError
 
 EPOCH = datetime.date(1970, 1, 1)
 MAX_SPAN_DAYS = 3660
+DEFAULT_SPAN = datetime.timedelta(days=364)  # 365 days ending on `to`
 
 
 def local_today(user):
@@ -22,7 +23,8 @@ def date_range(user, start=None, end=None):
     """`from`/`to` as API.md says: default the 365 days ending today, `to` clamped to today."""
     today = local_today(user)
     end = min(end or today, today)
-    start = start or end - datetime.timedelta(days=364)
+    # Near the first representable date a full year back would overflow.
+    start = start or end - min(DEFAULT_SPAN, end - datetime.date.min)
     if start > end:
         raise ValidationError({"from": ["Must not be after `to` (or after today)."]})
     if (end - start).days >= MAX_SPAN_DAYS:

@@ -28,6 +28,8 @@ def create_identity(user, data):
 
 
 def update_identity(identity, data):
+    if not data:  # an empty PATCH: Peewee cannot build an UPDATE without columns
+        return identity
     with database.atomic():
         Identity.update(**data).where(Identity.id == identity.id).execute()
     identity.__data__.update(data)

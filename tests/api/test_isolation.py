@@ -1,0 +1,101 @@
+"""One user can never see or change another's data, through any endpoint (PRODUCT.md). The
+second user (`other`) tries every endpoint on the first user's ids: an id in the path is a 404, an
+id in a body a 422 field error, and afterwards nothing of the first user has changed."""
+import pytest
+
+from ..conftest import make_habit
+from .helpers import day, error_of, field_errors, put_checkin
+
+
+@pytest.fixture
+def mine(client):
+    """One of everything of the first user: the ids the second user will try."""
+    identity = client.post("/identities", {"statement": "I move"}).json
+    habit = make_habit(client, identity_id=identity["id"], measure="count", target=3,
+                       start_date=day(-5))
+    put_checkin(client, habit, day(-1), {"value": 4, "note": "mine"})
+    assert client.put(f"/reflections/{day(-1)}", {"mood": 2, "note": "mine"}).status_code == 201
+    token = client.post("/tokens", {"name": "Phone"}).json
+    return {"identity": identity["id"], "habit": habit["id"], "token": token["id"],
+            "date": day(-1)}
+
+
+def everything_of(client, ids):
+    """What the first user sees of their own data."""
+    paths = ["/me", "/habits?archived=all", "/habits/{habit}", "/habits/{habit}/checkins",
+             "/identities", "/identities/{identity}", "/reflections", "/tokens", "/today",
+             "/habits/{habit}/stats", "/habits/{habit}/calendar"]
+    seen = {}
+    for path in paths:
+        response = client.get(path.format(**ids))
+        assert response.status_code == 200, (path, response.json)
+        seen[path] = response.json
+    return seen
+
+
+@pytest.fixture
+def unchanged(client, mine):
+    """Assert, after the test, that the first user's data is exactly as before it."""
+    before = everything_of(client, mine)
+    yield
+    assert everything_of(client, mine) == before
+
+
+@pytest.mark.parametrize("method, path, body", [
+    ("GET", "/identities/{identity}", None),
+    ("PATCH", "/identities/{identity}", {"statement": "I was changed"}),
+    ("DELETE", "/identities/{identity}", None),
+    ("GET", "/habits/{habit}", None),
+    ("PATCH", "/habits/{habit}", {"name": "Changed", "archived": True}),
+    ("DELETE", "/habits/{habit}", None),
+    ("GET", "/habits/{habit}/checkins", None),
+    ("PUT", "/habits/{habit}/checkins/{date}", {"value": 0, "note": "changed"}),
+    ("PUT", "/habits/{habit}/checkins/{today}", {"value": 1}),
+    ("DELETE", "/habits/{habit}/checkins/{date}", None),
+    ("GET", "/habits/{habit}/stats", None),
+    ("GET", "/habits/{habit}/strength", None),
+    ("GET", "/habits/{habit}/calendar", None),
+    ("DELETE", "/tokens/{token}", None),
+])
+def test_ids_in_the_path_are_404(other, mine, unchanged, method, path, body):
+    response = other.call(method, path.format(today=day(), **mine), body)
+    error_of(response, 404, "not_found")
+
+
+def test_an_identity_id_in_a_habit_body_is_unknown(other, mine, unchanged):
+    response = other.post("/habits", {"name": "Mine now", "identity_id": mine["identity"]})
+    assert field_errors(response, "identity_id") == ["Unknown identity."]
+    own = make_habit(other)
+    response = other.patch(f"/habits/{own['id']}", {"identity_id": mine["identity"]})
+    assert field_errors(response, "identity_id") == ["Unknown identity."]
+    assert other.get(f"/habits/{own['id']}").json == own
+
+
+def test_a_batch_item_on_anothers_habit_is_unknown(other, mine, unchanged):
+    items = [{"op": "put", "habit_id": mine["habit"], "date": mine["date"], "value": 0},
+             {"op": "put", "habit_id": mine["habit"], "date": day(), "value": 9},
+             {"op": "delete", "habit_id": mine["habit"], "date": mine["date"]}]
+    response = other.post("/checkins/batch", {"items": items})
+    assert response.status_code == 200, response.json
+    for result in response.json["results"]:
+        assert result["ok"] is False
+        assert result["error"]["fields"] == {"habit_id": ["Unknown habit."]}
+
+
+def test_lists_show_only_the_callers_own(other, mine, unchanged):
+    for path in ("/habits?archived=all", "/identities", "/tokens", "/reflections"):
+        assert other.get(path).json == [], path
+    assert other.get(f"/reflections?from={day(-30)}&to={day()}").json == []
+    today = other.get("/today").json
+    assert today["habits"] == [] and today["reflection"] is None
+    assert other.get("/me").json == other.user
+
+
+def test_reflections_by_date_are_per_user(client, other, mine, unchanged):
+    created = other.put(f"/reflections/{mine['date']}", {"mood": 5, "note": "theirs"})
+    assert created.status_code == 201, created.json  # their own, not an update of mine
+    assert [r["note"] for r in other.get("/reflections").json] == ["theirs"]
+    assert other.delete(f"/reflections/{mine['date']}").status_code == 204
+    assert other.delete(f"/reflections/{mine['date']}").status_code == 204
+    assert other.get("/reflections").json == []
+
