@@ -13,7 +13,7 @@ from peewee import OperationalError
 
 from .db import database
 from .errors import ApiError
-from .models import ApiToken, LoginAttempt, Setting, User, utcnow
+from .models import ApiToken, LoginAttempt, LoginSession, Setting, User, utcnow
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -70,10 +70,17 @@ def ensure_secret_key(app):
 
 
 def start_session(user):
-    """Sign the user in on this client: a fresh session with a new CSRF token."""
+    """Sign the user in on this client: a fresh session (recorded, so that signing out ends it
+    for good, even for a copy of the cookie) with a new CSRF token."""
+    session_key = secrets.token_urlsafe(32)
+    with database.atomic():
+        expired = utcnow() - current_app.permanent_session_lifetime
+        LoginSession.delete().where(LoginSession.created_at < expired).execute()
+        LoginSession.create(user=user, key_hash=hash_token(session_key))
     session.clear()
     session.permanent = True
-    session.update(uid=user.id, sv=user.session_version, csrf=secrets.token_urlsafe(32))
+    session.update(uid=user.id, sid=session_key, sv=user.session_version,
+                   csrf=secrets.token_urlsafe(32))
     return session["csrf"]
 
 
@@ -83,7 +90,9 @@ def keep_session(user):
 
 
 def end_session():
-    """Sign out this client."""
+    """Sign out this client: its session record goes, so the cookie is worthless everywhere."""
+    if "sid" in session:
+        LoginSession.delete().where(LoginSession.key_hash == hash_token(session["sid"])).execute()
     session.clear()
 
 
@@ -101,10 +110,13 @@ def load_caller():
             raise ApiError(401, "This API token is not valid.")
         touch_token(api_token)
         g.user, g.via_token = api_token.user, True
-    elif "uid" in session:
-        user = User.get_or_none(User.id == session["uid"])
-        if user is not None and user.session_version == session.get("sv"):
-            g.user = user
+    elif "sid" in session:
+        login = (LoginSession.select(LoginSession, User).join(User)
+                 .where(LoginSession.key_hash == hash_token(session["sid"]),
+                        User.id == session.get("uid")).first())
+        # A session ends when signed out (no record) or when the password changed (version).
+        if login is not None and login.user.session_version == session.get("sv"):
+            g.user = login.user
         else:
             session.clear()
 

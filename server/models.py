@@ -53,6 +53,13 @@ class ApiToken(BaseModel):
     last_used_at = DateTimeField(null=True)
 
 
+class LoginSession(BaseModel):
+    """A signed-in client; the cookie carries the key, the database only its hash."""
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    key_hash = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=utcnow, index=True)
+
+
 class LoginAttempt(BaseModel):
     email = CharField(max_length=254, index=True)
     address = CharField(max_length=64, index=True)
@@ -149,5 +156,5 @@ class HabitSummary(BaseModel):
     data = JSONField()
 
 
-MODELS = [Setting, User, ApiToken, LoginAttempt, Identity, Habit, HabitRule, Checkin, Reflection,
-          HabitSummary]
+MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, Identity, Habit, HabitRule, Checkin,
+          Reflection, HabitSummary]

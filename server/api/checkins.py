@@ -1,7 +1,7 @@
 """Check-ins: one per habit and day, written one at a time or in a batch."""
 from flask import Blueprint, request
 
-from ..schemas import BatchIn, BatchItemIn, CheckinIn, CheckinOut, RangeQuery
+from ..schemas import BatchIn, BatchItemIn, BatchOut, CheckinIn, CheckinOut, RangeQuery
 from ..store import checkins, habits
 from ..store.common import date_range
 from .common import current_user, doc, request_json
@@ -36,7 +36,8 @@ def list_checkins(habit_id):
 
 
 @bp.post("/checkins/batch")
-@doc("Apply up to 500 check-in writes; each succeeds or fails alone", body=BatchIn)
+@doc("Apply up to 500 check-in writes; each succeeds or fails alone", body=BatchIn,
+     response=BatchOut)
 def batch():
     items = BatchIn().load(request_json())["items"]
     results = checkins.run_batch(current_user(), items, BatchItemIn().load,

@@ -32,13 +32,17 @@ def build_spec(app):
                    "schema": TYPES.get(conv or "", {"type": "string"})}
                   for conv, name in PATH_PARAM.findall(rule.rule)]
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
-            paths.setdefault(path, {})[method.lower()] = operation(view, notes, params)
+            paths.setdefault(path, {})[method.lower()] = operation(view, notes, params, method)
     for path, operations in paths.items():
         spec.path(path=path, operations=operations)
     return spec.to_dict()
 
 
-def operation(view, notes, params):
+CSRF = {"name": "X-CSRF-Token", "in": "header", "required": False, "schema": {"type": "string"},
+        "description": "Required with the session cookie (not with a Bearer token)."}
+
+
+def operation(view, notes, params, method):
     status = str(notes["status"])
     response = {"description": (view.__doc__ or notes["summary"]).strip().splitlines()[0]}
     if notes["response"] is not None:
@@ -48,6 +52,8 @@ def operation(view, notes, params):
     op = {"summary": notes["summary"], "operationId": view.__name__,
           "parameters": list(params), "responses": {status: response, "default": "Error"},
           "security": [] if getattr(view, "public", False) else [{"bearer": []}, {"session": []}]}
+    if method != "GET" and not getattr(view, "public", False):
+        op["parameters"].append(CSRF)
     if notes["query"] is not None:
         op["parameters"].append({"in": "query", "schema": notes["query"]})
     if notes["body"] is not None:

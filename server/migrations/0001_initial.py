@@ -40,6 +40,11 @@ def up(migrator, db):
         created_at = DateTimeField(default=now)
         last_used_at = DateTimeField(null=True)
 
+    class LoginSession(Base):
+        user = ForeignKeyField(User, on_delete="CASCADE")
+        key_hash = CharField(max_length=64, unique=True)
+        created_at = DateTimeField(default=now, index=True)
+
     class LoginAttempt(Base):
         email = CharField(max_length=254, index=True)
         address = CharField(max_length=64, index=True)
@@ -109,5 +114,5 @@ def up(migrator, db):
         revision = IntegerField()
         data = TextField()
 
-    db.create_tables([Setting, User, ApiToken, LoginAttempt, Identity, Habit, HabitRule, Checkin,
-                      Reflection, HabitSummary])
+    db.create_tables([Setting, User, ApiToken, LoginSession, LoginAttempt, Identity, Habit,
+                      HabitRule, Checkin, Reflection, HabitSummary])

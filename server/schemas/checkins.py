@@ -23,6 +23,16 @@ class BatchIn(Schema):
                         validate=validate.Length(max=500))
 
 
+class BatchResultOut(Schema):
+    ok = fields.Boolean()
+    checkin = fields.Dict(allow_none=True)
+    error = fields.Dict()
+
+
+class BatchOut(Schema):
+    results = fields.List(fields.Nested(BatchResultOut))
+
+
 class CheckinOut(Schema):
     habit_id = fields.Integer()
     date = fields.Date(attribute="day")

@@ -1,5 +1,5 @@
 """Identities and habits."""
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from .fields import COLOR, Id, Instant, Number, Text
 
@@ -46,6 +46,13 @@ class ScheduleSchema(Schema):
             errors.setdefault("times", []).append(f"Must be between 1 and {limit}.")
         if errors:
             raise ValidationError(errors)
+
+    @post_load
+    def sort_days(self, data, **kwargs):
+        """[4, 0] and [0, 4] are the same schedule (and must not start a new rule)."""
+        if "days" in data:
+            data["days"] = sorted(data["days"])
+        return data
 
 
 class RuleOut(Schema):

@@ -252,3 +252,11 @@ def test_deleting_the_account_ends_every_session(app, client):
     assert client.delete("/me", {"password": PASSWORD}).status_code == 204
     error_of(copy.get("/me"), 401, "unauthorized")
     error_of(client.get("/me"), 401, "unauthorized")
+
+
+def test_a_copied_cookie_stops_working_after_logout(app, client):
+    copy = ApiClient(app)
+    copy.http.set_cookie("session", client.http.get_cookie("session").value)
+    assert copy.get("/me").status_code == 200
+    assert client.post("/auth/logout").status_code == 204
+    assert copy.get("/me").status_code == 401

@@ -285,3 +285,8 @@ def test_delete_removes_the_habit_and_its_checkins(app, client):
 def test_an_unknown_habit_is_404(client, method, path):
     error_of(client.call(method, path, {"name": "x"} if method == "PATCH" else None), 404,
              "not_found")
+
+
+def test_weekdays_are_kept_in_order(client):
+    habit = make_habit(client, schedule={"type": "weekdays", "days": [4, 0, 2]})
+    assert habit["schedule"] == {"type": "weekdays", "days": [0, 2, 4]}
