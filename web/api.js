@@ -4,7 +4,28 @@
 const BASE = "/api/v1";
 const NETWORK_MESSAGE = "Orbit can't be reached. Check your connection and try again.";
 
+const SESSION_HINT = "orbit.session";
+
 let csrfToken = null;
+
+// A hint that this browser holds a session cookie (which is HttpOnly, so unreadable here): without
+// it, start-up skips asking the server and shows sign-in at once, with no 401 in the console.
+function rememberSession(signedIn) {
+  try {
+    if (signedIn) localStorage.setItem(SESSION_HINT, "1");
+    else localStorage.removeItem(SESSION_HINT);
+  } catch {
+    // Storage may be disabled; the hint is only an optimisation.
+  }
+}
+
+function mayHaveSession() {
+  try {
+    return localStorage.getItem(SESSION_HINT) === "1";
+  } catch {
+    return true;
+  }
+}
 
 /** An error from the API (or the network), with the fields of the error envelope. */
 export class ApiError extends Error {
@@ -63,6 +84,7 @@ async function request(method, path, { body, query, signOutOn401 = true, retried
   }
   if (error.status === 401 && signOutOn401) {
     csrfToken = null;
+    rememberSession(false);
     window.dispatchEvent(new CustomEvent("orbit:signed-out"));
   }
   throw error;
@@ -75,18 +97,21 @@ const write = (method, path, body) => request(method, path, { body });
 // Session
 /** Asks the server for this session's CSRF token; true when signed in. */
 export async function restoreSession() {
+  if (!mayHaveSession()) return false;
   try {
     csrfToken = (await request("GET", "/auth/csrf", { signOutOn401: false })).csrf_token;
     return true;
   } catch (error) {
-    if (error.status === 401) return false;
-    throw error;
+    if (error.status !== 401) throw error;
+    rememberSession(false);
+    return false;
   }
 }
 
 async function startSession(path, body) {
   const result = await request("POST", path, { body, signOutOn401: false });
   csrfToken = result.csrf_token;
+  rememberSession(true);
   return result.user;
 }
 
@@ -96,6 +121,7 @@ export const login = (email, password) => startSession("/auth/login", { email, p
 export async function logout() {
   await write("POST", "/auth/logout");
   csrfToken = null;
+  rememberSession(false);
 }
 
 // Account
@@ -106,12 +132,11 @@ export const changePassword = (currentPassword, newPassword) =>
 export async function deleteAccount(password) {
   await write("DELETE", "/me", { password });
   csrfToken = null;
+  rememberSession(false);
 }
 export const listTokens = () => read("/tokens");
 export const createToken = (name) => write("POST", "/tokens", { name });
 export const revokeToken = (id) => write("DELETE", `/tokens/${id}`);
-/** The address of the full JSON export (a plain download link, sent with the session cookie). */
-export const exportUrl = () => urlFor("/export");
 
 // Identities
 export const listIdentities = () => read("/identities");

@@ -1,7 +1,7 @@
 // Start-up and hash routing: which screen shows, for whom, and where focus goes.
 import * as api from "./api.js";
 import * as store from "./store.js";
-import { h, showToast } from "./dom.js";
+import { h, hideActionToast, showToast } from "./dom.js";
 import * as auth from "./screens/auth.js";
 import * as today from "./screens/today.js";
 import * as habit from "./screens/habit.js";
@@ -51,7 +51,7 @@ async function showScreen() {
     await route.render(screenEl, ...params);
   } catch (error) {
     if (error.status === 401) return undefined;
-    screenEl.replaceChildren(errorView(error));
+    screenEl.replaceChildren(errorView(error, showScreen));
   } finally {
     clearTimeout(slowTimer);
     if (current === navigation) mainEl.removeAttribute("aria-busy");
@@ -78,11 +78,11 @@ function updateChrome(route) {
   }
 }
 
-function errorView(error) {
+function errorView(error, retry) {
   return h("div", { class: "empty-state", role: "alert" },
     h("h1", { tabindex: "-1", text: "That didn't load" }),
     h("p", { text: error.message || "Something went wrong." }),
-    h("button", { type: "button", class: "button primary", text: "Try again", onclick: showScreen }));
+    h("button", { type: "button", class: "button primary", text: "Try again", onclick: retry }));
 }
 
 function signedOut(message) {
@@ -91,21 +91,28 @@ function signedOut(message) {
   location.hash = "#/signin";
 }
 
-async function start() {
-  window.addEventListener("hashchange", showScreen);
-  // Sent by api.js when a request finds the session gone, and by Settings on sign-out.
-  window.addEventListener("orbit:signed-out", (event) => {
-    if (store.user()) signedOut(event.detail?.message || "Your session ended. Please sign in again.");
-  });
-  fabEl.addEventListener("click", () => { location.hash = "#/new"; });
+/** Restores the session, if there is one, then shows the screen the address asks for. */
+async function boot() {
   try {
     if (await api.restoreSession()) store.setUser(await api.getMe());
   } catch (error) {
-    mainEl.replaceChildren(errorView(error));
-    return;
+    if (error.status !== 401) {
+      mainEl.replaceChildren(errorView(error, boot));
+      return;
+    }
+    store.clear(); // the session ended between the two requests
   }
   if (!location.hash) redirect(store.user() ? HOME : "#/signin");
   else showScreen();
 }
 
-start();
+window.addEventListener("hashchange", () => {
+  hideActionToast();
+  showScreen();
+});
+// Sent by api.js when a request finds the session gone, and by Settings on sign-out.
+window.addEventListener("orbit:signed-out", (event) => {
+  if (store.user()) signedOut(event.detail?.message || "Your session ended. Please sign in again.");
+});
+fabEl.addEventListener("click", () => { location.hash = "#/new"; });
+boot();

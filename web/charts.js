@@ -15,7 +15,7 @@ const DUE_STATES = new Set(["done", "kept", "partial", "missed", "slip"]);
 function figure(className, svgEl, summary, details) {
   svgEl.setAttribute("aria-hidden", "true");
   svgEl.setAttribute("focusable", "false");
-  return h("figure", { class: `chart ${className}` }, svgEl,
+  return h("figure", { class: `chart chart-${className}` }, svgEl,
     h("figcaption", { class: "chart-summary", text: summary }),
     details?.length ? h("ul", { class: "visually-hidden" }, details.map((text) => h("li", { text }))) : null);
 }
@@ -25,7 +25,7 @@ export function heatmap(days, { today, weekStart = "mon", kind = "build" }) {
   const CELL = 12.5;
   const GAP = 2.5;
   const MONTH_W = 7 * CELL + 6 * GAP;
-  const MONTH_H = 18 + 6 * (CELL + GAP);
+  const MONTH_H = 20 + 6 * (CELL + GAP);
   const COLS = 3;
   const byDate = new Map(days.map((day) => [day.date, day]));
   const firstColumn = weekStart === "sun" ? 6 : 0;
@@ -39,8 +39,8 @@ export function heatmap(days, { today, weekStart = "mon", kind = "build" }) {
   months.forEach((month, index) => {
     const x0 = (index % COLS) * (MONTH_W + colGap);
     const y0 = Math.floor(index / COLS) * (MONTH_H + 8);
-    const title = formatDate(month, { month: "short", year: index === 0 || month.endsWith("-01-01") ? "2-digit" : undefined });
-    svgEl.append(svg("text", { x: x0, y: y0 + 11, class: "chart-label", text: title }));
+    const title = formatDate(month, { month: "short", year: index === 0 || month.endsWith("-01-01") ? "numeric" : undefined });
+    svgEl.append(svg("text", { x: x0, y: y0 + 12, class: "chart-label", text: title }));
     const counts = {};
     const offset = (toUtc(month).getUTCDay() + 6 - firstColumn + 7) % 7;
     for (let day = month, i = 0; day.slice(0, 7) === month.slice(0, 7); day = addDays(day, 1), i += 1) {
@@ -48,7 +48,7 @@ export function heatmap(days, { today, weekStart = "mon", kind = "build" }) {
       const state = day > today ? "future" : entry?.state || "before_start";
       counts[state] = (counts[state] || 0) + 1;
       const cell = i + offset;
-      const rect = svg("rect", { x: x0 + (cell % 7) * (CELL + GAP), y: y0 + 18 + Math.floor(cell / 7) * (CELL + GAP),
+      const rect = svg("rect", { x: x0 + (cell % 7) * (CELL + GAP), y: y0 + 20 + Math.floor(cell / 7) * (CELL + GAP),
         width: CELL, height: CELL, rx: 3, class: `hm hm-${state}` },
       svg("title", { text: `${shortDate(day)}: ${STATE_LABELS[state] || "Ahead"}` }));
       svgEl.append(rect);
@@ -89,9 +89,9 @@ export function weeklyCompletion(days, { today, weekStart = "mon", weeks = 12 })
 /** Vertical bars: the share of due days done, per week. */
 export function weeklyBars(rows) {
   const W = 330;
-  const H = 150;
-  const LEFT = 34;
-  const BOTTOM = 22;
+  const H = 160;
+  const LEFT = 38;
+  const BOTTOM = 24;
   const plotH = H - BOTTOM - 8;
   const slot = (W - LEFT) / rows.length;
   const svgEl = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "bars-svg" });
@@ -124,10 +124,10 @@ export function weeklyBars(rows) {
 export function streakBars(streaks, { asOf, limit = 5 }) {
   const best = [...streaks].sort((a, b) => b.length - a.length || (b.end || "").localeCompare(a.end || "")).slice(0, limit);
   if (!best.length) {
-    return h("figure", { class: "chart streaks" }, h("p", { class: "chart-empty", text: "No streaks yet. The first done day starts one." }));
+    return h("figure", { class: "chart chart-streaks" }, h("p", { class: "chart-empty", text: "No streaks yet. The first done day starts one." }));
   }
-  const ROW = 44;
-  const LABEL = 84;
+  const ROW = 48;
+  const LABEL = 92;
   const W = 330;
   const max = best[0].length;
   const svgEl = svg("svg", { viewBox: `0 0 ${W} ${best.length * ROW}`, class: "streaks-svg" });
@@ -136,22 +136,26 @@ export function streakBars(streaks, { asOf, limit = 5 }) {
     const width = Math.max(6, ((W - LABEL) * streak.length) / max);
     const current = streak.end === asOf;
     svgEl.append(
-      svg("text", { x: 0, y: y + 16, class: "chart-value", text: streakText(streak.length, streak.unit) }),
+      svg("text", { x: 0, y: y + 17, class: "chart-value", text: streakText(streak.length, streak.unit) }),
       svg("rect", { x: LABEL, y: y + 4, width, height: 16, rx: 8, class: current ? "bar current" : "bar" }),
-      svg("text", { x: LABEL, y: y + 36, class: "chart-label",
-        text: `${shortDate(streak.start)} – ${shortDate(streak.end)}${current ? " · current" : ""}` }));
+      svg("text", { x: LABEL, y: y + 38, class: "chart-label",
+        text: `${dateRange(streak)}${current ? " · current" : ""}` }));
   });
   return figure("streaks", svgEl, `Longest: ${streakText(best[0].length, best[0].unit)}.`,
-    best.map((streak) => `${streakText(streak.length, streak.unit)}, ${shortDate(streak.start)} to ${shortDate(streak.end)}${streak.end === asOf ? " (current)" : ""}`));
+    best.map((streak) => `${streakText(streak.length, streak.unit)}, ${dateRange(streak, " to ")}${streak.end === asOf ? " (current)" : ""}`));
+}
+
+function dateRange({ start, end }, separator = " – ") {
+  return start === end ? shortDate(start) : `${shortDate(start)}${separator}${shortDate(end)}`;
 }
 
 /** The strength (0-1) per day as a line with a soft area under it. */
 export function strengthLine(points) {
   const W = 330;
-  const H = 150;
-  const LEFT = 34;
+  const H = 160;
+  const LEFT = 38;
   const TOP = 10;
-  const BOTTOM = 22;
+  const BOTTOM = 24;
   const plotH = H - TOP - BOTTOM;
   const gradientId = uid("strength-gradient");
   const svgEl = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "line-svg" },
@@ -170,7 +174,7 @@ export function strengthLine(points) {
   svgEl.append(
     svg("path", { d: `${line} L${x(points.length - 1).toFixed(1)} ${y(0)} L${x(0)} ${y(0)} Z`, fill: `url(#${gradientId})`, class: "area" }),
     svg("path", { d: line, class: "line" }),
-    svg("circle", { cx: x(points.length - 1), cy: y(last.value), r: 4.5, class: "dot" }));
+    svg("circle", { cx: x(points.length - 1), cy: y(last.value), r: 4.5, class: "line-dot" }));
   [0, Math.floor((points.length - 1) / 2), points.length - 1].forEach((i, n) => {
     svgEl.append(svg("text", { x: x(i), y: H - 6, class: "chart-label", "text-anchor": ["start", "middle", "end"][n], text: shortDate(points[i].date) }));
   });

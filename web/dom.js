@@ -48,6 +48,12 @@ function applyAttributes(el, attributes) {
   }
 }
 
+/** Appends children, skipping null/false and flattening arrays (unlike Element.append). */
+export function append(el, ...children) {
+  appendChildren(el, children);
+  return el;
+}
+
 function appendChildren(el, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
@@ -83,6 +89,7 @@ export function showToast(message, action) {
   const toastEl = document.getElementById("toast");
   clearTimeout(toastTimer);
   toastEl.replaceChildren(h("span", { text: message }));
+  toastEl.classList.toggle("with-action", Boolean(action));
   if (action) {
     toastEl.append(h("button", { type: "button", class: "toast-action", text: action.label,
       onclick: () => { hideToast(); action.run(); } }));
@@ -94,6 +101,11 @@ export function showToast(message, action) {
 export function hideToast() {
   const toastEl = document.getElementById("toast");
   if (toastEl) toastEl.hidden = true;
+}
+
+/** On leaving a screen: an action (Undo) belongs to the screen it was offered on. */
+export function hideActionToast() {
+  if (document.getElementById("toast")?.classList.contains("with-action")) hideToast();
 }
 
 /** A modal confirmation; resolves true when confirmed. */
@@ -164,16 +176,17 @@ function flattenMessages(messages) {
   return [];
 }
 
-/** Runs an async action with the button disabled, so a double tap does not send twice. */
+/** Runs an async action once at a time per button, so a double tap does not send twice. The
+ * button stays enabled (aria-disabled only): disabling it would drop keyboard focus. */
 export async function withBusy(buttonEl, action) {
   if (buttonEl.getAttribute("aria-busy") === "true") return undefined;
   buttonEl.setAttribute("aria-busy", "true");
-  buttonEl.disabled = true;
+  buttonEl.setAttribute("aria-disabled", "true");
   try {
     return await action();
   } finally {
     buttonEl.removeAttribute("aria-busy");
-    buttonEl.disabled = false;
+    buttonEl.removeAttribute("aria-disabled");
   }
 }
 

@@ -41,6 +41,7 @@ class TodayHabitOut(Schema):
     measure = fields.String()
     unit = fields.String()
     target = Number(allow_none=True)
+    schedule = fields.Dict()
     color = fields.String()
     identity_id = fields.Integer(allow_none=True)
     private = fields.Boolean()

@@ -2,7 +2,7 @@
 import * as api from "../api.js";
 import * as store from "../store.js";
 import { browserTimeZone } from "../dates.js";
-import { clearFormError, field, h, showFormError, withBusy } from "../dom.js";
+import { append, clearFormError, field, h, showFormError, withBusy } from "../dom.js";
 
 /** The sign-in screen. */
 export function renderSignIn(screenEl) {
@@ -72,7 +72,7 @@ function renderAuth(screenEl, options) {
     });
   });
 
-  screenEl.append(
+  append(screenEl,
     h("div", { class: "auth-hero" },
       h("img", { class: "auth-logo", src: "/icons/icon.svg", alt: "", width: "64", height: "64" }),
       h("p", { class: "brand", text: "Orbit" }),

@@ -1,7 +1,8 @@
 // New habit (with the starter gallery) and edit habit (with archive and delete).
 import * as api from "../api.js";
 import * as store from "../store.js";
-import { clearFormError, confirmDialog, h, screenHeader, showFormError, showToast, withBusy } from "../dom.js";
+import { append, clearFormError, confirmDialog, h, screenHeader, showFormError, showToast, withBusy } from "../dom.js";
+import { colorFor } from "./fields.js";
 import { habitForm } from "./habit-form.js";
 import { templateGallery } from "./templates.js";
 
@@ -12,12 +13,13 @@ export async function renderNew(screenEl) {
     store.templates().catch(() => null), // the form works without the gallery
     api.listHabits("all"),
   ]);
-  const form = habitForm({ habit: null, identities, today: store.today(), weekStart: store.weekStart() });
+  const form = habitForm({ habit: null, identities, today: store.today(), weekStart: store.weekStart(),
+    color: colorFor(habits.length) });
   const onPick = (template, identityTemplate) => {
     form.fill(template, identityTemplate);
     clearFormError(form.formEl);
     showToast(`${template.name} is filled in. Adjust it or tap Save.`);
-    form.formEl.scrollIntoView({ behavior: "smooth", block: "start" });
+    form.formEl.scrollIntoView({ block: "start" });
     form.nameEl.focus({ preventScroll: true });
   };
   const isNewcomer = habits.length === 0;
@@ -29,7 +31,7 @@ export async function renderNew(screenEl) {
       location.hash = "#/today";
     });
   });
-  screenEl.append(
+  append(screenEl,
     screenHeader("New habit", {
       back: { href: "#/today", label: "Back to Today" },
       subtitle: isNewcomer ? "Pick a starter or make your own. Small is the point." : null,
@@ -51,7 +53,7 @@ export async function renderEdit(screenEl, habitId) {
       location.hash = `#/habit/${habit.id}`;
     });
   });
-  screenEl.append(
+  append(screenEl,
     screenHeader("Edit habit", { back: { href: `#/habit/${habit.id}`, label: `Back to ${habit.name}` }, subtitle: habit.name }),
     form.formEl,
     dangerZone(habit));

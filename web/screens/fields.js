@@ -12,6 +12,12 @@ export const COLORS = [
   { value: "#d6409f", name: "Pink" },
 ];
 
+/** A pleasant colour for the n-th habit, so a new list is not all one colour. */
+export function colorFor(index) {
+  const ORDER = [5, 3, 6, 1, 4, 7, 2, 0];
+  return COLORS[ORDER[index % ORDER.length]].value;
+}
+
 /** A fieldset of colour radio buttons named `name`; unknown colours get a swatch of their own. */
 export function colorPicker(name, selected, legend = "Colour") {
   const choices = COLORS.some((color) => color.value === selected) || !selected
@@ -47,16 +53,16 @@ export function radioValue(formEl, name) {
 }
 
 /** A number input between a minus and a plus button. */
-export function stepper(inputEl, { step = 1, min = 0, max = Infinity, label = "" } = {}) {
+export function stepper(inputEl, { step = 1, min = 0, max = Infinity, label = "amount" } = {}) {
   const nudge = (delta) => {
     const next = Math.min(max, Math.max(min, (Number(inputEl.value) || 0) + delta));
     inputEl.value = String(Math.round(next * 100) / 100);
     inputEl.dispatchEvent(new Event("input", { bubbles: true }));
   };
   return h("div", { class: "stepper" },
-    h("button", { type: "button", class: "icon-button", "aria-label": `Fewer ${label}`.trim(), onclick: () => nudge(-step) }, icon("minus")),
+    h("button", { type: "button", class: "icon-button", "aria-label": `Decrease ${label}`, onclick: () => nudge(-step) }, icon("minus")),
     inputEl,
-    h("button", { type: "button", class: "icon-button", "aria-label": `More ${label}`.trim(), onclick: () => nudge(step) }, icon("plus")));
+    h("button", { type: "button", class: "icon-button", "aria-label": `Increase ${label}`, onclick: () => nudge(step) }, icon("plus")));
 }
 
 /** A segmented control: radio buttons that look like one bar of buttons. */

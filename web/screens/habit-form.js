@@ -5,13 +5,13 @@ import { schedulePicker } from "./schedule.js";
 
 const NEW_IDENTITY = "new";
 
-/** Builds the form; returns {formEl, submitEl, read(), fill(template, identityTemplate), identitySelectEl}. */
-export function habitForm({ habit, identities, today, weekStart }) {
+/** Builds the form; returns {formEl, submitEl, nameEl, read(), fill(), newIdentity(), useIdentity()}. */
+export function habitForm({ habit, identities, today, weekStart, color }) {
   const formEl = h("form", { class: "habit-form", novalidate: true });
   const nameEl = h("input", { name: "name", maxlength: "80", required: true, autocomplete: "off",
     placeholder: "e.g. Strength training", value: habit?.name || "" });
   const descriptionEl = h("textarea", { name: "description", maxlength: "500", rows: "2",
-    placeholder: "Why this matters to me" });
+    placeholder: "e.g. Strong body, steady mind" });
   descriptionEl.value = habit?.description || "";
 
   const identitySelectEl = h("select", { name: "identity_id" },
@@ -33,13 +33,13 @@ export function habitForm({ habit, identities, today, weekStart }) {
     { value: "count", label: "A count" },
     { value: "minutes", label: "Minutes" }], habit?.measure || "check");
 
-  const targetEl = h("input", { type: "number", name: "target", min: "0", step: "any", inputmode: "decimal",
-    value: habit?.target ?? "" });
-  const targetLabelEl = h("label", { for: (targetEl.id = uid("target")), text: "Daily target" });
-  const targetHintEl = h("p", { class: "hint", id: `${targetEl.id}-hint` });
-  targetEl.setAttribute("aria-describedby", targetHintEl.id);
+  const targetId = uid("target");
+  const targetEl = h("input", { type: "number", name: "target", id: targetId, min: "0", step: "any",
+    inputmode: "decimal", value: habit?.target ?? "", "aria-describedby": `${targetId}-hint` });
+  const targetLabelEl = h("label", { for: targetId, text: "Daily target" });
+  const targetHintEl = h("p", { class: "hint", id: `${targetId}-hint` });
   const targetFieldEl = h("div", { class: "field", "data-field": "target" }, targetLabelEl,
-    stepper(targetEl, { step: 1, min: 0, label: "" }), targetHintEl);
+    stepper(targetEl, { step: 1, min: 0, label: "daily amount" }), targetHintEl);
   const unitEl = h("input", { name: "unit", maxlength: "20", placeholder: "pages, glasses, reps", value: habit?.unit || "" });
   const unitFieldEl = field("Unit", unitEl);
   const amountRowEl = h("div", { class: "field-row" }, targetFieldEl, unitFieldEl);
@@ -48,6 +48,7 @@ export function habitForm({ habit, identities, today, weekStart }) {
   const quitNoteEl = h("p", { class: "hint quit-note", text: "Quit habits are counted every day: each day without a slip is a vote." });
   const startEl = h("input", { type: "date", name: "start_date", max: today, value: habit?.start_date || today });
   const privateEl = h("input", { type: "checkbox", name: "private", id: uid("private"), checked: Boolean(habit?.private) });
+  privateEl.setAttribute("aria-describedby", `${privateEl.id}-hint`);
   const submitEl = h("button", { type: "submit", class: "button primary block", text: "Save" });
 
   formEl.append(
@@ -58,10 +59,11 @@ export function habitForm({ habit, identities, today, weekStart }) {
     kindEl, measureEl, amountRowEl,
     schedule.el, quitNoteEl,
     field("Start date", startEl, "Days before it don't count. Logging an earlier day moves it back."),
-    colorPicker("color", habit?.color),
+    colorPicker("color", habit?.color || color),
     h("div", { class: "field check-field", "data-field": "private" }, privateEl,
-      h("label", { for: privateEl.id }, h("span", { text: "Private" }),
-        h("small", { text: "Reminders, emails and calendar feeds say \u201cPrivate habit\u201d instead of its name." }))),
+      h("div", {}, h("label", { for: privateEl.id, text: "Private" }),
+        h("p", { class: "hint", id: `${privateEl.id}-hint`,
+          text: "Reminders, emails and calendar feeds say \u201cPrivate habit\u201d instead of what it is." }))),
     h("div", { class: "form-actions sticky-actions" }, submitEl));
 
   const paint = () => {

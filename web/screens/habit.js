@@ -1,21 +1,23 @@
 // Habit detail: the numbers that matter, four charts and the notes.
 import * as api from "../api.js";
 import * as store from "../store.js";
-import { addDays, longDate, monthsBefore } from "../dates.js";
-import { h, icon, screenHeader } from "../dom.js";
+import { addDays, longDate, monthsBefore, startOfMonth } from "../dates.js";
+import { append, h, icon, screenHeader } from "../dom.js";
 import { goalText, percent, plural, scheduleText, streakText } from "../format.js";
 import { heatmap, streakBars, strengthLine, weekdaySentence, weeklyBars, weeklyCompletion } from "../charts.js";
 
 const STRENGTH_DAYS = 90;
 const NOTES_DAYS = 365;
+const MIN_MONTHS = 3;
+const MAX_MONTHS = 12;
 
 /** Renders #/habit/{id}. */
 export async function render(screenEl, habitId) {
   const today = store.today();
-  const [habit, stats, calendar, strength, checkins, identities] = await Promise.all([
-    api.getHabit(habitId),
+  const habit = await api.getHabit(habitId);
+  const [stats, calendar, strength, checkins, identities] = await Promise.all([
     api.getStats(habitId),
-    api.getCalendar(habitId, monthsBefore(today, 11), today),
+    api.getCalendar(habitId, calendarStart(habit.start_date, today), today),
     api.getStrength(habitId, addDays(today, -(STRENGTH_DAYS - 1)), today),
     api.listCheckins(habitId, addDays(today, -(NOTES_DAYS - 1)), today),
     store.identities(),
@@ -24,7 +26,7 @@ export async function render(screenEl, habitId) {
   const weekStart = store.weekStart();
   screenEl.style.setProperty("--habit", habit.color);
 
-  screenEl.append(
+  append(screenEl,
     screenHeader(habit.name, {
       back: { href: "#/today", label: "Back to Today" },
       actions: [h("a", { class: "button small secondary", href: `#/habit/${habit.id}/edit`, "aria-label": `Edit ${habit.name}` },
@@ -33,13 +35,21 @@ export async function render(screenEl, habitId) {
     habit.archived ? h("p", { class: "banner", role: "note", text: "Archived: hidden from Today, its days are still counted." }) : null,
     summaryCard(habit, identity),
     statTiles(habit, stats),
-    chartCard("Last 12 months", heatmap(calendar, { today, weekStart, kind: habit.kind })),
+    chartCard("Calendar", heatmap(calendar, { today, weekStart, kind: habit.kind })),
     chartCard("Last 12 weeks", weeklyBars(weeklyCompletion(calendar, { today, weekStart })),
       "Share of due days done each week."),
     chartCard("Strength, last 90 days", strengthLine(strength),
       "Rises with every done day, fades slowly with misses."),
     chartCard("Best streaks", streakBars(stats.streaks || [], { asOf: stats.as_of })),
     notesCard(checkins));
+}
+
+/** The first month the calendar shows: the start date's, but at least 3 and at most 12 months. */
+function calendarStart(startDate, today) {
+  const earliest = monthsBefore(today, MAX_MONTHS - 1);
+  const latest = monthsBefore(today, MIN_MONTHS - 1);
+  const month = startOfMonth(startDate);
+  return month < earliest ? earliest : month > latest ? latest : month;
 }
 
 function summaryCard(habit, identity) {

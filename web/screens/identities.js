@@ -1,7 +1,7 @@
 // Identities: each statement with its habits and its votes; add, edit, delete; archived habits.
 import * as api from "../api.js";
 import * as store from "../store.js";
-import { clearFormError, confirmDialog, field, h, screenHeader, showFormError, showToast, withBusy } from "../dom.js";
+import { append, clearFormError, confirmDialog, field, h, screenHeader, showFormError, showToast, withBusy } from "../dom.js";
 import { scheduleText } from "../format.js";
 import { colorPicker, radioValue } from "./fields.js";
 
@@ -16,7 +16,7 @@ export async function render(screenEl) {
   };
   const loose = habits.filter((habit) => !identities.some((identity) => identity.id === habit.identity_id));
 
-  screenEl.append(
+  append(screenEl,
     screenHeader("Identities", { subtitle: "Every done day is a vote for who you are becoming." }),
     identities.length
       ? h("ul", { class: "identity-list", role: "list" }, identities.map((identity) =>

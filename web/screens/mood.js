@@ -11,7 +11,7 @@ export function moodCard(date, reflection, today) {
   const headingId = uid("mood");
   const cardEl = h("section", { class: "card mood-card", "aria-labelledby": headingId });
   const buttonsEl = h("div", { class: "mood-options", role: "group", "aria-labelledby": headingId });
-  const statusEl = h("p", { class: "hint mood-status" });
+  const statusEl = h("p", { class: "hint mood-status", "aria-live": "polite" });
   const noteEl = h("textarea", { name: "note", rows: "2", maxlength: "2000", id: uid("mood-note"),
     placeholder: "What's on your mind?" });
   noteEl.value = reflection?.note || "";
@@ -27,7 +27,6 @@ export function moodCard(date, reflection, today) {
       buttonEl.setAttribute("aria-pressed", String(current?.mood === index + 1));
     });
     statusEl.textContent = current ? `Saved: ${MOODS[current.mood - 1].toLowerCase()}.` : "One tap is enough.";
-    noteSubmitEl.disabled = !current;
   };
   const saveMood = async (mood, note) => {
     const body = { mood };
@@ -63,11 +62,12 @@ export function moodCard(date, reflection, today) {
   });
 
   const isToday = date === today;
+  const dayText = dayName(date, today);
   cardEl.append(
-    h("div", { class: "card-heading" },
-      h("h2", { id: headingId, text: isToday ? "How are you feeling?" : `How was ${dayName(date, today).toLowerCase() === "yesterday" ? "yesterday" : dayName(date, today)}?` }),
-      noteToggleEl),
-    buttonsEl, statusEl, noteFormEl);
+    h("h2", { id: headingId, text: isToday ? "How are you feeling?" : `How was ${dayText === "Yesterday" ? "yesterday" : dayText}?` }),
+    buttonsEl,
+    h("div", { class: "mood-footer" }, statusEl, noteToggleEl),
+    noteFormEl);
   paint();
   return cardEl;
 }

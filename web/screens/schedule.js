@@ -25,7 +25,7 @@ export function schedulePicker(initial, weekStart = "mon") {
     weekdays: h("div", { class: "weekday-chips", role: "group", "aria-label": "Days of the week" },
       dayEls.map((inputEl) => h("span", { class: "chip-toggle" }, inputEl,
         h("label", { for: inputEl.id, title: WEEKDAY_LONG[inputEl.value] },
-          h("span", { "aria-hidden": "true", text: WEEKDAY_SHORT[inputEl.value].slice(0, 2) }),
+          h("span", { "aria-hidden": "true", text: WEEKDAY_SHORT[inputEl.value] }),
           h("span", { class: "visually-hidden", text: WEEKDAY_LONG[inputEl.value] }))))),
     per_week: inlineNumber(weekTimesEl, "Times a week", 7, "", "times a week"),
     per_month: inlineNumber(monthTimesEl, "Times a month", 31, "", "times a month"),

@@ -1,15 +1,15 @@
-// Settings: time zone, week start, API tokens, password, sign out, export, delete account.
+// Settings: time zone, week start, API tokens, password, sign out, delete account.
 import * as api from "../api.js";
 import * as store from "../store.js";
 import { browserTimeZone, shortDate } from "../dates.js";
-import { clearFormError, confirmDialog, field, h, screenHeader, showFormError, showToast, withBusy } from "../dom.js";
+import { append, clearFormError, confirmDialog, field, h, screenHeader, showFormError, showToast, withBusy } from "../dom.js";
 import { segmented, radioValue } from "./fields.js";
 
 /** Renders #/settings. */
 export async function render(screenEl) {
   const [me, tokens] = await Promise.all([api.getMe(), api.listTokens()]);
   store.updateUser(me);
-  screenEl.append(
+  append(screenEl,
     screenHeader("Settings", { subtitle: me.email }),
     daysSection(me),
     tokensSection(tokens),
@@ -62,12 +62,15 @@ function tokensSection(tokens) {
   const listEl = h("ul", { class: "token-list", role: "list" });
   const revealEl = h("div", { class: "token-reveal", hidden: true, role: "status" });
   const paintList = (items) => {
-    listEl.replaceChildren(...items.map((token) => tokenRow(token, () => paintList(items.filter((t) => t.id !== token.id)))));
+    listEl.replaceChildren(...items.map((token) => tokenRow(token, () => {
+      revealEl.hidden = true; // never leave a revoked token's secret on screen
+      paintList(items.filter((t) => t.id !== token.id));
+    })));
     if (!items.length) listEl.append(h("li", { class: "hint", text: "No tokens. Create one for a script or a phone shortcut." }));
   };
   paintList(tokens);
   const nameEl = h("input", { name: "name", maxlength: "80", placeholder: "e.g. Phone shortcut", autocomplete: "off" });
-  const formEl = simpleForm([field("Token name", nameEl)], "Create token", () => api.createToken(nameEl.value.trim()), (created) => {
+  const formEl = simpleForm([field("Token label", nameEl)], "Create token", () => api.createToken(nameEl.value.trim()), (created) => {
     nameEl.value = "";
     tokens = [{ ...created, last_used_at: null }, ...tokens];
     paintList(tokens);
@@ -151,12 +154,8 @@ function accountSection() {
     if (deleted) signedOut("Your account and all its data are deleted.");
   });
   deleteFormEl.querySelector("button[type=submit]").className = "button danger";
-  return [
-    section("Your data", h("p", { class: "hint", text: "Everything you logged, as one JSON file." }),
-      h("a", { class: "button secondary block", href: api.exportUrl(), download: "orbit-export.json", text: "Download my data" })),
-    section("Account", signOutEl,
-      h("details", { class: "danger-details" }, h("summary", { text: "Delete account" }), deleteFormEl)),
-  ];
+  return section("Account", signOutEl,
+    h("details", { class: "danger-details" }, h("summary", { text: "Delete account" }), deleteFormEl));
 }
 
 function signedOut(message) {

@@ -3,6 +3,7 @@
 import * as api from "../api.js";
 import { clearFormError, h, icon, showFormError, showToast, svg, uid, withBusy } from "../dom.js";
 import { amountText, formatNumber, goalText, percent, streakText, unitLabel } from "../format.js";
+import { stepper } from "./fields.js";
 
 const MINUTES_STEP = 5;
 
@@ -39,7 +40,7 @@ export function habitCard(item, date, refresh) {
     "aria-label": isQuit ? `Log a slip for ${habit.name}` : `Mark ${habit.name} done` }, logIcon(state, item));
   const moreEl = h("button", { type: "button", class: "icon-button more-button", "aria-label": `More for ${habit.name}`,
     "aria-expanded": "false", "aria-controls": panelId }, icon("more"));
-  const panelEl = panel(item, panelId, save, clear);
+  const panelEl = panel(item, panelId, save, clear, refresh);
 
   const openPanel = (focusSelector) => {
     const opening = panelEl.hidden;
@@ -94,15 +95,21 @@ function logIcon(state, item) {
 function metaParts({ habit, checkin, streak }, state) {
   const parts = [];
   const streakEl = h("span", { class: "streak" }, icon(habit.kind === "quit" ? "shield" : "flame", "icon tiny"),
-    h("span", { text: streak.current ? streakText(streak.current, streak.unit) : "No streak yet" }));
+    h("span", { text: streakLabel(habit, streak, state) }));
   parts.push(streakEl);
   if (state === "skipped") parts.push(h("span", { text: "Skipped" }));
   else if (habit.measure !== "check" && checkin?.value !== null && checkin?.value !== undefined) {
-    const target = habit.kind === "quit" ? "" : ` / ${formatNumber(habit.target)}`;
+    const target = habit.target ? ` / ${formatNumber(habit.target)}` : "";
     parts.push(h("span", { text: `${formatNumber(checkin.value)}${target} ${unitLabel(habit)}`.trim() }));
   } else if (goalText(habit)) parts.push(h("span", { text: goalText(habit) }));
   if (checkin?.note) parts.push(h("span", { class: "has-note" }, icon("note", "icon tiny"), h("span", { text: "Note" })));
   return parts;
+}
+
+function streakLabel(habit, streak, state) {
+  if (state === "slipped") return "Slipped";
+  if (!streak.current) return habit.kind === "quit" ? "Starts today" : "No streak yet";
+  return `${streakText(streak.current, streak.unit)}${habit.kind === "quit" ? " kept" : ""}`;
 }
 
 function strengthRing(strength) {
@@ -116,7 +123,7 @@ function strengthRing(strength) {
 }
 
 /** The expanding panel: amount (count/minutes), note, skip, clear, details. */
-function panel(item, panelId, save, clear) {
+function panel(item, panelId, save, clear, refresh) {
   const { habit, checkin } = item;
   const isQuit = habit.kind === "quit";
   const measured = habit.measure !== "check";
@@ -124,25 +131,18 @@ function panel(item, panelId, save, clear) {
   let amountEl = null;
 
   if (measured) {
-    const step = habit.measure === "minutes" ? MINUTES_STEP : 1;
     const prefill = checkin?.value ?? (isQuit ? 1 : habit.target);
     amountEl = h("input", { type: "number", name: "value", inputmode: "decimal", min: "0", step: "any",
       value: formatNumber(prefill), id: uid("amount") });
-    const nudge = (delta) => {
-      amountEl.value = formatNumber(Math.max(0, (Number(amountEl.value) || 0) + delta));
-    };
-    const label = isQuit ? `How many ${unitLabel(habit) || "times"}?` : `${capitalize(unitLabel(habit) || "Amount")} done`;
     formEl.append(h("div", { class: "field amount-field", "data-field": "value" },
-      h("label", { for: amountEl.id, text: label }),
-      h("div", { class: "stepper" },
-        h("button", { type: "button", class: "icon-button", "aria-label": `${step} less`, onclick: () => nudge(-step) }, icon("minus")),
-        amountEl,
-        h("button", { type: "button", class: "icon-button", "aria-label": `${step} more`, onclick: () => nudge(step) }, icon("plus")))));
+      h("label", { for: amountEl.id, text: amountLabel(habit) }),
+      stepper(amountEl, { step: habit.measure === "minutes" ? MINUTES_STEP : 1, label: amountNoun(habit) })));
   }
   const noteEl = h("textarea", { name: "note", rows: "2", maxlength: "1000", id: uid("note"),
     placeholder: "How did it go?" });
   noteEl.value = checkin?.note || "";
-  formEl.append(h("div", { class: "field", "data-field": "note" }, h("label", { for: noteEl.id, text: "Note" }), noteEl));
+  formEl.append(h("div", { class: "field", "data-field": "note" }, h("label", { for: noteEl.id },
+    "Note", h("span", { class: "visually-hidden", text: ` for ${habit.name}` })), noteEl));
 
   const submitEl = h("button", { type: "submit", class: "button primary", text: submitLabel(item) });
   const actionsEl = h("div", { class: "panel-actions" }, submitEl);
@@ -155,7 +155,11 @@ function panel(item, panelId, save, clear) {
       onclick: (event) => withBusy(event.currentTarget, () => clear().catch((error) => showFormError(formEl, error))) }));
   }
   actionsEl.append(h("a", { class: "button ghost", href: `#/habit/${habit.id}`, text: "Details" }));
-  formEl.append(actionsEl);
+  const moveButton = (delta, text) => h("button", { type: "button", class: "button ghost small", text,
+    "aria-label": `${text} ${habit.name}`,
+    onclick: (event) => withBusy(event.currentTarget, () => move(habit.id, delta).then(refresh).catch(showError)) });
+  formEl.append(actionsEl, h("div", { class: "panel-order" }, h("span", { class: "hint", text: "Order on Today" }),
+    moveButton(-1, "Move up"), moveButton(1, "Move down")));
 
   formEl.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -178,14 +182,35 @@ function panel(item, panelId, save, clear) {
   return formEl;
 }
 
+/** Swaps a habit with its neighbour in the order of GET /habits, renumbering positions 1..n and
+ * sending only the positions that change (usually two). */
+async function move(habitId, delta) {
+  const habits = await api.listHabits();
+  const order = habits.map((habit) => habit.id);
+  const from = order.indexOf(habitId);
+  const to = from + delta;
+  if (from < 0 || to < 0 || to >= order.length) return;
+  [order[from], order[to]] = [order[to], order[from]];
+  const positions = new Map(habits.map((habit) => [habit.id, habit.position]));
+  for (const [index, id] of order.entries()) {
+    if (positions.get(id) !== index + 1) await api.updateHabit(id, { position: index + 1 });
+  }
+}
+
 function submitLabel({ habit, checkin }) {
   if (habit.measure !== "check") return "Log";
   if (habit.kind === "build" && !checkin) return "Done, with note";
   return "Save note";
 }
 
-function capitalize(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function amountNoun(habit) {
+  return habit.measure === "minutes" ? "minutes" : habit.unit || "times";
+}
+
+function amountLabel(habit) {
+  const noun = amountNoun(habit);
+  if (habit.kind === "quit") return `How many ${noun}?`;
+  return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} done`;
 }
 
 /** A toast after a change, whose Undo puts back the check-in as it was. */

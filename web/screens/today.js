@@ -2,7 +2,7 @@
 import * as api from "../api.js";
 import * as store from "../store.js";
 import { addDays, dayName, formatDate, longDate } from "../dates.js";
-import { h, icon, svg } from "../dom.js";
+import { append, h, svg } from "../dom.js";
 import { habitCard } from "./today-habit.js";
 import { moodCard } from "./mood.js";
 
@@ -13,34 +13,44 @@ const SWIPE_MIN_PX = 70;
 export async function render(screenEl, dateParam) {
   const today = store.today();
   const date = dateParam && dateParam < today ? dateParam : today;
-  const data = await api.getToday(date);
+  const loadDay = async () => {
+    const [day, habits] = await Promise.all([api.getToday(date), date < today ? api.listHabits() : null]);
+    return { ...day, later: habits ? startingLater(habits, day) : [] };
+  };
+  const data = await loadDay();
   const bodyEl = h("div", { class: "today-body" });
-
-  const refresh = async () => {
-    const fresh = await api.getToday(date);
-    const focusedId = document.activeElement?.closest?.("[data-habit-id]")?.dataset.habitId;
+  const progressEl = h("div", { class: "progress-slot" });
+  const paint = (fresh) => {
+    progressEl.replaceChildren(...dayProgress(fresh));
     fillBody(bodyEl, fresh, refresh);
+  };
+  const refresh = async () => {
+    const focusedId = document.activeElement?.closest?.("[data-habit-id]")?.dataset.habitId;
+    paint(await loadDay());
     if (focusedId) bodyEl.querySelector(`[data-habit-id="${focusedId}"] .log-button`)?.focus();
   };
 
-  fillBody(bodyEl, data, refresh);
-  screenEl.append(header(date, today, data), dayStrip(date, today), bodyEl);
+  paint(data);
+  append(screenEl, header(date, today, progressEl), dayStrip(date, today), backFillBar(date, today), bodyEl);
   listenForSwipes(screenEl, date, today);
 }
 
-function header(date, today, data) {
+function header(date, today, progressEl) {
   const isToday = date === today;
-  const relevant = data.habits.filter((item) => item.due || item.checkin);
-  const doneCount = relevant.filter((item) => item.done).length;
-  const progress = relevant.length ? doneCount / relevant.length : 0;
   return h("header", { class: "screen-header today-header" },
     h("div", { class: "screen-title" },
-      h("p", { class: "eyebrow", text: isToday ? longDate(date) : "Back-filling" }),
+      h("p", { class: "eyebrow", text: formatDate(date, { weekday: "long", day: "numeric", month: "long" }) }),
       h("h1", { tabindex: "-1", text: dayName(date, today) })),
-    relevant.length
-      ? progressRing(progress, `${doneCount} of ${relevant.length} done`, `${doneCount}/${relevant.length}`)
-      : null,
-    isToday ? null : h("a", { class: "button small secondary", href: "#/today", text: "Back to today" }));
+    progressEl);
+}
+
+
+/** A ring of done over due-or-logged habits, or nothing when there are none. */
+function dayProgress(data) {
+  const relevant = data.habits.filter((item) => item.due || item.checkin);
+  if (!relevant.length) return [];
+  const doneCount = relevant.filter((item) => item.done).length;
+  return [progressRing(doneCount / relevant.length, `${doneCount} of ${relevant.length} done`, `${doneCount}/${relevant.length}`)];
 }
 
 function progressRing(fraction, label, shortLabel) {
@@ -53,39 +63,57 @@ function progressRing(fraction, label, shortLabel) {
     h("span", { "aria-hidden": "true", text: shortLabel }));
 }
 
-/** Seven days to jump between, with arrows to go further back. */
+/** Seven days to jump between. The selected day sits in the middle once it can, so the first
+ * chip always leads further back. */
 function dayStrip(date, today) {
   const end = addDays(date, 3) < today ? addDays(date, 3) : today;
   const days = Array.from({ length: STRIP_DAYS }, (_, index) => addDays(end, index - STRIP_DAYS + 1));
-  const previous = addDays(date, -1);
-  const next = addDays(date, 1);
   return h("nav", { class: "day-strip", "aria-label": "Choose a day" },
-    h("a", { class: "icon-button", href: `#/today/${previous}`, "aria-label": `Previous day, ${dayName(previous, today)}` },
-      icon("back")),
-    h("ol", {}, days.map((day) => h("li", {},
-      h("a", { href: day === today ? "#/today" : `#/today/${day}`, class: "day-chip",
-        "aria-current": day === date ? "date" : null, "aria-label": dayName(day, today) === "Today" ? `Today, ${longDate(day)}` : longDate(day) },
-        h("span", { class: "day-chip-weekday", text: formatDate(day, { weekday: "narrow" }) }),
-        h("span", { class: "day-chip-number", text: formatDate(day, { day: "numeric" }) }))))),
-    date < today
-      ? h("a", { class: "icon-button", href: next === today ? "#/today" : `#/today/${next}`, "aria-label": `Next day, ${dayName(next, today)}` }, icon("forward"))
-      : h("span", { class: "icon-button placeholder", "aria-hidden": "true" }));
+    h("ol", {}, days.map((day) => {
+      const relative = dayName(day, today);
+      return h("li", {},
+        h("a", { href: day === today ? "#/today" : `#/today/${day}`, class: "day-chip",
+          "aria-current": day === date ? "date" : null,
+          "aria-label": ["Today", "Yesterday"].includes(relative) ? `${relative}, ${longDate(day)}` : longDate(day) },
+          h("span", { class: "day-chip-weekday", text: formatDate(day, { weekday: "narrow" }) }),
+          h("span", { class: "day-chip-number", text: formatDate(day, { day: "numeric" }) })));
+    })));
+}
+
+function backFillBar(date, today) {
+  if (date === today) return null;
+  return h("p", { class: "backfill-bar" },
+    h("span", { text: "Back-filling" }),
+    h("a", { class: "button small secondary", href: "#/today", text: "Back to today" }));
+}
+
+/** Habits that exist (GET /habits) but start after `day`: logging one moves its start back. */
+function startingLater(habits, day) {
+  const shown = new Set(day.habits.map((item) => item.habit.id));
+  return habits.filter((habit) => !shown.has(habit.id) && habit.start_date > day.date).map((habit) => ({
+    habit, due: false, checkin: null, done: false, streak: { current: 0, unit: "days" }, strength: 0,
+  }));
 }
 
 function fillBody(bodyEl, data, refresh) {
   const firstItems = data.habits.filter((item) => item.due || item.checkin);
   const restItems = data.habits.filter((item) => !(item.due || item.checkin));
   const sections = [moodCard(data.date, data.reflection, store.today())];
-  if (!data.habits.length) sections.push(emptyState(data.date === store.today()));
-  if (firstItems.length) sections.push(habitSection("Due", firstItems, data.date, refresh, true));
-  if (restItems.length) sections.push(habitSection("Not due today", restItems, data.date, refresh, false));
+  if (!data.habits.length && !data.later.length) sections.push(emptyState(data.date === store.today()));
+  if (firstItems.length) sections.push(habitSection("Due", firstItems, data.date, refresh));
+  if (restItems.length) sections.push(habitSection(data.date === store.today() ? "Not due today" : "Not due", restItems, data.date, refresh, { muted: true }));
+  if (data.later.length) {
+    sections.push(habitSection("Before their start date", data.later, data.date, refresh,
+      { muted: true, hint: "Logging one here moves its start date back to this day." }));
+  }
   bodyEl.replaceChildren(...sections);
 }
 
-function habitSection(title, items, date, refresh, isMain) {
+function habitSection(title, items, date, refresh, { muted = false, hint = null } = {}) {
   const headingId = `section-${title.replace(/\W+/g, "-").toLowerCase()}`;
-  return h("section", { class: `habit-section${isMain ? "" : " muted-section"}`, "aria-labelledby": headingId },
-    h("h2", { id: headingId, class: isMain ? "section-title" : "section-title subtle", text: title }),
+  return h("section", { class: `habit-section${muted ? " muted-section" : ""}`, "aria-labelledby": headingId },
+    h("h2", { id: headingId, class: muted ? "section-title subtle" : "section-title", text: title }),
+    hint ? h("p", { class: "hint section-hint", text: hint }) : null,
     h("ul", { class: "habit-list", role: "list" }, items.map((item) => habitCard(item, date, refresh))));
 }
 

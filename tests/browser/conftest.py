@@ -1,0 +1,127 @@
+"""Browser tests: the real app on a free port, Debian's Chromium at a 390x844 touch viewport."""
+import itertools
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PASSWORD = "correct horse battery"
+_emails = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium: Playwright must never download a browser."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A phone: 390x844, touch, mobile, 2x pixels."""
+    return {**browser_context_args, "viewport": {"width": 390, "height": 844}, "has_touch": True,
+            "is_mobile": True, "device_scale_factor": 2}
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """The Orbit app (API and web/) served on 127.0.0.1 from a thread; yields its base URL."""
+    from server import create_app
+    from server.db import init_db
+
+    tmp = tmp_path_factory.mktemp("orbit-browser")
+    app = create_app({"DATABASE_URL": f"sqlite+pool:///{tmp}/browser.db", "TESTING": True,
+                      "SECRET_KEY": "test"})
+    with app.app_context():
+        init_db()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """pytest-base-url's fixture, pointed at the live server."""
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def shoot():
+    """shoot(page, name): the screen as the phone shows it and the whole page, into SCREENSHOTS
+    (printed once, to look at)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    print(f"\nScreenshots: {SCREENSHOTS}")
+
+    def take(page, name):
+        page.wait_for_timeout(150)  # let transitions settle
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))  # what the phone shows
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-full.png"), full_page=True)
+
+    return take
+
+
+class ConsoleErrors(list):
+    """Console and page errors; `allow(text)` accepts the browser's log line of an expected
+    failed request (Chromium logs every 4xx response as "Failed to load resource")."""
+
+    def __init__(self):
+        super().__init__()
+        self.allowed = []
+
+    def allow(self, text):
+        self.allowed.append(text)
+
+    def unexpected(self):
+        return [error for error in self if not any(text in error for text in self.allowed)]
+
+
+@pytest.fixture
+def console_errors(page):
+    """Every console error and uncaught page error of the test; asserted none unexpected at the end."""
+    errors = ConsoleErrors()
+    page.on("console", lambda message: errors.append(f"console: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
+    yield errors
+    assert errors.unexpected() == [], "\n".join(errors.unexpected())
+
+
+@pytest.fixture
+def app_page(page, live_server, console_errors):
+    """A page at the app's root, with console errors collected."""
+    page.set_default_timeout(10_000)
+    page.goto(live_server + "/")
+    return page
+
+
+@pytest.fixture
+def email():
+    """A fresh address per test, so each test is a new user."""
+    return f"person{next(_emails)}@example.com"
+
+
+@pytest.fixture
+def sign_up():
+    """sign_up(page, email): fills and sends the sign-up form, then waits for Today."""
+
+    def submit(page, email, password=PASSWORD):
+        page.get_by_role("link", name="Create an account").click()
+        page.get_by_label("Email").fill(email)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Create account").click()
+        page.get_by_role("heading", level=1, name="Today").wait_for()
+
+    return submit
+
+
+@pytest.fixture
+def signed_up(app_page, email, sign_up):
+    """A new user signed up through the UI, on Today."""
+    sign_up(app_page, email)
+    return app_page

@@ -1,0 +1,69 @@
+"""API errors reach the person as readable messages, and forms keep what was typed."""
+from playwright.sync_api import expect
+
+
+def test_taken_email_is_explained_and_the_form_keeps_its_values(app_page, email, sign_up, console_errors, shoot):
+    page = app_page
+    sign_up(page, email)
+    page.get_by_role("link", name="Settings").click()
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", level=1, name="Welcome back")).to_be_visible()
+
+    console_errors.allow("status of 409")
+    page.get_by_role("link", name="Create an account").click()
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill("another long password")
+    page.get_by_role("button", name="Create account").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_be_visible()
+    assert "409" not in alert.inner_text() and alert.inner_text().strip()
+    expect(page.get_by_label("Email")).to_have_value(email)
+    expect(page.get_by_label("Password")).to_have_value("another long password")
+    shoot(page, "30-error-email-taken")
+
+    console_errors.allow("status of 401")
+    page.get_by_role("link", name="Sign in").click()
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_label("Email")).to_have_value(email)
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1, name="Today")).to_be_visible()
+
+
+def test_editor_shows_field_errors_from_the_api(signed_up, console_errors, shoot):
+    page = signed_up
+    console_errors.allow("status of 422")
+    page.get_by_role("button", name="New habit").click()
+    page.get_by_label("Name").fill("Read")
+    page.get_by_label("Why it matters").fill("Stories calm me down.")
+    page.get_by_role("radio", name="A count").check()
+    page.get_by_label("Unit").fill("pages")
+    page.get_by_role("button", name="Save").click()  # no target: the API refuses it
+
+    expect(page.get_by_role("alert")).to_be_visible()
+    target_field = page.locator('[data-field="target"]')
+    expect(target_field.locator(".field-error")).to_be_visible()
+    expect(page.get_by_label("Daily target")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Name")).to_have_value("Read")
+    expect(page.get_by_label("Why it matters")).to_have_value("Stories calm me down.")
+    expect(page.get_by_label("Unit")).to_have_value("pages")
+    shoot(page, "31-error-editor-field")
+
+    page.get_by_label("Daily target").fill("10")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", level=1, name="Today")).to_be_visible()
+
+    # Changing how a habit is measured once it has check-ins is refused, with the reason shown.
+    page.get_by_role("button", name="Mark Read done").click()
+    page.get_by_role("button", name="Log", exact=True).click()
+    expect(page.locator(".habit-card")).to_contain_text("10 / 10 pages")
+    page.get_by_role("link", name="Read").first.click()
+    page.get_by_role("link", name="Edit Read").click()
+    page.get_by_role("radio", name="Minutes", exact=True).check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_role("radio", name="Minutes", exact=True)).to_be_checked()
+    expect(page.get_by_role("heading", level=1, name="Edit habit")).to_be_visible()
