@@ -85,7 +85,9 @@ def first_message(fields):
     while isinstance(messages, dict):
         name, messages = next(iter(messages.items()))
     text = messages[0] if isinstance(messages, list) and messages else str(messages)
-    return text if name == "_schema" else f"{name}: {text}"
+    if name == "_schema":
+        return text
+    return f"{str(name).replace('_', ' ').capitalize()}: {text}"
 
 
 def register_error_handlers(app):
