@@ -13,6 +13,8 @@ _ONE_DAY = timedelta(days=1)
 
 @dataclass(frozen=True, slots=True)
 class CalendarDay:
+    """One day of the calendar: its state (API.md "Statistics") and the check-in's value."""
+
     day: date
     state: str
     value: float | None
@@ -38,7 +40,8 @@ def _day_state(habit: Habit, ledger: Ledger, day: date, period_state: str) -> st
     return "not_due"
 
 
-def calendar(habit: Habit, entries: list[Entry], start: date, end: date, today: date) -> list[CalendarDay]:
+def calendar(habit: Habit, entries: list[Entry], start: date, end: date,
+             today: date) -> list[CalendarDay]:
     """One CalendarDay per day from start to min(end, today), oldest first."""
     last = min(end, today)
     days: list[CalendarDay] = []

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 from .ledger import Ledger
 from .model import Entry, Habit, rule_index
-from .periods import due_in, is_due, judge, period_bounds
-from .strength import strength_on, strength_values, window
-from .streaks import Streak, as_of_clamped, best_of, current_streak, empty_run, fold_runs
+from .periods import due_in, judge, judged_periods, period_bounds, period_containing
+from .strength import strength_values, window
+from .streaks import Streak, as_of_clamped, best_of, empty_run, fold_runs, streaks_from
 
 VERSION = 1
 _ONE_DAY = timedelta(days=1)
@@ -16,6 +16,8 @@ _ONE_DAY = timedelta(days=1)
 
 @dataclass(frozen=True)
 class TodayState:
+    """What the Today screen shows of one habit on one day."""
+
     due: bool
     done: bool
     current_streak: Streak
@@ -24,6 +26,8 @@ class TodayState:
 
 @dataclass(frozen=True)
 class Checkpoint:
+    """A habit's state at the end of a period, cached so that Today reads only recent check-ins."""
+
     as_of: date            # last day covered: the end of a period, or the day before the start
     entries_from: date     # resume needs the check-ins from this day on
     strength: float        # S on as_of, unrounded so that resuming loses nothing
@@ -99,10 +103,15 @@ def resume(habit: Habit, checkpoint: Checkpoint, entries_since: list[Entry], tod
 
 
 def today_state(habit: Habit, entries: list[Entry], today: date) -> TodayState:
-    """today's state computed from every check-in: what resume must agree with."""
+    """today's state computed from every check-in: the fallback resume must agree with."""
+    ledger = Ledger(habit, entries, today)
+    periods = judged_periods(habit, ledger, habit.start_date, today, today)
+    strengths = strength_values(habit, ledger, habit.start_date, today, 0.0)
+    exists = today >= habit.start_date
     return TodayState(
-        due=is_due(habit, entries, today),
-        done=Ledger(habit, entries, today).is_done(today.toordinal()),
-        current_streak=current_streak(habit, entries, today),
-        strength=strength_on(habit, entries, today),
+        # due_in leaves out today's own check-in, as is_due does.
+        due=exists and due_in(habit, ledger, *period_containing(habit, today), today),
+        done=ledger.is_done(today.toordinal()),
+        current_streak=streaks_from(periods, habit, today)[1],
+        strength=round(strengths[-1], 6) if exists else 0.0,
     )

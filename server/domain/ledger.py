@@ -85,7 +85,8 @@ class Ledger:
         """The done (kept) days from first to last, oldest first."""
         a, b = max(first.toordinal(), self.start), min(last.toordinal(), self.last)
         if self.habit.kind == BUILD:
-            days = self._done_sorted[bisect_left(self._done_sorted, a):bisect_right(self._done_sorted, b)]
+            done = self._done_sorted
+            days = done[bisect_left(done, a):bisect_right(done, b)]
         else:
             days = [d for d in range(a, b + 1) if d not in self.slipped]
         return [date.fromordinal(d) for d in days]

@@ -18,6 +18,8 @@ UNIT_OF_TYPE = {DAILY: "days", WEEKDAYS: "days", PER_WEEK: "weeks",
 
 @dataclass(frozen=True)
 class Schedule:
+    """How often a habit is asked for; only the fields of its type are used."""
+
     type: str
     days: tuple[int, ...] = ()
     times: int = 0
@@ -50,6 +52,8 @@ class Schedule:
 
 @dataclass(frozen=True)
 class Rule:
+    """A schedule and target in force from effective_from; anchor aligns every_n_days windows."""
+
     effective_from: date
     schedule: Schedule
     target: float | None
@@ -58,6 +62,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class Habit:
+    """What the domain needs of a habit; rules sorted by effective_from, week_start 0 = Monday."""
+
     kind: str
     measure: str
     start_date: date
@@ -71,6 +77,8 @@ class Habit:
 
 @dataclass(frozen=True)
 class Entry:
+    """A check-in: done or skipped (build), slip (quit), with an optional value."""
+
     day: date
     status: str
     value: float | None

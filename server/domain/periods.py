@@ -15,6 +15,8 @@ _ONE_DAY = timedelta(days=1)
 
 @dataclass(frozen=True, slots=True)
 class Period:
+    """A period judged: met, neutral, open or missed."""
+
     start: date
     end: date
     unit: str

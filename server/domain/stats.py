@@ -13,7 +13,7 @@ RATE_SPANS = (7, 30, 365)
 
 
 def completion_rate(periods: list[Period], as_of: date, span: int) -> float | None:
-    """met / (met + missed) of the periods ending in the span days to as_of, plus the current one if met."""
+    """met / (met + missed) of periods ending in the span days to as_of, and the current one if met."""
     first = as_of - timedelta(days=span - 1)
     met = missed = 0
     for period in reversed(periods):
@@ -49,7 +49,7 @@ def streak_dict(streak: Streak) -> dict:
 
 
 def done_days(habit: Habit, entries: list[Entry], start: date, end: date) -> list[date]:
-    """The done days (kept days for quit habits) from start to end: the identity's votes."""
+    """The done days (kept days for quit habits) from start to end (not after today): the votes."""
     return Ledger(habit, entries, end).done_days(start, end)
 
 

@@ -11,6 +11,8 @@ from .periods import MET, MISSED, Period, judged_periods
 
 @dataclass(frozen=True, slots=True)
 class Streak:
+    """A run of met periods, from the first day of the first to the last day of the last."""
+
     length: int
     unit: str
     start: date | None

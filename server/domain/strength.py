@@ -50,7 +50,8 @@ def _step_days(habit: Habit, ledger: Ledger, rule: Rule, a: int, b: int, s: floa
         return s
     skipped = ledger.skipped
     w, wanted = window(habit, rule)
-    # Sliding sums over the window; each starts with the w - 1 days before a.
+    # Sliding sums: they start over the w days before a, and each step adds a day and drops
+    # the one w days back.
     if habit.measure == CHECK:
         done = ledger.done
         count = sum(1 for day in range(a - w, a) if day in done)
@@ -73,7 +74,8 @@ def _step_days(habit: Habit, ledger: Ledger, rule: Rule, a: int, b: int, s: floa
     return s
 
 
-def strength_series(habit: Habit, entries: list[Entry], start: date, end: date) -> list[tuple[date, float]]:
+def strength_series(habit: Habit, entries: list[Entry], start: date,
+                    end: date) -> list[tuple[date, float]]:
     """(day, strength rounded to 6 decimals) for each day from start to end; 0 before the start date."""
     series = []
     day = start

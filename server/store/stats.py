@@ -14,8 +14,9 @@ from .habits import attach_rules, habits_of
 from .specs import habit_spec
 
 ONE_DAY = datetime.timedelta(days=1)
-# A checkpoint older than this is recomputed rather than resumed over a long stretch.
-REFRESH_AFTER = datetime.timedelta(days=60)
+# A checkpoint older than this is recomputed rather than resumed over a long stretch. It must be
+# longer than the longest period (a 365-day window), since a checkpoint stops at a period's end.
+REFRESH_AFTER = datetime.timedelta(days=400)
 
 
 def entries_by_habit(habit_ids, start=None, end=None):

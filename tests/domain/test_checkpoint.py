@@ -27,11 +27,12 @@ def test_daily_checkpoint_covers_through_the_day_given():
 
 
 def test_per_week_checkpoint_stops_at_the_last_week_end():
-    h = habit(schedule("per_week", times=2))
+    h = habit(schedule("per_week", times=2), start=day(-28))
     cp = make_checkpoint(h, done_on(0, 2, 8), day(9))  # Wednesday of the second week
     assert cp.as_of == day(6)
     assert cp.entries_from == day(7) - timedelta(days=14)  # a doubled 14-day window
     assert cp.run == Streak(1, "weeks", day(0), day(6))
+    assert make_checkpoint(habit(schedule("per_week", times=2)), [], day(9)).entries_from == day(0)
 
 
 def test_before_the_first_period_ends_the_checkpoint_is_empty():
@@ -43,7 +44,8 @@ def test_before_the_first_period_ends_the_checkpoint_is_empty():
 
 
 def test_entries_from_reaches_back_the_widest_window_still_to_come():
-    h = habit(rules=(rule(day(0), schedule()), rule(day(100), schedule("every_n_days", n=30))))
+    h = habit(start=day(-100),
+              rules=(rule(day(-100), schedule()), rule(day(100), schedule("every_n_days", n=30))))
     cp = make_checkpoint(h, [], day(50))
     assert cp.as_of == day(50)
     assert cp.entries_from == day(51) - timedelta(days=60)

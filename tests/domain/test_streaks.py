@@ -1,4 +1,6 @@
 """Streaks: runs of met periods, bridged by neutral ones, ended by a miss or a unit change."""
+from datetime import date
+
 from server.domain import Streak, best_streak, current_streak, is_done, streaks
 
 from .builders import MON, day, done, done_on, habit, rule, schedule, skip, slip
@@ -102,3 +104,15 @@ def test_a_change_that_keeps_the_unit_keeps_the_streak():
     h = habit(rules=(rule(MON, schedule()), rule(day(3), schedule("weekdays", days=[0, 2, 4]))))
     entries = done_on(0, 1, 2, 4, 7)
     assert current_streak(h, entries, day(8)) == Streak(5, "days", day(0), day(7))
+
+
+def test_per_month_streak_in_months():
+    h = habit(schedule("per_month", times=2), start=date(2024, 1, 1))
+    entries = [done(date(2024, m, d)) for m in (1, 2, 3) for d in (3, 4)]
+    assert current_streak(h, entries, date(2024, 4, 10)) == Streak(3, "months", date(2024, 1, 1), date(2024, 3, 31))
+
+
+def test_every_n_days_streak_in_windows_bridged_by_a_skipped_window():
+    h = habit(schedule("every_n_days", n=3))
+    entries = [done(day(1)), skip(day(3)), done(day(8)), done(day(9))]
+    assert current_streak(h, entries, day(10)) == Streak(3, "windows", day(0), day(10))
