@@ -3,6 +3,7 @@ from marshmallow import Schema, fields
 
 from .checkins import CheckinOut, ReflectionOut
 from .fields import Number
+from .habits import HabitOut
 
 
 class StreakOut(Schema):
@@ -34,26 +35,14 @@ class CalendarDayOut(Schema):
     value = Number(allow_none=True)
 
 
-class TodayHabitOut(Schema):
-    id = fields.Integer()
-    name = fields.String()
-    kind = fields.String()
-    measure = fields.String()
-    unit = fields.String()
-    target = Number(allow_none=True)
-    schedule = fields.Dict()
-    color = fields.String()
-    identity_id = fields.Integer(allow_none=True)
-    private = fields.Boolean()
-
-
 class CurrentStreakOut(Schema):
     current = fields.Integer()
     unit = fields.String()
 
 
 class TodayItemOut(Schema):
-    habit = fields.Nested(TodayHabitOut)
+    habit = fields.Nested(HabitOut, only=("id", "name", "kind", "measure", "unit", "target",
+                                          "schedule", "color", "identity_id", "private"))
     due = fields.Boolean()
     checkin = fields.Nested(CheckinOut, allow_none=True)
     done = fields.Boolean()
