@@ -1,5 +1,5 @@
 """Orbit: create_app(config=None) wires configuration, database, errors, the API and web/."""
-from flask import Flask, send_from_directory
+from flask import Flask, request, send_from_directory
 from werkzeug.routing import PathConverter
 
 from . import cli
@@ -33,6 +33,7 @@ def create_app(config=None):
 
     app.before_request(open_connection)
     app.teardown_request(close_connection)
+    app.after_request(security_headers)
     register_error_handlers(app)
     app.register_blueprint(api)
     app.register_blueprint(meta.health)
@@ -40,6 +41,16 @@ def create_app(config=None):
     app.add_url_rule("/<web:filename>", "web", web_file)
     cli.register(app)
     return app
+
+
+def security_headers(response):
+    """Headers every response carries; API answers are private and never cached."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    if request.path.startswith("/api/"):
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
 
 
 def index():

@@ -201,3 +201,10 @@ def test_openapi_is_consistent(anon):
     for ref in refs_in(spec):
         section, name = re.fullmatch(r"#/components/(\w+)/(\w+)", ref).groups()
         assert name in spec["components"][section], ref
+
+
+def test_security_headers_and_no_caching_of_api_answers(client):
+    response = client.get("/me")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Cache-Control"] == "no-store"
