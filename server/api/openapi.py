@@ -12,10 +12,17 @@ ERROR = {"description": "An error", "content": {"application/json": {"schema": {
         "fields": {"type": "object"}}}}}}}}
 
 
+def schema_name(schema):
+    """Component names: the class name, with "Summary" for a projection (only=...) of it."""
+    if isinstance(schema, type):
+        return schema.__name__
+    return type(schema).__name__ + ("Summary" if schema.only else "")
+
+
 def build_spec(app):
     """Every /api/v1 route that carries @doc notes, as an OpenAPI 3.0 document."""
     spec = APISpec(title="Orbit API", version="1", openapi_version="3.0.3",
-                   plugins=[MarshmallowPlugin()], servers=[{"url": "/api/v1"}],
+                   plugins=[MarshmallowPlugin(schema_name_resolver=schema_name)], servers=[{"url": "/api/v1"}],
                    info={"description": "Orbit, a self-hosted habit and identity-growth tracker."})
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
     spec.components.security_scheme("session", {"type": "apiKey", "in": "cookie",
