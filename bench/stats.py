@@ -2,7 +2,7 @@
 
 Builds 40 habits of mixed schedules with N years of history (5 years: about 60,000 check-ins),
 then times the requests through the app (server-side: no network), on a SQLite file, and again
-with twice the history to show how the time grows. Prints a Markdown table for the README.
+with twice the history to show how the time grows. Prints a Markdown table and writes it into the README.
 Run: make bench  (or: python -m bench.stats --years 5)
 """
 import argparse
@@ -13,10 +13,12 @@ import tempfile
 import time
 
 from server import create_app
+from server.config import ROOT
 from server.db import database, init_db
 from server.models import Checkin, Habit, HabitRule, User
 from tests.conftest import ApiClient
 
+BEGIN, END = "<!-- bench:stats -->", "<!-- /bench:stats -->"
 SCHEDULES = [{"type": "daily"}, {"type": "weekdays", "days": [0, 2, 4]},
              {"type": "per_week", "times": 3}, {"type": "per_month", "times": 8},
              {"type": "every_n_days", "n": 3}]
@@ -84,18 +86,34 @@ def run(years, repeat):
             "stats": stats, "calendar": calendar}
 
 
+def table(results):
+    """The results as the Markdown table the README shows."""
+    lines = ["| history | check-ins | /today cold | /today warm (median) | /stats (median) "
+             "| /calendar 1 year (median) |", "|---|---|---|---|---|---|"]
+    for r in results:
+        lines.append(f"| {r['years']} years | {r['checkins']:,} | {r['today_cold']:.0f} ms "
+                     f"| {r['today']:.1f} ms | {r['stats']:.1f} ms | {r['calendar']:.1f} ms |")
+    return "\n".join(lines)
+
+
+def write_readme(text, path=ROOT / "README.md"):
+    """Replace the table between the bench:stats markers of the README."""
+    readme = path.read_text()
+    head, _, rest = readme.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    path.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--no-readme", action="store_true", help="only print the table")
     args = parser.parse_args()
-    results = [run(args.years, args.repeat), run(args.years * 2, args.repeat)]
-    print("| history | check-ins | /today cold | /today warm (median) | /stats (median) "
-          "| /calendar 1 year (median) |")
-    print("|---|---|---|---|---|---|")
-    for r in results:
-        print(f"| {r['years']} years | {r['checkins']:,} | {r['today_cold']:.0f} ms "
-              f"| {r['today']:.1f} ms | {r['stats']:.1f} ms | {r['calendar']:.1f} ms |")
+    text = table([run(args.years, args.repeat), run(args.years * 2, args.repeat)])
+    print(text)
+    if not args.no_readme:
+        write_readme(text)
 
 
 if __name__ == "__main__":
