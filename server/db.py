@@ -1,8 +1,9 @@
 """The one database handle, chosen by URL, with connections pooled and reused per request."""
+import functools
 from pathlib import Path
 
 from flask import request
-from peewee import DatabaseProxy
+from peewee import DatabaseProxy, IntegrityError
 from playhouse.db_url import connect
 from playhouse.migrations import Runner
 
@@ -26,7 +27,9 @@ def database_from_url(url):
         path = rest[1:] if rest.startswith("/") else rest
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        options.update(pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+        # Every transaction here writes: take the write lock at BEGIN, so that two processes never
+        # both read and then fail to upgrade to a write ("database is locked" despite the timeout).
+        options.update(pragmas=SQLITE_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
     return connect(f"{scheme}://{rest}", **options)
 
 
@@ -40,6 +43,27 @@ def close_connection(exc):
     """teardown_request: hand the connection back to the pool."""
     if not database.is_closed():
         database.close()
+
+
+def retry_on_conflict(write):
+    """Run a create-or-update once more if it lost a race to a concurrent create of the same row
+    (PostgreSQL answers the loser with a unique-constraint error; the retry finds the row)."""
+    @functools.wraps(write)
+    def wrapper(*args, **kwargs):
+        try:
+            return write(*args, **kwargs)
+        except IntegrityError:
+            return write(*args, **kwargs)
+    return wrapper
+
+
+def database_answers():
+    """True when a query to the database succeeds (for /healthz)."""
+    try:
+        database.execute_sql("SELECT 1")
+    except Exception:  # any failure of the database means the same thing here
+        return False
+    return True
 
 
 def init_db():

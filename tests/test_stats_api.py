@@ -1,5 +1,6 @@
 """Today, stats, strength, calendar and votes through HTTP, and the summary cache against a full
 recomputation."""
+import dataclasses
 import datetime
 import random
 from zoneinfo import ZoneInfo
@@ -73,6 +74,15 @@ def test_calendar_and_strength_series(client):
     assert 0 < strength[0]["value"] < strength[1]["value"]
     bad = client.get(f"/habits/{habit['id']}/calendar?from={day(0)}&to={day(-1)}")
     assert bad.status_code == 422
+
+
+def test_a_past_day_is_not_due_when_the_rest_of_its_week_met_it(client):
+    monday = UTC_TODAY - datetime.timedelta(days=UTC_TODAY.weekday() + 7)
+    habit = make_habit(client, schedule={"type": "per_week", "times": 2},
+                       start_date=monday.isoformat())
+    for offset in (2, 3):  # Wednesday and Thursday of last week
+        log(client, habit, (monday - UTC_TODAY).days + offset)
+    assert today_item(client, habit, monday.isoformat())["due"] is False
 
 
 def test_per_week_due_until_the_week_is_met(client):
@@ -154,10 +164,13 @@ def full_recomputation(app, user_email, date):
         week_start = 6 if user.week_start == "sun" else 0
         states = {}
         for habit in attach_rules(list(Habit.select().where(Habit.user == user))):
+            spec = habit_spec(habit, week_start)
             entries = [domain.Entry(c.day, c.status, c.value) for c in
-                       Checkin.select().where(Checkin.habit == habit, Checkin.day <= date)
-                       .order_by(Checkin.day)]
-            states[habit.id] = domain.today_state(habit_spec(habit, week_start), entries, date)
+                       Checkin.select().where(Checkin.habit == habit).order_by(Checkin.day)]
+            state = domain.today_state(spec, [e for e in entries if e.day <= date], date)
+            # On a past date, the later check-ins of its period count towards `due` too.
+            states[habit.id] = dataclasses.replace(
+                state, due=domain.is_due(spec, entries, date, UTC_TODAY))
         return states
 
 
@@ -189,4 +202,6 @@ def test_cached_summaries_equal_a_full_recomputation(app, client):
     client.patch(f"/habits/{habits[2]['id']}", {"schedule": {"type": "per_week", "times": 4}})
     client.patch("/me", {"week_start": "sun"})
     assert_cache_matches(app, client)
-    assert_cache_matches(app, client, UTC_TODAY - datetime.timedelta(days=3))  # an earlier date
+    for days_back in (1, 3, 9, 40):  # earlier dates: computed, never cached over the newer state
+        assert_cache_matches(app, client, UTC_TODAY - datetime.timedelta(days=days_back))
+    assert_cache_matches(app, client)

@@ -14,7 +14,10 @@ def request_json():
         return {}
     if not request.is_json:
         raise ApiError(415)
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # nested deeper than the parser goes: not a body anyone means
+        data = None
     if data is None:
         raise ApiError(400, "The body is not valid JSON.")
     if not isinstance(data, dict):

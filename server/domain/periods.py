@@ -132,16 +132,20 @@ def periods(habit: Habit, entries, end: date, today: date) -> list[Period]:
 
 
 def due_in(habit: Habit, ledger: Ledger, start: date, end: date, rule: Rule, day: date) -> bool:
-    """Whether day still needs doing in its period, leaving out the day's own check-in."""
-    done, skipped = ledger.counts(start.toordinal(), day.toordinal() - 1)
+    """Whether day still needs doing in its period: the period's done days on other dates (those
+    the ledger holds) are below its requirement."""
+    before = ledger.counts(start.toordinal(), day.toordinal() - 1)
+    after = ledger.counts(day.toordinal() + 1, end.toordinal())
+    done, skipped = before[0] + after[0], before[1] + after[1]
     required = requirement(times_required(habit, rule, start), skipped, (end - start).days + 1)
     return done < required
 
 
-def is_due(habit: Habit, entries: list[Entry], day: date) -> bool:
-    """Whether the habit is due on day (the Today screen), judged without day's own check-in."""
+def is_due(habit: Habit, entries: list[Entry], day: date, today: date | None = None) -> bool:
+    """Whether the habit is due on day (the Today screen), judged without day's own check-in but
+    with the rest of its period up to today: on a past day, later check-ins of its week count."""
     if day < habit.start_date:
         return False
     start, end, rule = period_containing(habit, day)
-    ledger = Ledger(habit, entries, day - _ONE_DAY)
+    ledger = Ledger(habit, entries, min(end, today or day))
     return due_in(habit, ledger, start, end, rule, day)

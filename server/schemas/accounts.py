@@ -5,14 +5,14 @@ from .fields import Instant, Text, validate_time_zone
 
 
 class RegisterIn(Schema):
-    email = fields.Email(required=True, validate=validate.Length(max=254))
-    password = fields.String(required=True, validate=validate.Length(8, 1024))
+    email = Text(required=True, validate=[validate.Email(), validate.Length(max=254)])
+    password = Text(required=True, validate=validate.Length(8, 1024))
     timezone = fields.String(load_default="UTC", validate=validate_time_zone)
 
 
 class LoginIn(Schema):
     email = Text(required=True, validate=validate.Length(1, 254))
-    password = fields.String(required=True, validate=validate.Length(1, 1024))
+    password = Text(required=True, validate=validate.Length(1, 1024))
 
 
 class UserOut(Schema):
@@ -38,12 +38,12 @@ class MePatchIn(Schema):
 
 
 class PasswordIn(Schema):
-    current_password = fields.String(required=True, validate=validate.Length(max=1024))
-    new_password = fields.String(required=True, validate=validate.Length(8, 1024))
+    current_password = Text(required=True, validate=validate.Length(max=1024))
+    new_password = Text(required=True, validate=validate.Length(8, 1024))
 
 
 class DeleteMeIn(Schema):
-    password = fields.String(required=True, validate=validate.Length(max=1024))
+    password = Text(required=True, validate=validate.Length(max=1024))
 
 
 class TokenIn(Schema):

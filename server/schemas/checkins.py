@@ -1,7 +1,7 @@
 """Check-ins and reflections."""
 from marshmallow import Schema, fields, validate
 
-from .fields import Id, Instant, Number, Text
+from .fields import Id, Instant, Number, Text, plausible_instant
 
 
 class CheckinIn(Schema):
@@ -14,7 +14,7 @@ class BatchItemIn(CheckinIn):
     op = fields.String(required=True, validate=validate.OneOf(["put", "delete"]))
     habit_id = Id(required=True)
     date = fields.Date(required=True)
-    client_time = fields.AwareDateTime()
+    client_time = fields.AwareDateTime(validate=plausible_instant)
 
 
 class BatchIn(Schema):

@@ -6,7 +6,7 @@ import zoneinfo
 from marshmallow import ValidationError, fields, validate
 
 MAX_ID = 2**31 - 1
-COLOR = validate.Regexp(r"^#[0-9a-fA-F]{6}$", error="Use a colour like #1a2b3c.")
+COLOR = validate.Regexp(r"#[0-9a-fA-F]{6}\Z", error="Use a colour like #1a2b3c.")
 
 
 def Id(**kwargs):
@@ -25,15 +25,31 @@ def validate_time_zone(name):
 
 
 class Text(fields.String):
-    """A string that can be stored: PostgreSQL refuses the NUL character (a 500 otherwise)."""
+    """A string that can be stored and hashed: PostgreSQL refuses the NUL character, and a lone
+    UTF-16 surrogate (valid in JSON) cannot be encoded as UTF-8."""
 
-    default_error_messages = {"nul": "Must not contain the NUL character."}
+    default_error_messages = {"nul": "Must not contain the NUL character.",
+                              "encoding": "Must be valid Unicode text."}
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
         if "\x00" in text:
             raise self.make_error("nul")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise self.make_error("encoding") from None
         return text
+
+
+def plausible_instant(value):
+    """A device's clock: from 1970 to a day from now (a later one would block every replay)."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    if not EPOCH_INSTANT <= value <= now + datetime.timedelta(days=1):
+        raise ValidationError("Must be an instant from 1970 to now.")
+
+
+EPOCH_INSTANT = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 
 
 class Instant(fields.DateTime):

@@ -15,12 +15,15 @@ _DUMMY = {}
 
 
 def normalise_email(email):
+    """Emails are matched case-insensitively (lower-casing may lengthen one: "İ" is 2 characters)."""
     return email.strip().lower()
 
 
 def register(data):
     """Create an account; 409 when the email is taken."""
     email = normalise_email(data["email"])
+    if len(email) > 254:
+        raise ValidationError({"email": ["Longer than maximum length 254."]})
     if User.select().where(User.email == email).exists():
         raise ApiError(409, "An account with this email already exists; sign in instead.")
     with database.atomic():
@@ -30,7 +33,7 @@ def register(data):
 
 def authenticate(email, password):
     """The user for these credentials, counting failures; 401 and 429 as API.md says."""
-    email = normalise_email(email)
+    email = normalise_email(email)[:254]  # as long as the column; no account is longer
     throttle_login(email)
     user = User.get_or_none(User.email == email)
     if user is None:

@@ -4,7 +4,7 @@ import datetime
 from marshmallow import ValidationError
 
 from .. import domain
-from ..db import database
+from ..db import database, retry_on_conflict
 from ..errors import ApiError, validation_error_body
 from ..models import Checkin, Habit, utcnow
 from . import summaries
@@ -42,6 +42,7 @@ def merged_checkin(habit, stored, data):
     return {"status": status, "value": value, "note": note}
 
 
+@retry_on_conflict
 def put_checkin(user, habit, day, data, client_time=None):
     """Create or update the habit's check-in of `day`; returns (checkin, created).
 
@@ -67,8 +68,7 @@ def put_checkin(user, habit, day, data, client_time=None):
         if day < habit.start_date:
             Habit.update(start_date=day).where(Habit.id == habit.id).execute()
             habit.start_date = day
-        if day < local_today(user):  # today is never inside a cached state (it ends yesterday)
-            summaries.invalidate(habit)
+        summaries.history_changed(user, habit, day)
     return with_done(habit, stored), created
 
 
@@ -78,8 +78,8 @@ def delete_checkin(user, habit, day, client_time=None):
         query = Checkin.delete().where(Checkin.habit == habit, Checkin.day == day)
         if client_time:
             query = query.where(Checkin.acted_at <= as_naive_utc(client_time))
-        if query.execute() and day < local_today(user):
-            summaries.invalidate(habit)
+        if query.execute():
+            summaries.history_changed(user, habit, day)
 
 
 def checkins_between(habit, start, end):

@@ -1,11 +1,12 @@
 """Reflections: one mood check a day."""
 from marshmallow import ValidationError
 
-from ..db import database
+from ..db import database, retry_on_conflict
 from ..models import Reflection, utcnow
 from .checkins import check_day
 
 
+@retry_on_conflict
 def put_reflection(user, day, data):
     """Create or update the reflection of `day`; returns (reflection, created)."""
     check_day(user, day)

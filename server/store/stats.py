@@ -4,12 +4,17 @@ One query loads what a habit needs, then the domain computes in memory. Today an
 read a cached checkpoint per habit (HabitSummary) and only the recent check-ins after it.
 """
 import datetime
+import functools
+import operator
 from collections import defaultdict
+
+from peewee import EXCLUDED
 
 from .. import domain
 from ..models import Checkin, Habit, HabitSummary, Reflection
 from .checkins import with_done
 from .common import local_today, week_start_day
+from . import summaries
 from .habits import attach_rules, habits_of
 from .specs import habit_spec
 
@@ -27,75 +32,93 @@ def entries_by_habit(habit_ids, start=None, end=None):
         query = query.where(Checkin.day >= start)
     if end is not None:
         query = query.where(Checkin.day <= end)
-    grouped = defaultdict(list)
+    return grouped(query)
+
+
+def entries_since(starts, end):
+    """Entries of each habit from its own start day (`starts`: habit id -> date) to `end`."""
+    since = functools.reduce(operator.or_, [(Checkin.habit == habit_id) & (Checkin.day >= start)
+                                            for habit_id, start in starts.items()])
+    query = Checkin.select(Checkin.habit, Checkin.day, Checkin.status, Checkin.value).where(
+        since, Checkin.day <= end)
+    return grouped(query)
+
+
+def grouped(query):
+    entries = defaultdict(list)
     for habit_id, day, status, value in query.order_by(Checkin.day).tuples():
-        grouped[habit_id].append(domain.Entry(day, status, value))
-    return grouped
+        entries[habit_id].append(domain.Entry(day, status, value))
+    return entries
 
 
 def checkpoints(habits, specs, day):
-    """A valid checkpoint through at most `day - 1` for each habit, computing stale ones."""
-    through = day - ONE_DAY
+    """A valid checkpoint through at most `day - LAG` for each habit, computing missing ones."""
+    through = day - summaries.LAG
     stored = {s.habit_id: s for s in HabitSummary.select().where(
         HabitSummary.habit.in_([h.id for h in habits]))}
-    found, stale = {}, []
+    found, missing = {}, []
     for habit in habits:
-        checkpoint = usable(stored.get(habit.id), habit, through)
-        if checkpoint is None:
-            stale.append(habit)
+        checkpoint = valid(stored.get(habit.id), habit)
+        if checkpoint is None or not through - REFRESH_AFTER <= checkpoint.as_of <= through:
+            missing.append((habit, checkpoint is None or checkpoint.as_of < through))
         else:
             found[habit.id] = checkpoint
-    if stale:
-        history = entries_by_habit([h.id for h in stale], end=through)
-        for habit in stale:
-            checkpoint = domain.make_checkpoint(specs[habit.id], history[habit.id], through)
-            save(habit, checkpoint)
-            found[habit.id] = checkpoint
+    if missing:
+        history = entries_by_habit([h.id for h, _ in missing], end=through)
+        for habit, _ in missing:
+            found[habit.id] = domain.make_checkpoint(specs[habit.id], history[habit.id], through)
+        # A date before the cached checkpoint is computed, not cached over the newer one.
+        save([(h, found[h.id]) for h, newer in missing if newer])
     return found
 
 
-def usable(summary, habit, through):
-    """The stored checkpoint if it is of the habit's current revision and fits `through`."""
+def valid(summary, habit):
+    """The stored checkpoint if it is of the habit's current revision."""
     if summary is None or summary.revision != habit.revision:
         return None
     try:
-        checkpoint = domain.Checkpoint.from_dict(summary.data)
+        return domain.Checkpoint.from_dict(summary.data)
     except (ValueError, KeyError):
         return None
-    if checkpoint.as_of > through or checkpoint.as_of < through - REFRESH_AFTER:
-        return None
-    return checkpoint
 
 
-def save(habit, checkpoint):
-    data = checkpoint.to_dict()
-    HabitSummary.insert(habit=habit.id, revision=habit.revision, data=data).on_conflict(
+def save(pairs):
+    """Store (habit, checkpoint) pairs in one statement."""
+    if not pairs:
+        return
+    rows = [{"habit": h.id, "revision": h.revision, "data": c.to_dict()} for h, c in pairs]
+    HabitSummary.insert_many(rows).on_conflict(
         conflict_target=[HabitSummary.habit],
-        update={HabitSummary.revision: habit.revision, HabitSummary.data: data}).execute()
+        update={HabitSummary.revision: EXCLUDED.revision, HabitSummary.data: EXCLUDED.data}
+    ).execute()
 
 
-def recent_state(user, habits, day, also_from=None):
-    """(specs, checkpoints, recent entries) of the habits for `day`, in three queries at most."""
+def recent_state(user, habits, day, also_from=None, end=None):
+    """(specs, checkpoints, entries after each checkpoint up to `end`) of the habits for `day`."""
     week_start = week_start_day(user)
     specs = {h.id: habit_spec(h, week_start) for h in habits}
-    found = checkpoints(habits, specs, day) if habits else {}
-    start = min([c.entries_from for c in found.values()] + [also_from or day])
-    recent = entries_by_habit(specs, start, day) if habits else {}
-    return specs, found, recent
+    if not habits:
+        return specs, {}, {}
+    found = checkpoints(habits, specs, day)
+    starts = {h: min(c.entries_from, also_from or c.entries_from) for h, c in found.items()}
+    return specs, found, entries_since(starts, end or day)
 
 
 def today(user, day):
     """GET /today: every non-archived habit that exists on `day`, with its state that day."""
     habits = [h for h in habits_of(user, "false") if h.start_date <= day]
-    specs, found, recent = recent_state(user, habits, day)
+    real_today = local_today(user)
+    # For a past day, the rest of its week (or month) counts towards `due` too.
+    specs, found, recent = recent_state(user, habits, day, end=real_today)
     checkins = {c.habit_id: c for c in Checkin.select().where(Checkin.user == user,
                                                               Checkin.day == day)}
     items = []
     for habit in habits:
-        entries = [e for e in recent[habit.id] if e.day >= found[habit.id].entries_from]
-        state = domain.resume(specs[habit.id], found[habit.id], entries, day)
+        spec, entries = specs[habit.id], recent[habit.id]
+        state = domain.resume(spec, found[habit.id], entries, day)
+        due = state.due if day == real_today else domain.is_due(spec, entries, day, real_today)
         checkin = checkins.get(habit.id)
-        items.append({"habit": habit, "due": state.due, "done": state.done,
+        items.append({"habit": habit, "due": due, "done": state.done,
                       "checkin": with_done(habit, checkin) if checkin else None,
                       "streak": {"current": state.current_streak.length,
                                  "unit": state.current_streak.unit},
@@ -109,7 +132,8 @@ def with_votes(user, identities):
     today_ = local_today(user)
     week_begin = today_ - datetime.timedelta(days=(today_.weekday() - week_start_day(user)) % 7)
     habits = attach_rules(list(Habit.select().where(
-        Habit.identity.in_([i.id for i in identities]), Habit.start_date <= today_)))
+        Habit.user == user, Habit.identity.in_([i.id for i in identities]),
+        Habit.start_date <= today_)))
     specs, found, recent = recent_state(user, habits, today_, also_from=week_begin)
     totals, this_week = defaultdict(int), defaultdict(int)
     for habit in habits:

@@ -1,11 +1,28 @@
 """The per-habit cache of domain state (a checkpoint), and how it is known to be stale.
 
 A summary is valid while its `revision` equals the habit's. Every change to the judged history
-(a check-in before today, a rule, the start date, the week start) moves the habit's revision on,
-inside the same transaction as the change, so a summary computed concurrently from older rows can
-never pass for current.
+(a check-in on an older day, a rule, the start date, the week start) moves the habit's revision
+on, inside the same transaction as the change, so a summary computed concurrently from older rows
+can never pass for current.
+
+Today and yesterday are never inside a checkpoint, so the common writes (a tap today, a back-fill
+of yesterday) leave the cache valid. For that, checkpoints end LAG days before the date asked
+about: a reader's date can run up to 2 days ahead of a concurrent writer's (midnight, or a
+time-zone change of up to 26 hours), and the 2 fresh days come on top.
 """
+import datetime
+
 from ..models import Habit
+from .common import local_today
+
+FRESH_DAYS = 2
+LAG = datetime.timedelta(days=FRESH_DAYS + 2)
+
+
+def history_changed(user, habit, day):
+    """A check-in of `day` was written or deleted: stale cached states if it can be inside one."""
+    if day <= local_today(user) - datetime.timedelta(days=FRESH_DAYS):
+        invalidate(habit)
 
 
 def invalidate(habit):
