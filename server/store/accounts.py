@@ -46,6 +46,7 @@ def authenticate(email, password):
 
 
 def dummy_user():
+    """A user with a throwaway hash, made once, to verify against for unknown emails."""
     if "user" not in _DUMMY:
         _DUMMY["user"] = User(password_hash=hash_password(secrets.token_hex(8)))
     return _DUMMY["user"]
@@ -85,6 +86,7 @@ def delete_account(user, password):
 
 
 def tokens_of(user):
+    """The user's API tokens, oldest first."""
     return list(ApiToken.select().where(ApiToken.user == user).order_by(ApiToken.id))
 
 
@@ -98,6 +100,7 @@ def create_token(user, name):
 
 
 def delete_token(user, token_id):
+    """Revoke one of the user's tokens; 404 when it is not theirs."""
     deleted = ApiToken.delete().where(ApiToken.user == user, ApiToken.id == token_id).execute()
     if not deleted:
         raise ApiError(404)

@@ -98,6 +98,7 @@ def with_done(habit, checkin):
 
 
 def as_naive_utc(instant):
+    """An aware instant as the naive UTC the database stores."""
     return instant.astimezone(datetime.timezone.utc).replace(tzinfo=None)
 
 
@@ -126,6 +127,7 @@ def run_batch(user, items, load_item, dump_checkin):
 
 
 def apply_item(user, habits, item):
+    """Apply one loaded batch item; the check-in after it (None once deleted)."""
     habit = habits.get(item["habit_id"])
     if habit is None:
         raise ValidationError({"habit_id": ["Unknown habit."]})

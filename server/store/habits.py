@@ -88,6 +88,7 @@ def create_habit(user, data):
 
 
 def check_start_date(start, earliest_checkin, today):
+    """The start date if allowed: 1970 to a year ahead, never after the earliest check-in."""
     if not EPOCH <= start <= today + datetime.timedelta(days=366):
         raise ValidationError({"start_date": ["Must be from 1970-01-01 to a year from today."]})
     if earliest_checkin is not None and start > earliest_checkin:

@@ -7,6 +7,7 @@ from ..models import Identity
 
 
 def identities_of(user):
+    """The user's identities by position, then id."""
     return list(Identity.select().where(Identity.user == user)
                 .order_by(Identity.position, Identity.id))
 
@@ -20,6 +21,7 @@ def identity_of(user, identity_id):
 
 
 def create_identity(user, data):
+    """Create an identity, placed last unless a position is given."""
     if "position" not in data:
         data["position"] = (Identity.select(fn.MAX(Identity.position))
                             .where(Identity.user == user).scalar() or 0) + 1
@@ -28,6 +30,7 @@ def create_identity(user, data):
 
 
 def update_identity(identity, data):
+    """Apply a PATCH of an identity (an empty one changes nothing)."""
     if not data:  # an empty PATCH: Peewee cannot build an UPDATE without columns
         return identity
     with database.atomic():

@@ -23,11 +23,13 @@ def put_reflection(user, day, data):
 
 
 def reflections_between(user, start, end):
+    """The user's reflections from start to end, oldest first."""
     return list(Reflection.select().where(Reflection.user == user,
                                           Reflection.day.between(start, end))
                 .order_by(Reflection.day))
 
 
 def delete_reflection(user, day):
+    """Delete the reflection of `day`, if any."""
     with database.atomic():
         Reflection.delete().where(Reflection.user == user, Reflection.day == day).execute()

@@ -45,6 +45,7 @@ def entries_since(starts, end):
 
 
 def grouped(query):
+    """Run a (habit, day, status, value) query into domain entries by habit id, oldest first."""
     entries = defaultdict(list)
     for habit_id, day, status, value in query.order_by(Checkin.day).tuples():
         entries[habit_id].append(domain.Entry(day, status, value))
@@ -154,17 +155,20 @@ def full_history(user, habit, end):
 
 
 def habit_stats(user, habit, as_of):
+    """GET /habits/{id}/stats: computed from the habit's whole history."""
     spec, entries = full_history(user, habit, as_of)
     return domain.habit_stats(spec, entries, as_of)
 
 
 def strength(user, habit, start, end):
+    """GET /habits/{id}/strength: one value a day from start to end."""
     spec, entries = full_history(user, habit, end)
     return [{"day": day, "value": value}
             for day, value in domain.strength_series(spec, entries, start, end)]
 
 
 def calendar(user, habit, start, end):
+    """GET /habits/{id}/calendar: the state of every day from start to end."""
     today_ = local_today(user)
     spec, entries = full_history(user, habit, today_)
     return domain.calendar(spec, entries, start, end, today_)
