@@ -15,7 +15,7 @@ _DUMMY = {}
 
 
 def normalise_email(email):
-    """Emails are matched case-insensitively (lower-casing may lengthen one: "İ" is 2 characters)."""
+    """Emails match case-insensitively (lower-casing may lengthen one: "İ" becomes 2 characters)."""
     return email.strip().lower()
 
 

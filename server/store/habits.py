@@ -76,7 +76,8 @@ def create_habit(user, data):
     start = check_start_date(data.get("start_date", today), None, today)
     position = data.get("position")
     if position is None:
-        position = (Habit.select(fn.MAX(Habit.position)).where(Habit.user == user).scalar() or 0) + 1
+        last = Habit.select(fn.MAX(Habit.position)).where(Habit.user == user).scalar()
+        position = (last or 0) + 1
     fields = {k: data[k] for k in ("name", "description", "unit", "color", "private") if k in data}
     with database.atomic():
         habit = Habit.create(user=user, identity=identity_id, kind=kind, measure=measure,
