@@ -20,6 +20,15 @@ const ROUTES = [
   { pattern: /^#\/settings$/, render: settings.render, title: "Settings", tab: "settings" },
 ];
 const HOME = "#/today";
+// index.html's CSP enforces Trusted Types. This default policy has no createHTML, so HTML strings
+// (innerHTML and the like) still throw; script URLs (a service worker, a worker) pass when they
+// are of this origin, which script-src allows anyway.
+window.trustedTypes?.createPolicy("default", {
+  createScriptURL(url) {
+    if (new URL(url, location.href).origin === location.origin) return url;
+    throw new TypeError(`Scripts load from this origin only, not ${url}`);
+  },
+});
 const SLOW_MS = 250;
 
 const mainEl = document.getElementById("main");

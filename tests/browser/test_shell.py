@@ -1,4 +1,4 @@
-"""The app shell (web/index.html) and its content security policy."""
+"""The app shell (web/index.html): its content security policy and its icons."""
 
 
 def test_html_strings_are_refused(app_page, console_errors):
@@ -10,3 +10,15 @@ def test_html_strings_are_refused(app_page, console_errors):
     }""")
     assert thrown == "TypeError"
     assert app_page.locator("body > b").count() == 0
+
+
+def test_every_icon_the_shell_names_is_served(app_page):
+    """The manifest's icons and the page's icon links (iOS needs a PNG apple-touch-icon)."""
+    links = app_page.eval_on_selector_all("link[rel~=icon], link[rel=apple-touch-icon]", "els => els.map((el) => el.href)")
+    manifest = app_page.request.get(app_page.eval_on_selector("link[rel=manifest]", "el => el.href")).json()
+    icons = links + [app_page.url.split("#")[0].rstrip("/") + icon["src"] for icon in manifest["icons"]]
+    assert len(icons) == 5
+    for url in icons:
+        response = app_page.request.get(url)
+        assert response.ok, url
+        assert response.headers["content-type"].startswith("image/"), url

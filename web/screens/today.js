@@ -75,8 +75,10 @@ function dayStrip(date, today) {
         h("a", { href: day === today ? "#/today" : `#/today/${day}`, class: "day-chip",
           "aria-current": day === date ? "date" : null,
           "aria-label": ["Today", "Yesterday"].includes(relative) ? `${relative}, ${longDate(day)}` : longDate(day) },
-          h("span", { class: "day-chip-weekday", text: formatDate(day, { weekday: "narrow" }) }),
-          h("span", { class: "day-chip-number", text: formatDate(day, { day: "numeric" }) })));
+          h("span", { class: "day-chip-number", text: formatDate(day, { day: "numeric" }) })),
+        // Drawn over the link, not inside it: the link's visible text is then only the number,
+        // which its name contains (label in name, for speech control); the name has the weekday.
+        h("span", { class: "day-chip-weekday", "aria-hidden": "true", text: formatDate(day, { weekday: "narrow" }) }));
     })));
 }
 
