@@ -1,5 +1,6 @@
 """Orbit: create_app(config=None) wires configuration, database, errors, the API and web/."""
 from flask import Flask, request, send_from_directory
+from flask_compress import Compress
 from werkzeug.routing import PathConverter
 
 from . import cli
@@ -34,6 +35,7 @@ def create_app(config=None):
     app.before_request(open_connection)
     app.teardown_request(close_connection)
     app.after_request(security_headers)
+    Compress(app)  # gzip/brotli for the app shell and JSON: phones on slow networks
     register_error_handlers(app)
     app.register_blueprint(api)
     app.register_blueprint(meta.health)
@@ -48,6 +50,9 @@ def security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
     if request.path.startswith("/api/"):
         response.headers.setdefault("Cache-Control", "no-store")
     return response

@@ -208,3 +208,9 @@ def test_security_headers_and_no_caching_of_api_answers(client):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_the_app_shell_and_json_are_compressed(client):
+    for response in (client.http.get("/style.css", headers={"Accept-Encoding": "br, gzip"}),
+                     client.get("/openapi.json", headers={"Accept-Encoding": "br, gzip"})):
+        assert response.headers.get("Content-Encoding") in ("br", "gzip")
