@@ -205,3 +205,22 @@ def test_cached_summaries_equal_a_full_recomputation(app, client):
     for days_back in (1, 3, 9, 40):  # earlier dates: computed, never cached over the newer state
         assert_cache_matches(app, client, UTC_TODAY - datetime.timedelta(days=days_back))
     assert_cache_matches(app, client)
+
+
+def test_changing_the_week_start_regroups_weekly_habits(client):
+    habit = make_habit(client, schedule={"type": "per_week", "times": 1},
+                       start_date="2025-01-01")  # a Wednesday
+    log(client, habit, 0, today=datetime.date(2025, 1, 5))  # Sunday
+    log(client, habit, 0, today=datetime.date(2025, 1, 6))  # Monday
+
+    def streak():
+        stats = client.get(f"/habits/{habit['id']}/stats?date=2025-01-12").json
+        today = today_item(client, habit, "2025-01-12")["streak"]
+        assert today == {"current": stats["current_streak"]["length"], "unit": "weeks"}
+        return stats["current_streak"]
+
+    # Weeks from Monday: Sun 5th ends the first (partial) week, Mon 6th starts the next.
+    assert streak() == {"length": 2, "unit": "weeks", "start": "2025-01-01", "end": "2025-01-12"}
+    client.patch("/me", {"week_start": "sun"})
+    # Weeks from Sunday: both days fall in the week of the 5th; Wed 1st..Sat 4th was missed.
+    assert streak() == {"length": 1, "unit": "weeks", "start": "2025-01-05", "end": "2025-01-11"}
