@@ -12,8 +12,9 @@ import * as settings from "./screens/settings.js";
 const ROUTES = [
   { pattern: /^#\/signin$/, render: auth.renderSignIn, title: "Sign in", public: true },
   { pattern: /^#\/signup$/, render: auth.renderSignUp, title: "Create account", public: true },
-  { pattern: /^#\/today(?:\/(\d{4}-\d{2}-\d{2}))?$/, render: today.render, title: "Today", tab: "today", fab: true },
-  { pattern: /^#\/habit\/(\d+)$/, render: habit.render, title: "Habit", fab: true },
+  { pattern: /^#\/today$/, render: today.render, title: "Today", tab: "today", fab: true, followsToday: true },
+  { pattern: /^#\/today\/(\d{4}-\d{2}-\d{2})$/, render: today.render, title: "Today", tab: "today", fab: true },
+  { pattern: /^#\/habit\/(\d+)$/, render: habit.render, title: "Habit", fab: true, followsToday: true },
   { pattern: /^#\/habit\/(\d+)\/edit$/, render: editor.renderEdit, title: "Edit habit" },
   { pattern: /^#\/new$/, render: editor.renderNew, title: "New habit" },
   { pattern: /^#\/identities$/, render: identities.render, title: "Identities", tab: "identities", fab: true },
@@ -35,6 +36,7 @@ const mainEl = document.getElementById("main");
 const tabbarEl = document.getElementById("tabbar");
 const fabEl = document.getElementById("new-habit");
 let navigation = 0;
+let shownOn = null; // the user's date when the screen on show was drawn
 
 function matchRoute(hash) {
   for (const route of ROUTES) {
@@ -54,6 +56,10 @@ async function showScreen() {
 
   document.title = `${route.title} · Orbit`;
   updateChrome(route);
+  // The screen being left stays in view until the next one has loaded, but takes no more taps:
+  // a second tap on Save there would create the habit twice.
+  if (mainEl.firstElementChild) mainEl.firstElementChild.inert = true;
+  shownOn = store.today();
   const slowTimer = setTimeout(() => mainEl.setAttribute("aria-busy", "true"), SLOW_MS);
   const screenEl = h("div", { class: `screen screen-${route.tab || route.title.toLowerCase().replace(/ /g, "-")}` });
   try {
@@ -122,6 +128,12 @@ window.addEventListener("hashchange", () => {
 // Sent by api.js when a request finds the session gone, and by Settings on sign-out.
 window.addEventListener("orbit:signed-out", (event) => {
   if (store.user()) signedOut(event.detail?.message || "Your session ended. Please sign in again.");
+});
+// A phone keeps the app open for days. Back in view on a later day, a screen drawn for "today"
+// (Today itself, a habit's charts) is drawn again, so a tap is never logged on yesterday.
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState !== "visible" || !store.user() || shownOn === store.today()) return;
+  if (matchRoute(location.hash)?.route.followsToday) showScreen();
 });
 fabEl.addEventListener("click", () => { location.hash = "#/new"; });
 boot();

@@ -2,7 +2,7 @@
 // strength line. Each returns a <figure> with a short visible summary and a full text equivalent
 // for screen readers (the SVG itself is hidden from them).
 import { h, svg, uid } from "./dom.js";
-import { addDays, formatDate, shortDate, startOfMonth, startOfWeek, toUtc } from "./dates.js";
+import { addDays, addMonths, daysBetween, formatDate, shortDate, startOfMonth, startOfWeek, weekdayOf } from "./dates.js";
 import { WEEKDAY_SHORT, percent, plural, streakText } from "./format.js";
 
 const STATE_LABELS = {
@@ -30,7 +30,7 @@ export function heatmap(days, { today, weekStart = "mon", kind = "build" }) {
   const byDate = new Map(days.map((day) => [day.date, day]));
   const firstColumn = weekStart === "sun" ? 6 : 0;
   const months = [];
-  for (let month = startOfMonth(days[0]?.date || today); month <= today; month = nextMonth(month)) months.push(month);
+  for (let month = startOfMonth(days[0]?.date || today); month <= today; month = addMonths(month, 1)) months.push(month);
   const colGap = (330 - COLS * MONTH_W) / (COLS - 1);
   const rows = Math.ceil(months.length / COLS);
   const svgEl = svg("svg", { viewBox: `0 0 330 ${rows * MONTH_H + (rows - 1) * 8}`, class: "heatmap-svg" });
@@ -42,7 +42,7 @@ export function heatmap(days, { today, weekStart = "mon", kind = "build" }) {
     const title = formatDate(month, { month: "short", year: index === 0 || month.endsWith("-01-01") ? "numeric" : undefined });
     svgEl.append(svg("text", { x: x0, y: y0 + 12, class: "chart-label", text: title }));
     const counts = {};
-    const offset = (toUtc(month).getUTCDay() + 6 - firstColumn + 7) % 7;
+    const offset = (weekdayOf(month) - firstColumn + 7) % 7;
     for (let day = month, i = 0; day.slice(0, 7) === month.slice(0, 7); day = addDays(day, 1), i += 1) {
       const entry = byDate.get(day);
       const state = day > today ? "future" : entry?.state || "before_start";
@@ -66,19 +66,13 @@ export function heatmap(days, { today, weekStart = "mon", kind = "build" }) {
         h("span", { text: STATE_LABELS[state] })))));
 }
 
-function nextMonth(month) {
-  const date = toUtc(month);
-  date.setUTCMonth(date.getUTCMonth() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
 /** Done (or kept) days over due days per week, from the /calendar states. */
 export function weeklyCompletion(days, { today, weekStart = "mon", weeks = 12 }) {
   const first = addDays(startOfWeek(today, weekStart), -7 * (weeks - 1));
   const rows = Array.from({ length: weeks }, (_, i) => ({ start: addDays(first, 7 * i), done: 0, due: 0 }));
   for (const day of days) {
     if (day.date < first) continue;
-    const row = rows[Math.floor((toUtc(day.date) - toUtc(first)) / (7 * 86400000))];
+    const row = rows[Math.floor(daysBetween(first, day.date) / 7)];
     if (!row) continue;
     if (DONE_STATES.has(day.state)) row.done += 1;
     if (DUE_STATES.has(day.state)) row.due += 1;
@@ -182,6 +176,17 @@ export function strengthLine(points) {
   const summary = `Now ${percent(last.value)}; ${percent(points[0].value)} on ${shortDate(points[0].date)}; highest ${percent(peak.value)} on ${shortDate(peak.date)}.`;
   const weekly = points.filter((_, i) => (points.length - 1 - i) % 7 === 0).map((point) => `${shortDate(point.date)}: ${percent(point.value)}`);
   return figure("strength", svgEl, summary, weekly);
+}
+
+/** A ring filled to `fraction` (0-1) from the top, over a faint full track: the day's progress,
+ * a habit's strength, a partly done amount. Decorative: callers give the words. */
+export function ring(fraction, { size = 24, radius = 9, track = true, className = null } = {}) {
+  const circumference = 2 * Math.PI * radius;
+  const filled = circumference * Math.min(1, Math.max(0, fraction || 0));
+  const middle = size / 2;
+  return svg("svg", { class: className, viewBox: `0 0 ${size} ${size}`, "aria-hidden": "true", focusable: "false" },
+    track ? svg("circle", { class: "track", cx: middle, cy: middle, r: radius }) : null,
+    svg("circle", { class: "fill", cx: middle, cy: middle, r: radius, "stroke-dasharray": `${filled} ${circumference}` }));
 }
 
 /** Done days per weekday, Monday first, as a sentence (used under the stats). */

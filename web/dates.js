@@ -3,14 +3,24 @@
 
 const DAY_MS = 86400000;
 
-/** Today's date in an IANA time zone (the user's, not necessarily the browser's). */
-export function todayIn(timeZone) {
-  const options = { timeZone, year: "numeric", month: "2-digit", day: "2-digit" };
+/** The local date of an instant (a Date, or an ISO 8601 string with offset) in an IANA time zone:
+ * the user's, which need not be the browser's. */
+export function dateIn(instant, timeZone) {
+  const when = instant instanceof Date ? instant : new Date(instant);
+  const options = { year: "numeric", month: "2-digit", day: "2-digit" };
+  let format;
   try {
-    return new Intl.DateTimeFormat("en-CA", options).format(new Date());
+    format = new Intl.DateTimeFormat("en-US", { ...options, timeZone });
   } catch {
-    return new Intl.DateTimeFormat("en-CA", { ...options, timeZone: undefined }).format(new Date());
+    format = new Intl.DateTimeFormat("en-US", options); // an unknown zone: the browser's
   }
+  const parts = Object.fromEntries(format.formatToParts(when).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** Today's date in an IANA time zone. */
+export function todayIn(timeZone) {
+  return dateIn(new Date(), timeZone);
 }
 
 /** The browser's time zone, for sign-up. */
@@ -50,10 +60,10 @@ export function startOfMonth(iso) {
   return `${iso.slice(0, 8)}01`;
 }
 
-/** The first day of the month `months` before the month of iso. */
-export function monthsBefore(iso, months) {
+/** The first day of the month `months` after the month of iso (before it when negative). */
+export function addMonths(iso, months) {
   const date = toUtc(startOfMonth(iso));
-  date.setUTCMonth(date.getUTCMonth() - months);
+  date.setUTCMonth(date.getUTCMonth() + months);
   return fromUtc(date);
 }
 

@@ -7,15 +7,11 @@ const ICON_PATHS = {
   plus: "M12 5v14M5 12h14",
   minus: "M5 12h14",
   back: "M15 5l-7 7 7 7",
-  forward: "M9 5l7 7-7 7",
   more: "M5 12h.01M12 12h.01M19 12h.01",
   close: "M6 6l12 12M18 6L6 18",
   flame: "M12 3c1 3.5 5 5.5 5 10a5 5 0 0 1-10 0c0-2.2 1-3.6 2.2-4.7.2 1.5.9 2.5 1.8 3 0-3.5.2-5.8 1-8.3z",
   shield: "M12 3l7 3v5.5c0 4.3-3 7.8-7 9.5-4-1.7-7-5.2-7-9.5V6z",
   skip: "M7 12h10",
-  today: "M4 7h16M4 7v12h16V7M8 4v3M16 4v3M8.5 13l2.5 2.5 4.5-4.5",
-  orbit: "M12 12m-3 0a3 3 0 1 0 6 0a3 3 0 1 0-6 0M3.5 12a8.5 8.5 0 1 0 17 0a8.5 8.5 0 1 0-17 0",
-  settings: "M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM19.4 13.5l1.6 1.2-2 3.4-1.9-.7a7 7 0 0 1-2 1.2L14.8 21h-4l-.3-2.4a7 7 0 0 1-2-1.2l-1.9.7-2-3.4 1.6-1.2a7 7 0 0 1 0-2.4L4.6 9.9l2-3.4 1.9.7a7 7 0 0 1 2-1.2L10.8 3h4l.3 2.4a7 7 0 0 1 2 1.2l1.9-.7 2 3.4-1.6 1.2a7 7 0 0 1 0 2.4z",
   note: "M5 4h10l4 4v12H5zM9 12h6M9 16h4",
 };
 
@@ -96,6 +92,11 @@ export function showToast(message, action) {
   }
   toastEl.hidden = false;
   toastTimer = setTimeout(hideToast, action ? 6000 : 3500);
+}
+
+/** An error (from api.js) as a toast, for actions that have no form to show it on. */
+export function toastError(error) {
+  showToast(error.message || "Something went wrong. Please try again.");
 }
 
 export function hideToast() {
@@ -188,6 +189,46 @@ export async function withBusy(buttonEl, action) {
     buttonEl.removeAttribute("aria-busy");
     buttonEl.removeAttribute("aria-disabled");
   }
+}
+
+/** Submits a form through `action`, one send at a time; the ApiError it throws (from the server,
+ * or made by the form's own checks) is shown on the form, which keeps every value typed. */
+export function handleSubmit(formEl, submitEl, action) {
+  formEl.addEventListener("submit", (event) => {
+    event.preventDefault();
+    withBusy(submitEl, async () => {
+      clearFormError(formEl);
+      try {
+        await action();
+      } catch (error) {
+        showFormError(formEl, error);
+      }
+    });
+  });
+}
+
+/** A click on buttonEl asks `question` first (confirmDialog's options; null asks nothing), then
+ * runs `action` once at a time; an error goes to `onError`, a toast unless told otherwise. */
+export function onConfirmedClick(buttonEl, question, action, onError = toastError) {
+  buttonEl.addEventListener("click", async () => {
+    if (question && !(await confirmDialog(question))) return;
+    await withBusy(buttonEl, async () => {
+      try {
+        await action();
+      } catch (error) {
+        onError(error);
+      }
+    });
+  });
+}
+
+/** A <section> named by its h2 (a landmark for screen readers), with an optional hint. */
+export function titledSection(title, { className, headingClass, hint } = {}, ...children) {
+  const headingId = uid("section");
+  return h("section", { class: className, "aria-labelledby": headingId },
+    h("h2", { id: headingId, class: headingClass, text: title }),
+    hint ? h("p", { class: "hint", text: hint }) : null,
+    children);
 }
 
 /** A screen's header: optional back link, a focusable h1, optional trailing actions. */

@@ -1,6 +1,6 @@
 // What the app keeps in memory between screens: the signed-in user and a few cached lists.
 import * as api from "./api.js";
-import { todayIn } from "./dates.js";
+import { dateIn, todayIn } from "./dates.js";
 
 const state = { user: null, identities: null, templates: null };
 
@@ -17,9 +17,18 @@ export function updateUser(changes) {
   state.user = { ...state.user, ...changes };
 }
 
+function timeZone() {
+  return state.user?.timezone || "UTC";
+}
+
 /** Today's date in the user's time zone. */
 export function today() {
-  return todayIn(state.user?.timezone || "UTC");
+  return todayIn(timeZone());
+}
+
+/** The date, in the user's time zone, of an instant from the API (a token's created_at). */
+export function dateOf(instant) {
+  return dateIn(instant, timeZone());
 }
 
 export function weekStart() {

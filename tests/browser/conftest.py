@@ -125,3 +125,52 @@ def signed_up(app_page, email, sign_up):
     """A new user signed up through the UI, on Today."""
     sign_up(app_page, email)
     return app_page
+
+
+# Wraps the page's fetch so a test can hold one request (before it is sent, or its answer before
+# the app sees it): a slow phone network, without blocking Playwright's own event loop.
+SLOW_NETWORK = """(() => {
+  const realFetch = window.fetch;
+  window.__delays = [];
+  window.__held = 0;
+  window.fetch = async (url, init = {}) => {
+    const method = (init.method || "GET").toUpperCase();
+    const index = window.__delays.findIndex((d) => String(url).includes(d.path) && (!d.method || d.method === method));
+    const delay = index < 0 ? null : window.__delays.splice(index, 1)[0];
+    const hold = async () => {
+      window.__held += 1;
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+      window.__held -= 1;
+    };
+    if (delay?.before) await hold();
+    const response = await realFetch(url, init);
+    if (delay && !delay.before) await hold();
+    return response;
+  };
+})();"""
+
+
+@pytest.fixture
+def slow_network(signed_up):
+    """slow_network(path, ms, method=None, before=False): the next matching request is held `ms`
+    (its answer, or with `before` the request itself). The page is reloaded to install it."""
+    signed_up.add_init_script(SLOW_NETWORK)
+    signed_up.reload()
+    signed_up.get_by_role("heading", level=1).wait_for()
+
+    def delay(path, ms, method=None, before=False):
+        signed_up.evaluate("(d) => window.__delays.push(d)",
+                           {"path": path, "ms": ms, "method": method, "before": before})
+
+    return delay
+
+
+@pytest.fixture
+def call_api(page):
+    """call_api(script, arg=None): runs `script` in the page with the app's own api.js as `api`,
+    for set-up and checks (the UI is what the tests drive)."""
+
+    def call(script, arg=None):
+        return page.evaluate(f"async (arg) => {{ const api = await import('/api.js'); {script} }}", arg)
+
+    return call

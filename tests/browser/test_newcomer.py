@@ -39,7 +39,7 @@ def test_sign_up_to_first_logged_habit(app_page, email, shoot):
     # The template's identity was created along with the habit.
     page.get_by_role("link", name="Identities").click()
     expect(page.get_by_role("heading", name="I am someone who moves my body")).to_be_visible()
-    expect(page.locator(".identity-card")).to_contain_text("1 this week")
+    expect(page.locator(".identity-card")).to_contain_text("1 vote this week")
 
     page.get_by_role("link", name="Today").click()
     page.get_by_role("link", name=re.compile("^Stretch")).click()

@@ -2,7 +2,7 @@
 import * as api from "../api.js";
 import * as store from "../store.js";
 import { browserTimeZone } from "../dates.js";
-import { append, clearFormError, field, h, showFormError, withBusy } from "../dom.js";
+import { append, field, h, handleSubmit } from "../dom.js";
 
 /** The sign-in screen. */
 export function renderSignIn(screenEl) {
@@ -53,23 +53,11 @@ function renderAuth(screenEl, options) {
 
   const formEl = h("form", { class: "card auth-form", novalidate: true },
     field("Email", emailEl), passwordFieldEl, submitEl);
-  formEl.addEventListener("submit", (event) => {
-    event.preventDefault();
-    clearFormError(formEl);
+  handleSubmit(formEl, submitEl, async () => {
     const problem = localProblem(emailEl, passwordEl, Boolean(options.passwordHint));
-    if (problem) {
-      showFormError(formEl, problem);
-      return;
-    }
-    withBusy(submitEl, async () => {
-      try {
-        const user = await options.submit(emailEl.value.trim(), passwordEl.value);
-        store.setUser(user);
-        location.hash = "#/today";
-      } catch (error) {
-        showFormError(formEl, error);
-      }
-    });
+    if (problem) throw problem;
+    store.setUser(await options.submit(emailEl.value.trim(), passwordEl.value));
+    location.hash = "#/today";
   });
 
   append(screenEl,
@@ -92,5 +80,5 @@ function localProblem(emailEl, passwordEl, isNew) {
   if (!passwordEl.value) fields.password = ["Enter your password."];
   else if (isNew && passwordEl.value.length < 8) fields.password = ["Use at least 8 characters."];
   if (!Object.keys(fields).length) return null;
-  return { message: "Please check the highlighted fields.", fields };
+  return new api.ApiError({ code: "validation_error", message: "Please check the highlighted fields.", fields });
 }

@@ -1,7 +1,7 @@
 // New habit (with the starter gallery) and edit habit (with archive and delete).
 import * as api from "../api.js";
 import * as store from "../store.js";
-import { append, clearFormError, confirmDialog, h, screenHeader, showFormError, showToast, withBusy } from "../dom.js";
+import { append, clearFormError, h, onConfirmedClick, screenHeader, showFormError, showToast, titledSection, withBusy } from "../dom.js";
 import { colorFor } from "./fields.js";
 import { habitForm } from "./habit-form.js";
 import { templateGallery } from "./templates.js";
@@ -81,7 +81,9 @@ async function save(form, original) {
     }
     const body = form.read();
     try {
-      return original ? await api.updateHabit(original.id, changesOf(original, body)) : await api.createHabit(body);
+      if (!original) return await api.createHabit(body);
+      const changes = changesOf(original, body);
+      return Object.keys(changes).length ? await api.updateHabit(original.id, changes) : original;
     } catch (error) {
       showFormError(formEl, error);
       return null;
@@ -110,44 +112,26 @@ function dangerZone(habit) {
   const archiveEl = h("button", { type: "button", class: "button secondary block",
     text: habit.archived ? "Restore habit" : "Archive habit" });
   const deleteEl = h("button", { type: "button", class: "button danger block", text: "Delete habit" });
-  archiveEl.addEventListener("click", async () => {
-    const archiving = !habit.archived;
-    const confirmed = !archiving || await confirmDialog({
-      title: `Archive ${habit.name}?`,
-      message: "It leaves Today but keeps its history. You can restore it from Identities.",
-      confirmLabel: "Archive",
-    });
-    if (!confirmed) return;
-    await withBusy(archiveEl, async () => {
-      try {
-        await api.updateHabit(habit.id, { archived: archiving });
-        showToast(archiving ? `${habit.name} archived` : `${habit.name} is back on Today`);
-        location.hash = archiving ? "#/identities" : "#/today";
-      } catch (error) {
-        showToast(error.message);
-      }
-    });
+  const archiving = !habit.archived;
+  onConfirmedClick(archiveEl, archiving ? {
+    title: `Archive ${habit.name}?`,
+    message: "It leaves Today but keeps its history. You can restore it from Identities.",
+    confirmLabel: "Archive",
+  } : null, async () => {
+    await api.updateHabit(habit.id, { archived: archiving });
+    showToast(archiving ? `${habit.name} archived` : `${habit.name} is back on Today`);
+    location.hash = archiving ? "#/identities" : "#/today";
   });
-  deleteEl.addEventListener("click", async () => {
-    const confirmed = await confirmDialog({
-      title: `Delete ${habit.name}?`,
-      message: "This deletes the habit with all its check-ins and reminders. It can't be undone.",
-      confirmLabel: "Delete",
-      danger: true,
-    });
-    if (!confirmed) return;
-    await withBusy(deleteEl, async () => {
-      try {
-        await api.deleteHabit(habit.id);
-        showToast(`${habit.name} deleted`);
-        location.hash = "#/today";
-      } catch (error) {
-        showToast(error.message);
-      }
-    });
+  onConfirmedClick(deleteEl, {
+    title: `Delete ${habit.name}?`,
+    message: "This deletes the habit with all its check-ins and reminders. It can't be undone.",
+    confirmLabel: "Delete",
+    danger: true,
+  }, async () => {
+    await api.deleteHabit(habit.id);
+    showToast(`${habit.name} deleted`);
+    location.hash = "#/today";
   });
-  return h("section", { class: "danger-zone", "aria-labelledby": "danger-title" },
-    h("h2", { id: "danger-title", class: "section-title subtle", text: "Archive or delete" }),
-    h("p", { class: "hint", text: "Archiving hides it from Today and keeps every day logged." }),
-    archiveEl, deleteEl);
+  return titledSection("Archive or delete", { className: "danger-zone", headingClass: "section-title subtle",
+    hint: "Archiving hides it from Today and keeps every day logged." }, archiveEl, deleteEl);
 }

@@ -1,8 +1,8 @@
 // Habit detail: the numbers that matter, four charts and the notes.
 import * as api from "../api.js";
 import * as store from "../store.js";
-import { addDays, longDate, monthsBefore, startOfMonth } from "../dates.js";
-import { append, h, icon, screenHeader } from "../dom.js";
+import { addDays, addMonths, longDate, startOfMonth } from "../dates.js";
+import { append, h, icon, screenHeader, titledSection } from "../dom.js";
 import { goalText, percent, plural, scheduleText, streakText } from "../format.js";
 import { heatmap, streakBars, strengthLine, weekdaySentence, weeklyBars, weeklyCompletion } from "../charts.js";
 
@@ -46,8 +46,8 @@ export async function render(screenEl, habitId) {
 
 /** The first month the calendar shows: the start date's, but at least 3 and at most 12 months. */
 function calendarStart(startDate, today) {
-  const earliest = monthsBefore(today, MAX_MONTHS - 1);
-  const latest = monthsBefore(today, MIN_MONTHS - 1);
+  const earliest = addMonths(today, -(MAX_MONTHS - 1));
+  const latest = addMonths(today, -(MIN_MONTHS - 1));
   const month = startOfMonth(startDate);
   return month < earliest ? earliest : month > latest ? latest : month;
 }
@@ -82,17 +82,12 @@ function statTiles(habit, stats) {
 }
 
 function chartCard(title, chartEl, hint) {
-  const headingId = `chart-${title.replace(/\W+/g, "-").toLowerCase()}`;
-  return h("section", { class: "card chart-card", "aria-labelledby": headingId },
-    h("h2", { id: headingId, text: title }),
-    hint ? h("p", { class: "hint", text: hint }) : null,
-    chartEl);
+  return titledSection(title, { className: "card chart-card", hint }, chartEl);
 }
 
 function notesCard(checkins) {
   const notes = checkins.filter((checkin) => checkin.note).reverse();
-  return h("section", { class: "card notes-card", "aria-labelledby": "notes-title" },
-    h("h2", { id: "notes-title", text: "Notes" }),
+  return titledSection("Notes", { className: "card notes-card" },
     notes.length
       ? h("ol", { class: "notes", role: "list" }, notes.map((checkin) => h("li", {},
         h("p", { class: "note-date" }, h("time", { datetime: checkin.date, text: longDate(checkin.date) }),

@@ -1,7 +1,7 @@
 // Identities: each statement with its habits and its votes; add, edit, delete; archived habits.
 import * as api from "../api.js";
 import * as store from "../store.js";
-import { append, clearFormError, confirmDialog, field, h, screenHeader, showFormError, showToast, withBusy } from "../dom.js";
+import { append, field, h, handleSubmit, onConfirmedClick, screenHeader, showFormError, showToast, titledSection } from "../dom.js";
 import { scheduleText } from "../format.js";
 import { colorPicker, radioValue } from "./fields.js";
 
@@ -13,6 +13,7 @@ export async function render(screenEl) {
     const freshEl = h("div");
     await render(freshEl);
     screenEl.replaceChildren(...freshEl.childNodes);
+    screenEl.querySelector("h1").focus(); // the control that had focus is gone
   };
   const loose = habits.filter((habit) => !identities.some((identity) => identity.id === habit.identity_id));
 
@@ -43,15 +44,20 @@ function identityCard(identity, habits, rerender) {
     h("div", { class: "identity-head" },
       h("h2", { id: headingId, class: "statement", text: identity.statement }), editEl),
     h("div", { class: "votes" },
-      h("p", {}, h("strong", { text: String(identity.votes_this_week ?? 0) }), h("span", { text: " this week" })),
-      h("p", {}, h("strong", { text: String(identity.votes_total ?? 0) }), h("span", { text: " in total" })),
-      h("span", { class: "visually-hidden", text: "votes" })),
+      voteCount(identity.votes_this_week, "this week"),
+      voteCount(identity.votes_total, "in total")),
     habits.length
       ? h("ul", { class: "mini-habits", role: "list", "aria-label": `Habits for “${identity.statement}”` },
         habits.map((habit) => miniHabit(habit)))
       : h("p", { class: "hint", text: "No habits yet: give it one from New habit." }),
     editFormEl);
   return cardEl;
+}
+
+/** "6 this week" on screen, "6 votes this week" for a screen reader. */
+function voteCount(count, when) {
+  return h("p", {}, h("strong", { text: String(count ?? 0) }),
+    h("span", { class: "visually-hidden", text: count === 1 ? " vote" : " votes" }), h("span", { text: ` ${when}` }));
 }
 
 function miniHabit(habit) {
@@ -62,9 +68,7 @@ function miniHabit(habit) {
 }
 
 function habitGroup(title, habits, hint) {
-  return h("section", { class: "card habit-group", "aria-label": title },
-    h("h2", { class: "section-title", text: title }),
-    hint ? h("p", { class: "hint", text: hint }) : null,
+  return titledSection(title, { className: "card habit-group", headingClass: "section-title", hint },
     h("ul", { class: "mini-habits", role: "list" }, habits.map(miniHabit)));
 }
 
@@ -76,33 +80,17 @@ function identityForm(identity, rerender) {
   const formEl = h("form", { class: "identity-form", novalidate: true },
     field("Statement", statementEl), colorPicker("color", identity.color),
     h("div", { class: "panel-actions" }, saveEl, deleteEl));
-  formEl.addEventListener("submit", (event) => {
-    event.preventDefault();
-    clearFormError(formEl);
-    withBusy(saveEl, async () => {
-      try {
-        await api.updateIdentity(identity.id, { statement: statementEl.value.trim(), color: radioValue(formEl, "color") });
-        showToast("Identity saved");
-        await rerender();
-      } catch (error) {
-        showFormError(formEl, error);
-      }
-    });
+  handleSubmit(formEl, saveEl, async () => {
+    await api.updateIdentity(identity.id, { statement: statementEl.value.trim(), color: radioValue(formEl, "color") });
+    showToast("Identity saved");
+    await rerender();
   });
-  deleteEl.addEventListener("click", async () => {
-    const confirmed = await confirmDialog({ title: "Delete this identity?", danger: true, confirmLabel: "Delete",
-      message: `“${identity.statement}” goes; its habits and their history stay, without an identity.` });
-    if (!confirmed) return;
-    withBusy(deleteEl, async () => {
-      try {
-        await api.deleteIdentity(identity.id);
-        showToast("Identity deleted");
-        await rerender();
-      } catch (error) {
-        showFormError(formEl, error);
-      }
-    });
-  });
+  onConfirmedClick(deleteEl, { title: "Delete this identity?", danger: true, confirmLabel: "Delete",
+    message: `“${identity.statement}” goes; its habits and their history stay, without an identity.` }, async () => {
+    await api.deleteIdentity(identity.id);
+    showToast("Identity deleted");
+    await rerender();
+  }, (error) => showFormError(formEl, error));
   return formEl;
 }
 
@@ -114,18 +102,10 @@ function addIdentityForm(rerender) {
     field("New identity", statementEl, "One sentence, in your own words."),
     colorPicker("color", null),
     addEl);
-  formEl.addEventListener("submit", (event) => {
-    event.preventDefault();
-    clearFormError(formEl);
-    withBusy(addEl, async () => {
-      try {
-        await api.createIdentity({ statement: statementEl.value.trim(), color: radioValue(formEl, "color") });
-        showToast("Identity added");
-        await rerender();
-      } catch (error) {
-        showFormError(formEl, error);
-      }
-    });
+  handleSubmit(formEl, addEl, async () => {
+    await api.createIdentity({ statement: statementEl.value.trim(), color: radioValue(formEl, "color") });
+    showToast("Identity added");
+    await rerender();
   });
   return formEl;
 }

@@ -1,6 +1,6 @@
 // The daily mood check on Today: one tap for 1-5, and an optional note.
 import * as api from "../api.js";
-import { clearFormError, h, showFormError, showToast, svg, uid, withBusy } from "../dom.js";
+import { h, handleSubmit, showToast, svg, toastError, uid, withBusy } from "../dom.js";
 import { dayName } from "../dates.js";
 
 const MOODS = ["Rough", "Low", "Okay", "Good", "Great"];
@@ -28,19 +28,20 @@ export function moodCard(date, reflection, today) {
     });
     statusEl.textContent = current ? `Saved: ${MOODS[current.mood - 1].toLowerCase()}.` : "One tap is enough.";
   };
-  const saveMood = async (mood, note) => {
-    const body = { mood };
-    if (note !== undefined) body.note = note;
-    else if (current?.note) body.note = current.note;
-    current = await api.putReflection(date, body);
+  // One write at a time, in tap order: a quick change of mind ("Low", no, "Good") ends on the
+  // last tap, however the network orders the requests. The body is read when its turn comes.
+  const inTurn = serially();
+  const save = (bodyOf) => inTurn(async () => {
+    current = await api.putReflection(date, bodyOf());
     paint();
-  };
+  });
 
   MOODS.forEach((word, index) => {
     const mood = index + 1;
     const buttonEl = h("button", { type: "button", class: `mood-option mood-${mood}`, "aria-pressed": "false",
       "aria-label": `${word} (${mood} of 5)` }, face(mood), h("span", { text: word, "aria-hidden": "true" }));
-    buttonEl.addEventListener("click", () => withBusy(buttonEl, () => saveMood(mood).catch((error) => showToast(error.message))));
+    // Only the mood: the stored note stays as it is (it may have changed on another device).
+    buttonEl.addEventListener("click", () => withBusy(buttonEl, () => save(() => ({ mood })).catch(toastError)));
     buttonsEl.append(buttonEl);
   });
   noteToggleEl.addEventListener("click", () => {
@@ -49,16 +50,12 @@ export function moodCard(date, reflection, today) {
     noteToggleEl.textContent = noteFormEl.hidden ? "Add a note" : "Hide note";
     if (!noteFormEl.hidden) noteEl.focus();
   });
-  noteFormEl.addEventListener("submit", (event) => {
-    event.preventDefault();
-    clearFormError(noteFormEl);
-    if (!current) {
-      showFormError(noteFormEl, { message: "Pick a mood first, then save the note." });
-      return;
-    }
-    withBusy(noteSubmitEl, () => saveMood(current.mood, noteEl.value)
-      .then(() => showToast("Note saved"))
-      .catch((error) => showFormError(noteFormEl, error)));
+  handleSubmit(noteFormEl, noteSubmitEl, async () => {
+    await save(() => {
+      if (!current) throw new api.ApiError({ code: "validation_error", message: "Pick a mood first, then save the note." });
+      return { mood: current.mood, note: noteEl.value };
+    });
+    showToast("Note saved");
   });
 
   const isToday = date === today;
@@ -70,6 +67,17 @@ export function moodCard(date, reflection, today) {
     noteFormEl);
   paint();
   return cardEl;
+}
+
+/** Runs the async functions given to it one after another, in call order: the last of quick
+ * taps is the last write the server sees, whatever the network does. */
+function serially() {
+  let queue = Promise.resolve();
+  return (task) => {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
 }
 
 /** A small face whose mouth curves with the mood. */

@@ -1,7 +1,8 @@
 // One habit on Today: the big log button, its streak and strength, and a panel for an amount,
 // a note, skipping and clearing the day.
 import * as api from "../api.js";
-import { clearFormError, h, icon, showFormError, showToast, svg, uid, withBusy } from "../dom.js";
+import { ring } from "../charts.js";
+import { h, handleSubmit, icon, showFormError, showToast, toastError, uid, withBusy } from "../dom.js";
 import { amountText, formatNumber, goalText, percent, streakText, unitLabel } from "../format.js";
 import { stepper } from "./fields.js";
 
@@ -15,7 +16,7 @@ function cardState({ habit, checkin, done }) {
   return checkin?.value > 0 ? "partial" : "todo";
 }
 
-/** A list item for one entry of GET /today. `refresh` reloads the day after a change. */
+/** A list item for one entry of GET /today. `refresh(habitId)` reloads the day after a change. */
 export function habitCard(item, date, refresh) {
   const { habit, checkin } = item;
   const state = cardState(item);
@@ -28,12 +29,12 @@ export function habitCard(item, date, refresh) {
     const previous = checkin;
     await api.putCheckin(habit.id, date, body);
     announce(message, habit, date, previous, refresh);
-    await refresh();
+    await refresh(habit.id);
   };
   const clear = async () => {
     await api.deleteCheckin(habit.id, date);
     announce(`Cleared ${habit.name}`, habit, date, checkin, refresh);
-    await refresh();
+    await refresh(habit.id);
   };
 
   const logEl = h("button", { type: "button", class: "log-button",
@@ -42,23 +43,23 @@ export function habitCard(item, date, refresh) {
     "aria-expanded": "false", "aria-controls": panelId }, icon("more"));
   const panelEl = panel(item, panelId, save, clear, refresh);
 
-  const openPanel = (focusSelector) => {
-    const opening = panelEl.hidden;
-    panelEl.hidden = !opening;
-    moreEl.setAttribute("aria-expanded", String(opening));
-    if (measured) logEl.setAttribute("aria-expanded", String(opening));
-    if (opening) panelEl.querySelector(focusSelector)?.focus();
+  const showPanel = (open, focusSelector) => {
+    panelEl.hidden = !open;
+    moreEl.setAttribute("aria-expanded", String(open));
+    if (measured) logEl.setAttribute("aria-expanded", String(open));
+    if (open) panelEl.querySelector(focusSelector)?.focus();
   };
 
   if (measured) {
     logEl.setAttribute("aria-expanded", "false");
     logEl.setAttribute("aria-controls", panelId);
-    logEl.addEventListener("click", () => openPanel("input[type=number]"));
+    // Always opens (never closes) the amount: a tap on it means "log", even with the panel open.
+    logEl.addEventListener("click", () => showPanel(true, "input[type=number]"));
   } else {
     logEl.setAttribute("aria-pressed", String(isQuit ? state === "slipped" : state === "done"));
-    logEl.addEventListener("click", () => withBusy(logEl, () => toggle(item, save, clear).catch(showError)));
+    logEl.addEventListener("click", () => withBusy(logEl, () => toggle(item, save, clear).catch(toastError)));
   }
-  moreEl.addEventListener("click", () => openPanel("textarea"));
+  moreEl.addEventListener("click", () => showPanel(panelEl.hidden, "textarea"));
 
   cardEl.append(
     h("div", { class: "habit-row" },
@@ -85,9 +86,7 @@ function logIcon(state, item) {
   if (state === "skipped") return icon("skip");
   if (state === "slipped") return icon("close");
   if (state === "partial") {
-    const fraction = Math.min(1, item.checkin.value / (item.habit.target || 1));
-    return svg("svg", { class: "icon partial-ring", viewBox: "0 0 24 24", "aria-hidden": "true" },
-      svg("circle", { cx: 12, cy: 12, r: 8, "stroke-dasharray": `${50.27 * fraction} 50.27` }));
+    return ring(item.checkin.value / (item.habit.target || 1), { radius: 8, track: false, className: "icon partial-ring" });
   }
   return icon(item.habit.measure === "check" ? "check" : "plus");
 }
@@ -113,12 +112,8 @@ function streakLabel(habit, streak, state) {
 }
 
 function strengthRing(strength) {
-  const circumference = 2 * Math.PI * 9;
   return h("span", { class: "strength", title: `Strength ${percent(strength)}` },
-    svg("svg", { viewBox: "0 0 24 24", "aria-hidden": "true" },
-      svg("circle", { class: "track", cx: 12, cy: 12, r: 9 }),
-      svg("circle", { class: "fill", cx: 12, cy: 12, r: 9,
-        "stroke-dasharray": `${circumference * (strength || 0)} ${circumference}` })),
+    ring(strength),
     h("span", { class: "visually-hidden", text: `Strength ${percent(strength)}` }));
 }
 
@@ -157,18 +152,16 @@ function panel(item, panelId, save, clear, refresh) {
   actionsEl.append(h("a", { class: "button ghost", href: `#/habit/${habit.id}`, text: "Details" }));
   const moveButton = (delta, text) => h("button", { type: "button", class: "button ghost small", text,
     "aria-label": `${text} ${habit.name}`,
-    onclick: (event) => withBusy(event.currentTarget, () => move(habit.id, delta).then(refresh).catch(showError)) });
+    onclick: (event) => withBusy(event.currentTarget, () => move(habit.id, delta).then(() => refresh()).catch(toastError)) });
   formEl.append(actionsEl, h("div", { class: "panel-order" }, h("span", { class: "hint", text: "Order on Today" }),
     moveButton(-1, "Move up"), moveButton(1, "Move down")));
 
-  formEl.addEventListener("submit", (event) => {
-    event.preventDefault();
-    clearFormError(formEl);
+  handleSubmit(formEl, submitEl, async () => {
     const body = { note: noteEl.value };
     if (measured) {
       if (amountEl.value.trim() === "" || Number.isNaN(Number(amountEl.value))) {
-        showFormError(formEl, { message: "Enter an amount.", fields: { value: ["Enter a number, 0 or more."] } });
-        return;
+        throw new api.ApiError({ code: "validation_error", message: "Enter an amount.",
+          fields: { value: ["Enter a number, 0 or more."] } });
       }
       body.value = Number(amountEl.value);
     }
@@ -176,8 +169,7 @@ function panel(item, panelId, save, clear, refresh) {
       body.status = "slip";
       if (!measured && !checkin) body.value = 0;
     } else if (measured || !checkin) body.status = "done";
-    const message = measured ? `${habit.name}: ${amountText(body.value, habit)}` : "Note saved";
-    withBusy(submitEl, () => save(body, message).catch((error) => showFormError(formEl, error)));
+    await save(body, measured ? `${habit.name}: ${amountText(body.value, habit)}` : "Note saved");
   });
   return formEl;
 }
@@ -215,7 +207,7 @@ function amountLabel(habit) {
 
 /** A toast after a change, whose Undo puts back the check-in as it was. */
 function announce(message, habit, date, previous, refresh) {
-  showToast(message, { label: "Undo", run: () => restore(habit, date, previous).then(refresh).catch(showError) });
+  showToast(message, { label: "Undo", run: () => restore(habit, date, previous).then(() => refresh(habit.id)).catch(toastError) });
 }
 
 function restore(habit, date, previous) {
@@ -223,8 +215,4 @@ function restore(habit, date, previous) {
   const body = { status: previous.status, note: previous.note ?? "" };
   if (habit.measure !== "check" || habit.kind === "quit") body.value = previous.value;
   return api.putCheckin(habit.id, date, body);
-}
-
-function showError(error) {
-  showToast(error.message);
 }

@@ -2,7 +2,8 @@
 import * as api from "../api.js";
 import * as store from "../store.js";
 import { addDays, dayName, formatDate, longDate } from "../dates.js";
-import { append, h, svg } from "../dom.js";
+import { append, h, titledSection } from "../dom.js";
+import { ring } from "../charts.js";
 import { habitCard } from "./today-habit.js";
 import { moodCard } from "./mood.js";
 
@@ -20,15 +21,36 @@ export async function render(screenEl, dateParam) {
   const data = await loadDay();
   const bodyEl = h("div", { class: "today-body" });
   const progressEl = h("div", { class: "progress-slot" });
-  const paint = (fresh) => {
-    progressEl.replaceChildren(...dayProgress(fresh));
-    fillBody(bodyEl, fresh, refresh);
+  // The mood card, and every habit card whose data did not change, live on across repaints, so
+  // that a note or an amount typed into one of them survives a tap on another.
+  const moodEl = moodCard(date, data.reflection, today);
+  const cards = new Map();
+  let latestLoad = 0;
+
+  const cardFor = (item, changedId) => {
+    const key = JSON.stringify(item);
+    const kept = cards.get(item.habit.id);
+    if (kept && kept.key === key && item.habit.id !== changedId) return kept.el;
+    const cardEl = habitCard(item, date, refresh);
+    cards.set(item.habit.id, { key, el: cardEl });
+    return cardEl;
   };
-  const refresh = async () => {
-    const focusedId = document.activeElement?.closest?.("[data-habit-id]")?.dataset.habitId;
-    paint(await loadDay());
-    if (focusedId) bodyEl.querySelector(`[data-habit-id="${focusedId}"] .log-button`)?.focus();
+  const paint = (day, changedId) => {
+    progressEl.replaceChildren(...dayProgress(day));
+    fillBody(bodyEl, day, moodEl, (item) => cardFor(item, changedId));
   };
+  /** Reloads the day after a change (to habit `changedId`, whose card is redrawn closed). */
+  async function refresh(changedId) {
+    const load = ++latestLoad;
+    const day = await loadDay();
+    if (load !== latestLoad) return; // a later change's reload is coming, with newer data
+    const focusedEl = document.activeElement;
+    const focusedId = focusedEl?.closest?.("[data-habit-id]")?.dataset.habitId;
+    paint(day, changedId);
+    // A card moved to another section loses focus, and a redrawn one is new: give focus back.
+    if (focusedEl?.isConnected) focusedEl.focus({ preventScroll: true });
+    else if (focusedId) bodyEl.querySelector(`[data-habit-id="${focusedId}"] .log-button`)?.focus();
+  }
 
   paint(data);
   append(screenEl, header(date, today, progressEl), dayStrip(date, today), backFillBar(date, today), bodyEl);
@@ -36,7 +58,6 @@ export async function render(screenEl, dateParam) {
 }
 
 function header(date, today, progressEl) {
-  const isToday = date === today;
   return h("header", { class: "screen-header today-header" },
     h("div", { class: "screen-title" },
       h("p", { class: "eyebrow", text: formatDate(date, { weekday: "long", day: "numeric", month: "long" }) }),
@@ -44,23 +65,14 @@ function header(date, today, progressEl) {
     progressEl);
 }
 
-
 /** A ring of done over due-or-logged habits, or nothing when there are none. */
 function dayProgress(data) {
   const relevant = data.habits.filter((item) => item.due || item.checkin);
   if (!relevant.length) return [];
   const doneCount = relevant.filter((item) => item.done).length;
-  return [progressRing(doneCount / relevant.length, `${doneCount} of ${relevant.length} done`, `${doneCount}/${relevant.length}`)];
-}
-
-function progressRing(fraction, label, shortLabel) {
-  const circumference = 2 * Math.PI * 20;
-  return h("div", { class: "day-progress", role: "img", "aria-label": label },
-    svg("svg", { viewBox: "0 0 48 48", "aria-hidden": "true" },
-      svg("circle", { class: "track", cx: 24, cy: 24, r: 20 }),
-      svg("circle", { class: "fill", cx: 24, cy: 24, r: 20,
-        "stroke-dasharray": `${circumference * fraction} ${circumference}` })),
-    h("span", { "aria-hidden": "true", text: shortLabel }));
+  return [h("div", { class: "day-progress", role: "img", "aria-label": `${doneCount} of ${relevant.length} done` },
+    ring(doneCount / relevant.length, { size: 48, radius: 20 }),
+    h("span", { "aria-hidden": "true", text: `${doneCount}/${relevant.length}` }))];
 }
 
 /** Seven days to jump between. The selected day sits in the middle once it can, so the first
@@ -97,26 +109,27 @@ function startingLater(habits, day) {
   }));
 }
 
-function fillBody(bodyEl, data, refresh) {
+function fillBody(bodyEl, data, moodEl, cardFor) {
+  const isToday = data.date === store.today();
   const firstItems = data.habits.filter((item) => item.due || item.checkin);
   const restItems = data.habits.filter((item) => !(item.due || item.checkin));
-  const sections = [moodCard(data.date, data.reflection, store.today())];
-  if (!data.habits.length && !data.later.length) sections.push(emptyState(data.date === store.today()));
-  if (firstItems.length) sections.push(habitSection("Due", firstItems, data.date, refresh));
-  if (restItems.length) sections.push(habitSection(data.date === store.today() ? "Not due today" : "Not due", restItems, data.date, refresh, { muted: true }));
+  const sections = [moodEl];
+  if (!data.habits.length && !data.later.length) sections.push(emptyState(isToday));
+  if (firstItems.length) sections.push(habitSection("Due", firstItems.map(cardFor)));
+  if (restItems.length) {
+    sections.push(habitSection(isToday ? "Not due today" : "Not due", restItems.map(cardFor), { muted: true }));
+  }
   if (data.later.length) {
-    sections.push(habitSection("Before their start date", data.later, data.date, refresh,
+    sections.push(habitSection("Before their start date", data.later.map(cardFor),
       { muted: true, hint: "Logging one here moves its start date back to this day." }));
   }
   bodyEl.replaceChildren(...sections);
 }
 
-function habitSection(title, items, date, refresh, { muted = false, hint = null } = {}) {
-  const headingId = `section-${title.replace(/\W+/g, "-").toLowerCase()}`;
-  return h("section", { class: `habit-section${muted ? " muted-section" : ""}`, "aria-labelledby": headingId },
-    h("h2", { id: headingId, class: muted ? "section-title subtle" : "section-title", text: title }),
-    hint ? h("p", { class: "hint section-hint", text: hint }) : null,
-    h("ul", { class: "habit-list", role: "list" }, items.map((item) => habitCard(item, date, refresh))));
+function habitSection(title, cardEls, { muted = false, hint = null } = {}) {
+  return titledSection(title, { className: `habit-section${muted ? " muted-section" : ""}`,
+    headingClass: muted ? "section-title subtle" : "section-title", hint },
+  h("ul", { class: "habit-list", role: "list" }, cardEls));
 }
 
 function emptyState(isToday) {
