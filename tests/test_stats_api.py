@@ -60,6 +60,15 @@ def test_back_filled_days_build_the_streak_and_stats(client):
     assert today_item(client, habit)["streak"] == {"current": 4, "unit": "days"}
 
 
+def test_a_back_fill_of_yesterday_on_a_new_habit_counts_at_once(client):
+    habit = make_habit(client)
+    assert today_item(client, habit)["streak"]["current"] == 0  # caches the new habit's state
+    log(client, habit, -1)  # moves the start date back to yesterday
+    assert today_item(client, habit)["streak"] == {"current": 1, "unit": "days"}
+    log(client, habit, 0)
+    assert today_item(client, habit)["streak"] == {"current": 2, "unit": "days"}
+
+
 def test_calendar_and_strength_series(client):
     habit = make_habit(client, measure="minutes", target=30)
     log(client, habit, -3, {"value": 30})

@@ -65,10 +65,12 @@ def put_checkin(user, habit, day, data, client_time=None):
                 Checkin.id == stored.id).execute()
             stored.__data__.update(acted_at=acted_at, updated_at=now, **fields)
             created = False
-        if day < habit.start_date:
-            Habit.update(start_date=day).where(Habit.id == habit.id).execute()
+        if day < habit.start_date:  # the habit now starts earlier: every cached state is off
+            Habit.update(start_date=day, revision=Habit.revision + 1).where(
+                Habit.id == habit.id).execute()
             habit.start_date = day
-        summaries.history_changed(user, habit, day)
+        else:
+            summaries.history_changed(user, habit, day)
     return with_done(habit, stored), created
 
 
@@ -86,12 +88,13 @@ def checkins_between(habit, start, end):
     """The habit's check-ins from start to end, oldest first, each with `done`."""
     rows = (Checkin.select().where(Checkin.habit == habit, Checkin.day.between(start, end))
             .order_by(Checkin.day))
-    return [with_done(habit, row) for row in rows]
-
-
-def with_done(habit, checkin):
-    """Attach the derived `done` (PRODUCT.md "Done and kept") for dumping."""
     spec = habit_spec(habit)
+    return [with_done(habit, row, spec) for row in rows]
+
+
+def with_done(habit, checkin, spec=None):
+    """Attach the derived `done` (PRODUCT.md "Done and kept") for dumping."""
+    spec = spec or habit_spec(habit)
     checkin.done = domain.is_done(spec, domain.Entry(checkin.day, checkin.status, checkin.value),
                                   checkin.day)
     return checkin

@@ -61,6 +61,9 @@ def checkpoints(habits, specs, day):
     for habit in habits:
         checkpoint = valid(stored.get(habit.id), habit)
         if checkpoint is None or not through - REFRESH_AFTER <= checkpoint.as_of <= through:
+            if checkpoint is not None and checkpoint.as_of < habit.start_date <= day:
+                found[habit.id] = checkpoint  # a young habit's: it covers no day at all
+                continue
             missing.append((habit, checkpoint is None or checkpoint.as_of < through))
         else:
             found[habit.id] = checkpoint
