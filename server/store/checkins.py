@@ -119,7 +119,7 @@ def run_batch(user, items, load_item, dump_checkin):
     for item in loaded:
         try:
             if isinstance(item, ValidationError):
-                raise item
+                raise item  # reported like the failures of applying an item, below
             results.append({"ok": True, "checkin": dump_checkin(apply_item(user, habits, item))})
         except ValidationError as err:
             results.append({"ok": False, "error": validation_error_body(err)})

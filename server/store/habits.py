@@ -51,8 +51,10 @@ def identity_id_for_body(user, identity_id):
     return identity_id
 
 
-def checked_target(kind, measure, target, target_given):
-    """The target a kind and measure allow (API.md), or a 422."""
+def checked_rule(kind, measure, schedule, target, target_given):
+    """The target a kind and measure allow with this schedule (API.md), or a 422."""
+    if kind == "quit" and schedule["type"] != "daily":
+        raise ValidationError({"schedule": ["Quit habits are always daily."]})
     if measure == "check":
         if target_given and target is not None:
             raise ValidationError({"target": ["Check habits have no target."]})
@@ -69,9 +71,7 @@ def create_habit(user, data):
     today = local_today(user)
     kind, measure = data.get("kind", "build"), data.get("measure", "check")
     schedule = data.get("schedule", DAILY)
-    if kind == "quit" and schedule["type"] != "daily":
-        raise ValidationError({"schedule": ["Quit habits are always daily."]})
-    target = checked_target(kind, measure, data.get("target"), "target" in data)
+    target = checked_rule(kind, measure, schedule, data.get("target"), "target" in data)
     identity_id = identity_id_for_body(user, data.get("identity_id"))
     start = check_start_date(data.get("start_date", today), None, today)
     position = data.get("position")
@@ -107,10 +107,8 @@ def update_habit(user, habit, data):
         field = "kind" if kind != habit.kind else "measure"
         raise ValidationError({field: ["Cannot change once the habit has check-ins."]})
     schedule = data.get("schedule", habit.schedule)
-    if kind == "quit" and schedule["type"] != "daily":
-        raise ValidationError({"schedule": ["Quit habits are always daily."]})
-    target = data["target"] if "target" in data else habit.target
-    target = checked_target(kind, measure, target, "target" in data)
+    target = checked_rule(kind, measure, schedule, data.get("target", habit.target),
+                          "target" in data)
     changes = {k: data[k] for k in ("name", "description", "unit", "color", "private", "position")
                if k in data}
     if "identity_id" in data:
@@ -120,15 +118,16 @@ def update_habit(user, habit, data):
     if "archived" in data and data["archived"] != habit.archived:
         changes["archived_at"] = utcnow() if data["archived"] else None
     changes.update(kind=kind, measure=measure)
+    kind_changed = (kind, measure) != (habit.kind, habit.measure)
+    rule_changed = (schedule, target) != (habit.schedule, habit.target)
     with database.atomic():
         Habit.update(**changes).where(Habit.id == habit.id).execute()
         start = changes.get("start_date", habit.start_date)
-        if (kind, measure) != (habit.kind, habit.measure):
+        if kind_changed:
             reset_rules(habit, schedule, target, start)
-        elif (schedule, target) != (habit.schedule, habit.target):
+        elif rule_changed:
             add_rule(habit, today, schedule, target, start)
-        if "start_date" in changes or (kind, measure, schedule, target) != (
-                habit.kind, habit.measure, habit.schedule, habit.target):
+        if kind_changed or rule_changed or "start_date" in changes:
             summaries.invalidate(habit)
     return habit_of(user, habit.id)
 
