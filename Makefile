@@ -5,7 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test bench init-db
+.PHONY: run test test-dates bench init-db
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -29,6 +29,10 @@ run: init-db
 
 test: $(VENV)/.dev-installed $(CHROMIUM)
 	$(PY) -m pytest
+
+# The whole suite (SQLite) on awkward days, hours and time zones: see tests/dates.sh.
+test-dates: $(VENV)/.dev-installed $(CHROMIUM)
+	bash tests/dates.sh
 
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.stats

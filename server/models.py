@@ -1,17 +1,12 @@
 """Peewee models: fields, indexes and tiny helpers only. Times are naive UTC."""
-import datetime
 import json
 import uuid
 
 from peewee import (BooleanField, CharField, DateField, DateTimeField, FloatField, ForeignKeyField,
                     IntegerField, Model, TextField, UUIDField)
 
+from .clock import utcnow
 from .db import database
-
-
-def utcnow():
-    """The current instant as naive UTC, the way every DateTimeField stores it."""
-    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
 
 
 class JSONField(TextField):

@@ -7,6 +7,7 @@ import psycopg2
 import pytest
 
 from server import create_app
+from tests import clock
 from server.db import database, init_db
 from server.models import MODELS
 
@@ -44,7 +45,7 @@ def database_url(request, tmp_path):
 
 @pytest.fixture
 def app(database_url):
-    app = create_app({"DATABASE_URL": database_url, "TESTING": True})
+    app = create_app({"DATABASE_URL": database_url, "TESTING": True, "NOW": clock.now})
     with app.app_context():
         init_db()
         if database_url.startswith("postgres"):
@@ -87,7 +88,7 @@ class ApiClient:
     def delete(self, path, json=None, **kw):
         return self.call("DELETE", path, json, **kw)
 
-    def register(self, email=None, password=PASSWORD, timezone="UTC"):
+    def register(self, email=None, password=PASSWORD, timezone=clock.ZONE):
         email = email or f"{uuid.uuid4().hex[:8]}@example.org"
         response = self.post("/auth/register", {"email": email, "password": password,
                                                 "timezone": timezone})

@@ -3,7 +3,6 @@ recomputation."""
 import dataclasses
 import datetime
 import random
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -12,16 +11,15 @@ from server.models import Checkin, Habit
 from server.store.habits import attach_rules
 from server.store.specs import habit_spec
 
+from . import clock
 from .conftest import ApiClient, make_habit
 
-UTC_TODAY = datetime.datetime.now(datetime.timezone.utc).date()
+
+def day(offset, today=None):
+    return ((today or clock.today()) + datetime.timedelta(days=offset)).isoformat()
 
 
-def day(offset, today=UTC_TODAY):
-    return (today + datetime.timedelta(days=offset)).isoformat()
-
-
-def log(client, habit, offset, body=None, today=UTC_TODAY):
+def log(client, habit, offset, body=None, today=None):
     response = client.put(f"/habits/{habit['id']}/checkins/{day(offset, today)}", body or {})
     assert response.status_code in (200, 201), response.json
     return response.json
@@ -86,11 +84,12 @@ def test_calendar_and_strength_series(client):
 
 
 def test_a_past_day_is_not_due_when_the_rest_of_its_week_met_it(client):
-    monday = UTC_TODAY - datetime.timedelta(days=UTC_TODAY.weekday() + 7)
+    today = clock.today()
+    monday = today - datetime.timedelta(days=today.weekday() + 7)
     habit = make_habit(client, schedule={"type": "per_week", "times": 2},
                        start_date=monday.isoformat())
     for offset in (2, 3):  # Wednesday and Thursday of last week
-        log(client, habit, (monday - UTC_TODAY).days + offset)
+        log(client, habit, (monday - today).days + offset)
     assert today_item(client, habit, monday.isoformat())["due"] is False
 
 
@@ -131,7 +130,7 @@ def test_raising_a_target_keeps_earlier_days_done(client):
 def test_today_uses_the_users_time_zone(app):
     for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
         client = ApiClient(app).register(timezone=zone)
-        local = datetime.datetime.now(ZoneInfo(zone)).date()
+        local = clock.today(zone)
         habit = make_habit(client)
         assert client.get("/today").json["date"] == local.isoformat()
         log(client, habit, 0, today=local)
@@ -146,9 +145,10 @@ def test_identity_votes(client):
         log(client, walk, offset)
     log(client, quit, -9)  # starts the quit habit with a slip; every later day is kept
     body = client.get(f"/identities/{identity['id']}").json
-    week_begin = UTC_TODAY - datetime.timedelta(days=UTC_TODAY.weekday())
+    today = clock.today()
+    week_begin = today - datetime.timedelta(days=today.weekday())
     in_week = sum(1 for o in (-9, -1, 0) if day(o) >= week_begin.isoformat())
-    kept_in_week = (UTC_TODAY - max(week_begin, UTC_TODAY - datetime.timedelta(days=8))).days + 1
+    kept_in_week = (today - max(week_begin, today - datetime.timedelta(days=8))).days + 1
     assert body["votes_total"] == 3 + 9
     assert body["votes_this_week"] == in_week + kept_in_week
 
@@ -179,11 +179,12 @@ def full_recomputation(app, user_email, date):
             state = domain.today_state(spec, [e for e in entries if e.day <= date], date)
             # On a past date, the later check-ins of its period count towards `due` too.
             states[habit.id] = dataclasses.replace(
-                state, due=domain.is_due(spec, entries, date, UTC_TODAY))
+                state, due=domain.is_due(spec, entries, date, clock.today()))
         return states
 
 
-def assert_cache_matches(app, client, date=UTC_TODAY):
+def assert_cache_matches(app, client, date=None):
+    date = date or clock.today()
     expected = full_recomputation(app, client.user["email"], date)
     for item in client.get(f"/today?date={date.isoformat()}").json["habits"]:
         state = expected[item["habit"]["id"]]
@@ -212,7 +213,7 @@ def test_cached_summaries_equal_a_full_recomputation(app, client):
     client.patch("/me", {"week_start": "sun"})
     assert_cache_matches(app, client)
     for days_back in (1, 3, 9, 40):  # earlier dates: computed, never cached over the newer state
-        assert_cache_matches(app, client, UTC_TODAY - datetime.timedelta(days=days_back))
+        assert_cache_matches(app, client, clock.today() - datetime.timedelta(days=days_back))
     assert_cache_matches(app, client)
 
 

@@ -4,6 +4,8 @@ from zoneinfo import ZoneInfo
 
 from marshmallow import ValidationError
 
+from .. import clock
+
 EPOCH = datetime.date(1970, 1, 1)
 MAX_SPAN_DAYS = 3660
 DEFAULT_SPAN = datetime.timedelta(days=364)  # 365 days ending on `to`
@@ -11,7 +13,7 @@ DEFAULT_SPAN = datetime.timedelta(days=364)  # 365 days ending on `to`
 
 def local_today(user):
     """Today's date in the user's time zone."""
-    return datetime.datetime.now(ZoneInfo(user.timezone)).date()
+    return clock.now().astimezone(ZoneInfo(user.timezone)).date()
 
 
 def week_start_day(user):

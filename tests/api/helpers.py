@@ -1,6 +1,7 @@
 """What the API tests share: checking the error envelope, and the dates of a user's today."""
 import datetime
-from zoneinfo import ZoneInfo
+
+from tests import clock
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -24,12 +25,12 @@ def field_errors(response, field):
     return error["fields"][field]
 
 
-def local_today(tz="UTC"):
+def local_today(tz=clock.ZONE):
     """Today's date in the time zone `tz`, computed apart from the server's own code."""
-    return datetime.datetime.now(ZoneInfo(tz)).date()
+    return clock.today(tz)
 
 
-def day(offset=0, tz="UTC"):
+def day(offset=0, tz=clock.ZONE):
     """The ISO date `offset` days from today in `tz`."""
     return (local_today(tz) + offset * ONE_DAY).isoformat()
 

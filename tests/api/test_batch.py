@@ -3,10 +3,11 @@ import datetime
 
 import pytest
 
+from .. import clock
 from ..conftest import make_habit
 from .helpers import day, field_errors, put_checkin
 
-NOW = datetime.datetime.now(datetime.timezone.utc)
+NOW = clock.now()  # the server runs on the same clock
 
 
 def batch(client, *items):

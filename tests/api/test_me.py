@@ -4,6 +4,7 @@ import pytest
 from server.models import (ApiToken, Checkin, Habit, HabitRule, HabitSummary, Identity,
                            LoginAttempt, Reflection, User)
 
+from .. import clock
 from ..conftest import PASSWORD, ApiClient, make_habit
 from .helpers import day, error_of, field_errors, put_checkin
 
@@ -12,7 +13,7 @@ def test_me_describes_the_signed_in_user(client, anon):
     me = client.get("/me").json
     assert me == client.user
     assert set(me) == {"id", "email", "timezone", "week_start", "created_at"}
-    assert (me["timezone"], me["week_start"]) == ("UTC", "mon")
+    assert (me["timezone"], me["week_start"]) == (clock.ZONE, "mon")
     assert "+00:00" in me["created_at"]
     error_of(anon.get("/me"), 401, "unauthorized")
 

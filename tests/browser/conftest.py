@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests import clock
+
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -22,9 +24,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    """A phone: 390x844, touch, mobile, 2x pixels."""
+    """A phone: 390x844, touch, mobile, 2x pixels, in the tests' time zone (not the machine's)."""
     return {**browser_context_args, "viewport": {"width": 390, "height": 844}, "has_touch": True,
-            "is_mobile": True, "device_scale_factor": 2}
+            "is_mobile": True, "device_scale_factor": 2, "timezone_id": clock.ZONE}
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +37,7 @@ def live_server(tmp_path_factory):
 
     tmp = tmp_path_factory.mktemp("orbit-browser")
     app = create_app({"DATABASE_URL": f"sqlite+pool:///{tmp}/browser.db", "TESTING": True,
-                      "SECRET_KEY": "test"})
+                      "SECRET_KEY": "test", "NOW": clock.now})
     with app.app_context():
         init_db()
     server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -94,8 +96,10 @@ def console_errors(page):
 
 @pytest.fixture
 def app_page(page, live_server, console_errors):
-    """A page at the app's root, with console errors collected."""
+    """A page at the app's root, with console errors collected, on the tests' clock (its time runs
+    on from there; a test moves it with `page.clock.set_system_time`)."""
     page.set_default_timeout(10_000)
+    page.clock.install(time=clock.now())
     page.goto(live_server + "/")
     return page
 

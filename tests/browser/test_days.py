@@ -1,17 +1,18 @@
 """Days are the user's: Today follows the calendar while the app stays open, and dates shown for
 instants (a token's creation) are dates in the user's time zone, not UTC's."""
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from playwright.sync_api import expect
 
+from tests import clock
 
 
 def test_today_moves_on_when_the_app_comes_back_on_a_new_day(signed_up, call_api):
     page = signed_up
     call_api("await api.createHabit({ name: 'Journal' })")  # starts today (the server's today)
     today = call_api("return (await api.getToday()).date")
-    now = datetime.now(timezone.utc)
-    page.clock.install(time=now - timedelta(days=1))  # the phone last drew the app yesterday
+    now = clock.now()
+    page.clock.set_system_time(now - timedelta(days=1))  # the phone last drew the app yesterday
     page.reload()
     expect(page.get_by_role("heading", level=1, name="Today")).to_be_visible()
     expect(page.get_by_role("button", name="Mark Journal done")).to_have_count(0)
@@ -28,13 +29,13 @@ def test_today_moves_on_when_the_app_comes_back_on_a_new_day(signed_up, call_api
 def test_token_dates_are_the_users_dates_and_a_revoked_token_stays_gone(signed_up, call_api):
     page = signed_up
     # A zone whose date is not UTC's date right now (UTC+14 late in the UTC day, UTC-11 early).
-    zone = "Pacific/Kiritimati" if datetime.now(timezone.utc).hour >= 10 else "Pacific/Pago_Pago"
+    zone = "Pacific/Kiritimati" if clock.now().hour >= 10 else "Pacific/Pago_Pago"
     page.get_by_role("link", name="Settings").click()
     page.get_by_label("Time zone").select_option(zone)
     page.get_by_role("button", name="Save day settings").click()
     expect(page.locator("#toast")).to_contain_text("Day settings saved")
     user_today = call_api("return (await api.getToday()).date")
-    assert user_today != datetime.now(timezone.utc).date().isoformat()
+    assert user_today == clock.today(zone).isoformat() != clock.today("UTC").isoformat()
     shown_today = page.evaluate("async (day) => (await import('/dates.js')).shortDate(day)", user_today)
 
     for name in ("Laptop", "Phone"):

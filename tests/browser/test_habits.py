@@ -3,6 +3,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests import clock
+
 HABITS = [
     # name, kind, measure, target label and value, unit, schedule choice and its detail
     {"name": "Stretch", "kind": "Build", "measure": "Yes / no", "schedule": "Every day",
@@ -46,6 +48,11 @@ def fill_habit(page, spec):
         page.get_by_label(label, exact=True).fill(value)
 
 
+def names_in_section(page, title):
+    """The habit names listed under a section heading of Today, in order."""
+    return page.get_by_role("region", name=title, exact=True).locator(".habit-name")
+
+
 def api_habits(page, archived="false"):
     return page.evaluate(f"() => fetch('/api/v1/habits?archived={archived}').then((r) => r.json())")
 
@@ -70,11 +77,18 @@ def test_create_every_kind_of_habit(signed_up, shoot):
         for key, value in spec["expect"].items():
             assert stored[spec["name"]][key] == value, (spec["name"], key)
 
-    # Order on Today: move one up.
-    expect(page.locator(".habit-card").nth(5)).to_contain_text("Late-night scrolling")
+    # Order on Today: every habit is due on its first day but Read, due on Mondays, Wednesdays
+    # and Fridays only; it is listed under "Not due today" on the other days.
+    names = [spec["name"] for spec in HABITS]
+    read_is_due = clock.today().weekday() in (0, 2, 4)
+    due = names if read_is_due else [name for name in names if name != "Read"]
+    expect(names_in_section(page, "Due")).to_have_text(due)
+    expect(names_in_section(page, "Not due today")).to_have_text([] if read_is_due else ["Read"])
+
+    # Move one up.
     page.get_by_role("button", name="More for Snacks").click()
     page.get_by_role("button", name="Move up Snacks").click()
-    expect(page.locator(".habit-card").nth(5)).to_contain_text("Snacks")
+    expect(names_in_section(page, "Due")).to_have_text(due[:-2] + ["Snacks", "Late-night scrolling"])
     assert [habit["name"] for habit in api_habits(page)][-2:] == ["Snacks", "Late-night scrolling"]
 
     # Quit habits log slips: any slip breaks a yes/no day; a count stays kept within its limit.
