@@ -234,3 +234,14 @@ def test_changing_the_week_start_regroups_weekly_habits(client):
     client.patch("/me", {"week_start": "sun"})
     # Weeks from Sunday: both days fall in the week of the 5th; Wed 1st..Sat 4th was missed.
     assert streak() == {"length": 1, "unit": "weeks", "start": "2025-01-05", "end": "2025-01-11"}
+
+
+def test_the_server_runs_on_the_configured_clock(app):
+    """The NOW configuration the date runs rely on: every "today" of the server follows it."""
+    app.config["NOW"] = lambda: datetime.datetime(2028, 3, 1, 10, 30, tzinfo=datetime.timezone.utc)
+    client = ApiClient(app).register(timezone="Pacific/Pago_Pago")  # UTC-11: still 29 February
+    habit = make_habit(client)
+    assert habit["start_date"] == "2028-02-29"
+    assert client.get("/today").json["date"] == "2028-02-29"
+    assert client.put(f"/habits/{habit['id']}/checkins/2028-03-01", {}).status_code == 422
+    assert client.get("/me").json["created_at"].startswith("2028-03-01T10:30")
