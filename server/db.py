@@ -57,6 +57,14 @@ def retry_on_conflict(write):
     return wrapper
 
 
+def locked(query):
+    """`query` locking the rows it reads until the transaction ends. PostgreSQL runs concurrent
+    transactions side by side, so a read-then-write must hold its rows (SELECT ... FOR UPDATE);
+    SQLite needs nothing: every transaction here takes the write lock at BEGIN (IMMEDIATE), so
+    two of them never interleave at all."""
+    return query.for_update() if database.obj.for_update else query
+
+
 def database_answers():
     """True when a query to the database succeeds (for /healthz)."""
     try:

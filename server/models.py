@@ -2,7 +2,7 @@
 import json
 import uuid
 
-from peewee import (BooleanField, CharField, DateField, DateTimeField, FloatField, ForeignKeyField,
+from peewee import (BooleanField, CharField, DateField, DateTimeField, DoubleField, ForeignKeyField,
                     IntegerField, Model, TextField, UUIDField)
 
 from .clock import utcnow
@@ -79,7 +79,10 @@ class Habit(BaseModel):
     kind = CharField(max_length=5, default="build")
     measure = CharField(max_length=7, default="check")
     unit = CharField(max_length=20, default="")
+    # The effective start: the earlier of the date the user set and the earliest check-in
+    # (PRODUCT.md "Start date"); the store keeps it so on every write.
     start_date = DateField()
+    set_start_date = DateField()
     color = CharField(max_length=7, default="#10b981")
     position = IntegerField(default=0)
     archived_at = DateTimeField(null=True)
@@ -110,7 +113,7 @@ class HabitRule(BaseModel):
     habit = ForeignKeyField(Habit, backref="+", on_delete="CASCADE")
     effective_from = DateField()
     schedule = JSONField()  # as in API.md: {"type": "per_week", "times": 3}
-    target = FloatField(null=True)
+    target = DoubleField(null=True)
     anchor = DateField()  # the start date when the schedule was set: every_n_days windows align on it
 
     class Meta:
@@ -123,7 +126,7 @@ class Checkin(BaseModel):
     habit = ForeignKeyField(Habit, backref="checkins", on_delete="CASCADE")
     day = DateField()
     status = CharField(max_length=7)
-    value = FloatField(null=True)
+    value = DoubleField(null=True)
     note = TextField(default="")
     acted_at = DateTimeField(default=utcnow)  # when the user acted (client_time), for replays
     updated_at = DateTimeField(default=utcnow)

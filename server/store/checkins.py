@@ -2,14 +2,15 @@
 import datetime
 
 from marshmallow import ValidationError
+from peewee import fn
 
 from .. import domain
-from ..db import database, retry_on_conflict
+from ..db import database
 from ..errors import ApiError, validation_error_body
 from ..models import Checkin, Habit, utcnow
 from . import summaries
 from .common import EPOCH, local_today
-from .habits import attach_rules
+from .habits import attach_rules, lock_habit
 from .specs import habit_spec
 
 
@@ -42,7 +43,6 @@ def merged_checkin(habit, stored, data):
     return {"status": status, "value": value, "note": note}
 
 
-@retry_on_conflict
 def put_checkin(user, habit, day, data, client_time=None):
     """Create or update the habit's check-in of `day`; returns (checkin, created).
 
@@ -51,37 +51,50 @@ def put_checkin(user, habit, day, data, client_time=None):
     check_day(user, day)
     acted_at = as_naive_utc(client_time) if client_time else utcnow()
     with database.atomic():
+        # The merge of kept fields, the client_time comparison and the start date below read what
+        # the previous writer committed, and write before the next one reads (db.locked).
+        lock_habit(habit)
         stored = Checkin.get_or_none(Checkin.habit == habit, Checkin.day == day)
         if stored is not None and client_time and acted_at < stored.acted_at:
             return with_done(habit, stored), False
         fields = merged_checkin(habit, stored, data)
         now = utcnow()
-        if stored is None:
+        created = stored is None
+        if created:
             stored = Checkin.create(user=user, habit=habit, day=day, acted_at=acted_at,
                                     updated_at=now, **fields)
-            created = True
         else:
             Checkin.update(acted_at=acted_at, updated_at=now, **fields).where(
                 Checkin.id == stored.id).execute()
             stored.__data__.update(acted_at=acted_at, updated_at=now, **fields)
-            created = False
         if day < habit.start_date:  # the habit now starts earlier: every cached state is off
-            Habit.update(start_date=day, revision=Habit.revision + 1).where(
-                Habit.id == habit.id).execute()
-            habit.start_date = day
+            move_start(habit, day)
         else:
             summaries.history_changed(user, habit, day)
     return with_done(habit, stored), created
 
 
 def delete_checkin(user, habit, day, client_time=None):
-    """Delete the check-in of `day` if any (the start date stays where it is)."""
+    """Delete the check-in of `day` if any. The start date is derived (PRODUCT.md): deleting the
+    check-in that moved it back moves it forward again, to the set date or the next check-in."""
     with database.atomic():
+        lock_habit(habit)
         query = Checkin.delete().where(Checkin.habit == habit, Checkin.day == day)
         if client_time:
             query = query.where(Checkin.acted_at <= as_naive_utc(client_time))
-        if query.execute():
+        if not query.execute():
+            return
+        if day == habit.start_date < habit.set_start_date:
+            earliest = Checkin.select(fn.MIN(Checkin.day)).where(Checkin.habit == habit).scalar()
+            move_start(habit, min(habit.set_start_date, earliest or habit.set_start_date))
+        else:
             summaries.history_changed(user, habit, day)
+
+
+def move_start(habit, day):
+    """The habit's effective start date is now `day`: every cached state is off."""
+    Habit.update(start_date=day, revision=Habit.revision + 1).where(Habit.id == habit.id).execute()
+    habit.start_date = day
 
 
 def checkins_between(habit, start, end):

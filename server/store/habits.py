@@ -4,7 +4,7 @@ import datetime
 from marshmallow import ValidationError
 from peewee import fn
 
-from ..db import database
+from ..db import database, locked
 from ..errors import ApiError
 from ..models import Checkin, Habit, HabitRule, Identity, utcnow
 from . import summaries
@@ -41,6 +41,14 @@ def habit_of(user, habit_id):
     if habit is None:
         raise ApiError(404, "There is no such habit.")
     return attach_rules([habit])[0]
+
+
+def lock_habit(habit):
+    """Hold the habit's row until the transaction ends, and refresh `habit` from it. Every write
+    that reads the habit or its check-ins before writing takes it first, so that it reads what the
+    previous writer committed and writes before the next one reads (see db.locked)."""
+    habit.__data__.update(locked(Habit.select().where(Habit.id == habit.id)).get().__data__)
+    return habit
 
 
 def identity_id_for_body(user, identity_id):
@@ -81,7 +89,7 @@ def create_habit(user, data):
     fields = {k: data[k] for k in ("name", "description", "unit", "color", "private") if k in data}
     with database.atomic():
         habit = Habit.create(user=user, identity=identity_id, kind=kind, measure=measure,
-                             start_date=start, position=position,
+                             start_date=start, set_start_date=start, position=position,
                              archived_at=utcnow() if data.get("archived") else None, **fields)
         HabitRule.create(habit=habit, effective_from=today, schedule=schedule, target=target,
                          anchor=start)
@@ -100,6 +108,14 @@ def check_start_date(start, earliest_checkin, today):
 
 def update_habit(user, habit, data):
     """Apply a PATCH: plain fields, then kind/measure, start date and rule changes."""
+    with database.atomic():
+        attach_rules([lock_habit(habit)])
+        apply_update(user, habit, data)
+    return habit_of(user, habit.id)
+
+
+def apply_update(user, habit, data):
+    """update_habit's work, with the habit's row held."""
     today = local_today(user)
     earliest = (Checkin.select(fn.MIN(Checkin.day)).where(Checkin.habit == habit).scalar())
     kind, measure = data.get("kind", habit.kind), data.get("measure", habit.measure)
@@ -113,23 +129,22 @@ def update_habit(user, habit, data):
                if k in data}
     if "identity_id" in data:
         changes["identity"] = identity_id_for_body(user, data["identity_id"])
-    if "start_date" in data:
-        changes["start_date"] = check_start_date(data["start_date"], earliest, today)
+    if "start_date" in data:  # never later than the earliest check-in: it is also the effective one
+        changes["start_date"] = changes["set_start_date"] = check_start_date(
+            data["start_date"], earliest, today)
     if "archived" in data and data["archived"] != habit.archived:
         changes["archived_at"] = utcnow() if data["archived"] else None
     changes.update(kind=kind, measure=measure)
     kind_changed = (kind, measure) != (habit.kind, habit.measure)
     rule_changed = (schedule, target) != (habit.schedule, habit.target)
-    with database.atomic():
-        Habit.update(**changes).where(Habit.id == habit.id).execute()
-        start = changes.get("start_date", habit.start_date)
-        if kind_changed:
-            reset_rules(habit, schedule, target, start)
-        elif rule_changed:
-            add_rule(habit, today, schedule, target, start)
-        if kind_changed or rule_changed or "start_date" in changes:
-            summaries.invalidate(habit)
-    return habit_of(user, habit.id)
+    Habit.update(**changes).where(Habit.id == habit.id).execute()
+    start = changes.get("start_date", habit.start_date)
+    if kind_changed:
+        reset_rules(habit, schedule, target, start)
+    elif rule_changed:
+        add_rule(habit, today, schedule, target, start)
+    if kind_changed or rule_changed or "start_date" in changes:
+        summaries.invalidate(habit)
 
 
 def add_rule(habit, today, schedule, target, start):

@@ -135,12 +135,55 @@ def test_the_last_date_is_the_users_today_in_their_time_zone(app, tz, utc_offset
         field_errors(response, "date")
 
 
-def test_an_earlier_checkin_moves_the_start_date_back_for_good(client):
+def start_date(client, habit):
+    return client.get(f"/habits/{habit['id']}").json["start_date"]
+
+
+def test_the_start_date_is_the_set_date_or_the_earliest_checkin(client):
+    """PRODUCT.md "Start date": derived, so deleting an earlier check-in (an undo) restores it."""
     habit = make_habit(client)
+    before = client.get(f"/habits/{habit['id']}/stats").json
     put_checkin(client, habit, day(-7))
-    assert client.get(f"/habits/{habit['id']}").json["start_date"] == day(-7)
+    put_checkin(client, habit, day(-3))
+    assert start_date(client, habit) == day(-7)
+    assert client.delete(path(habit, day(-3))).status_code == 204
+    assert start_date(client, habit) == day(-7)  # not the earliest: nothing moves
     assert client.delete(path(habit, day(-7))).status_code == 204
-    assert client.get(f"/habits/{habit['id']}").json["start_date"] == day(-7)
+    assert start_date(client, habit) == day()  # back to the date set (today, by default)
+    assert client.get(f"/habits/{habit['id']}/stats").json == before
+
+
+def test_deleting_the_earliest_checkin_moves_the_start_to_the_next_one(client):
+    habit = make_habit(client, start_date=day(-2))
+    for offset in (-9, -5, 0):
+        put_checkin(client, habit, day(offset))
+    client.delete(path(habit, day(-9)))
+    assert start_date(client, habit) == day(-5)
+    client.delete(path(habit, day(-5)))
+    assert start_date(client, habit) == day(-2)
+    client.delete(path(habit, day(0)))  # on or after the set date: changes nothing
+    assert start_date(client, habit) == day(-2)
+
+
+def test_a_set_start_date_is_what_a_delete_returns_to(client):
+    habit = make_habit(client)
+    put_checkin(client, habit, day(-10))
+    field_errors(client.patch(f"/habits/{habit['id']}", {"start_date": day(-9)}), "start_date")
+    assert client.patch(f"/habits/{habit['id']}", {"start_date": day(-20)}).status_code == 200
+    client.delete(path(habit, day(-10)))
+    assert start_date(client, habit) == day(-20)
+
+
+def test_a_batch_delete_restores_the_start_date_too(client):
+    habit = make_habit(client, kind="quit")
+    today = client.get("/today").json["habits"][0]
+    client.post("/checkins/batch", {"items": [
+        {"op": "put", "habit_id": habit["id"], "date": day(-4)}]})  # a slip four days back
+    assert start_date(client, habit) == day(-4)
+    client.post("/checkins/batch", {"items": [
+        {"op": "delete", "habit_id": habit["id"], "date": day(-4)}]})
+    assert start_date(client, habit) == day()
+    assert client.get("/today").json["habits"][0] == today  # no kept days claimed
 
 
 def test_delete_removes_the_checkin_and_is_204_when_there_is_none(client):
