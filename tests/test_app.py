@@ -1,10 +1,16 @@
 """The app factory, configuration, the secret key, migrations and the init-db command."""
+import datetime
+import uuid
+
+import pytest
+from playhouse.migrations import Runner
+
 from server import create_app
 from server.config import from_environment
-from server.db import database, database_from_url, init_db
-from server.models import Setting
+from server.db import MIGRATIONS, database, database_from_url, init_db
+from server.models import Checkin, Habit, HabitRule, Setting
 
-from .conftest import ApiClient
+from .conftest import BACKENDS, PG_URL, ApiClient, admin_sql
 
 
 def test_configuration_comes_from_the_environment(monkeypatch, tmp_path):
@@ -56,4 +62,44 @@ def test_init_db_command_creates_the_schema(tmp_path):
     assert "0001_initial" in result.output
     again = app.test_cli_runner().invoke(args=["init-db"])
     assert "none pending" in again.output
+    database.close_all()
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database_url(request, tmp_path):
+    """A database with no schema at all, of each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/empty.db"
+        return
+    name = f"orbit_test_{uuid.uuid4().hex[:12]}"
+    admin_sql(f'CREATE DATABASE "{name}"')
+    yield f"{PG_URL.rpartition('/')[0]}/{name}"
+    database.close_all()
+    admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_the_second_migration_keeps_start_dates_and_widens_numbers(empty_database_url):
+    app = create_app({"DATABASE_URL": empty_database_url, "TESTING": True})
+    with app.app_context(), database.connection_context():
+        Runner(database.obj, directory=str(MIGRATIONS)).up(target="0001_initial")
+        database.execute_sql("INSERT INTO \"user\" (uuid, email, password_hash, timezone, week_start,"
+                             " session_version, created_at) VALUES (%s, 'a@b.c', 'x', 'UTC', 'mon',"
+                             " 1, %s)".replace("%s", database.obj.param),
+                             (str(uuid.uuid4()), datetime.datetime(2026, 1, 1)))
+        start = datetime.date(2026, 1, 5)
+        database.execute_sql("INSERT INTO habit (uuid, user_id, name, description, kind, measure,"
+                             " unit, start_date, color, position, private, created_at, revision)"
+                             " VALUES (%s, 1, 'Walk', '', 'build', 'count', '', %s, '#000000', 1,"
+                             " %s, %s, 0)".replace("%s", database.obj.param),
+                             (str(uuid.uuid4()), start, False, datetime.datetime(2026, 1, 1)))
+    with app.app_context():
+        assert init_db() == ["0002_derived_start_and_doubles"]
+        with database.connection_context():
+            habit = Habit.get()
+            assert (habit.start_date, habit.set_start_date) == (start, start)
+            HabitRule.create(habit=habit, effective_from=start, schedule={"type": "daily"},
+                             target=999999.99, anchor=start)
+            Checkin.create(user=1, habit=habit, day=start, status="done", value=123456.789)
+            assert HabitRule.get().target == 999999.99  # `real` kept 6 digits: 1000000
+            assert Checkin.get().value == 123456.789
     database.close_all()

@@ -269,3 +269,16 @@ def test_checkins_of_an_unknown_habit_are_404(client, method):
     suffix = f"/{day()}" if method != "GET" else ""
     error_of(client.call(method, f"/habits/424242/checkins{suffix}", {} if method == "PUT"
                          else None), 404, "not_found")
+
+
+@pytest.mark.parametrize("value", [999999.99, 123456.789, 1e-46, 0.1 + 0.2, 1_000_000, 33.333333333333336])
+def test_awkward_numbers_read_back_exactly(client, value):
+    """Values and targets are doubles on both databases: what was answered is what is stored."""
+    habit = make_habit(client, measure="count", target=value)
+    assert client.get(f"/habits/{habit['id']}").json["target"] == value
+    answer = put_checkin(client, habit, day(), {"value": value})
+    assert answer["value"] == value
+    assert client.get(f"/habits/{habit['id']}/checkins").json[0]["value"] == value
+    assert client.post("/checkins/batch", {"items": [
+        {"op": "put", "habit_id": habit["id"], "date": day(-1), "value": value}]}).json[
+        "results"][0]["checkin"]["value"] == value
