@@ -245,3 +245,26 @@ def test_the_server_runs_on_the_configured_clock(app):
     assert client.get("/today").json["date"] == "2028-02-29"
     assert client.put(f"/habits/{habit['id']}/checkins/2028-03-01", {}).status_code == 422
     assert client.get("/me").json["created_at"].startswith("2028-03-01T10:30")
+
+
+def test_five_hundred_habits_of_different_ages(app, client):
+    """The per-habit windows of /today and the votes stay bounded queries (SQLite's parser
+    overflowed on 86 habits' ORs): starts and window lengths differ, so few share a window."""
+    identity = client.post("/identities", {"statement": "I show up"}).json
+    with app.app_context():  # 500 habits through the API would take most of this test's time
+        from server.models import User
+        from server.store.habits import create_habit
+        user = User.get(User.email == client.user["email"])
+        for i in range(500):
+            create_habit(user, {"name": f"h{i}", "identity_id": identity["id"],
+                                "schedule": {"type": "every_n_days", "n": 2 + i % 97},
+                                "start_date": datetime.date.fromisoformat(day(-i))})
+    habits = client.get("/habits").json
+    log(client, habits[0], 0)
+    log(client, habits[-1], -499)
+    today = client.get("/today")
+    assert today.status_code == 200 and len(today.json["habits"]) == 500
+    assert sum(item["done"] for item in today.json["habits"]) == 1
+    assert client.get(f"/identities/{identity['id']}").json["votes_total"] == 2
+    assert client.get("/identities").status_code == 200
+    assert_cache_matches(app, client)

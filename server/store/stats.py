@@ -22,6 +22,7 @@ ONE_DAY = datetime.timedelta(days=1)
 # A checkpoint older than this is recomputed rather than resumed over a long stretch. It must be
 # longer than the longest period (a 365-day window), since a checkpoint stops at a period's end.
 REFRESH_AFTER = datetime.timedelta(days=400)
+CONDITIONS_PER_QUERY = 40
 
 
 def entries_by_habit(habit_ids, start=None, end=None):
@@ -36,12 +37,22 @@ def entries_by_habit(habit_ids, start=None, end=None):
 
 
 def entries_since(starts, end):
-    """Entries of each habit from its own start day (`starts`: habit id -> date) to `end`."""
-    since = functools.reduce(operator.or_, [(Checkin.habit == habit_id) & (Checkin.day >= start)
-                                            for habit_id, start in starts.items()])
-    query = Checkin.select(Checkin.habit, Checkin.day, Checkin.status, Checkin.value).where(
-        since, Checkin.day <= end)
-    return grouped(query)
+    """Entries of each habit from its own start day (`starts`: habit id -> date) to `end`.
+
+    Habits sharing a start day share a condition (checkpoints fall on period boundaries, so there
+    are few distinct days), and the conditions go in batches: a query's size stays bounded
+    however many habits there are (SQLite's parser overflows on a few hundred ORs)."""
+    by_start = defaultdict(list)
+    for habit_id, start in starts.items():
+        by_start[start].append(habit_id)
+    conditions = [Checkin.habit.in_(ids) & (Checkin.day >= start) for start, ids in by_start.items()]
+    entries = defaultdict(list)
+    for first in range(0, len(conditions), CONDITIONS_PER_QUERY):
+        since = functools.reduce(operator.or_, conditions[first:first + CONDITIONS_PER_QUERY])
+        query = Checkin.select(Checkin.habit, Checkin.day, Checkin.status, Checkin.value).where(
+            since, Checkin.day <= end)
+        entries.update(grouped(query))
+    return entries
 
 
 def grouped(query):
