@@ -13,7 +13,7 @@ from peewee import OperationalError
 
 from .db import database
 from .errors import ApiError
-from .models import ApiToken, LoginAttempt, LoginSession, Setting, User, utcnow
+from .models import ApiToken, LoginAttempt, LoginSession, Setting, SignUp, User, utcnow
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -164,27 +164,42 @@ def client_address():
 
 
 def throttle_login(email):
-    """429 with Retry-After when this email or this address failed too often recently."""
+    """Count this sign-in attempt, or refuse it with 429 when this email or this address failed
+    too often recently (API.md). The attempt stays counted unless the password is right."""
     config = current_app.config
-    window = datetime.timedelta(seconds=config["LOGIN_WINDOW_SECONDS"])
-    since = utcnow() - window
-    for field, value, limit in ((LoginAttempt.email, email, config["LOGIN_MAX_PER_EMAIL"]),
-                                (LoginAttempt.address, client_address(),
-                                 config["LOGIN_MAX_PER_ADDRESS"])):
-        recent = (LoginAttempt.select(LoginAttempt.created_at)
-                  .where(field == value, LoginAttempt.created_at > since)
-                  .order_by(LoginAttempt.created_at.desc()).limit(limit))
-        times = [row.created_at for row in recent]
-        if len(times) >= limit:
-            retry = max(1, int((times[-1] + window - utcnow()).total_seconds()) + 1)
-            raise ApiError(429, "Too many failed sign-ins; try again later.",
-                           headers={"Retry-After": str(retry)})
+    claim(LoginAttempt, {"email": email, "address": client_address()},
+          [(LoginAttempt.email, config["LOGIN_MAX_PER_EMAIL"]),
+           (LoginAttempt.address, config["LOGIN_MAX_PER_ADDRESS"])],
+          config["LOGIN_WINDOW_SECONDS"], "Too many failed sign-ins; try again later.")
 
 
-def record_login_failure(email):
-    """Count a failed sign-in, in the database so that every app process agrees."""
+def throttle_sign_up():
+    """Count this sign-up, or refuse it with 429 when this address made too many recently: one
+    address creating accounts by the hundred slows the server for everyone."""
+    config = current_app.config
+    claim(SignUp, {"address": client_address()},
+          [(SignUp.address, config["SIGN_UP_MAX_PER_ADDRESS"])],
+          config["SIGN_UP_WINDOW_SECONDS"], "Too many new accounts from here; try again later.")
+
+
+def claim(model, values, limits, window_seconds, message):
+    """Record an attempt (committed at once, in the database so that every app process agrees),
+    then refuse it, forgotten again, when its window held `limit` others for any (field, limit).
+
+    Counting after a committed insert keeps a burst honest: of the attempts let through, the last
+    to count saw every other one, so never more than `limit` pass. (Checking before inserting
+    let 6 of a burst of 30 sign-ins through a limit of 5.)"""
     with database.atomic():
-        LoginAttempt.create(email=email, address=client_address())
+        row = model.create(**values)
+    window = datetime.timedelta(seconds=window_seconds)
+    for field, limit in limits:
+        others = [r.created_at for r in model.select(model.created_at).where(
+            field == values[field.name], model.id != row.id, model.created_at > row.created_at - window
+        ).order_by(model.created_at.desc()).limit(limit)]
+        if len(others) >= limit:
+            model.delete().where(model.id == row.id).execute()
+            retry = max(1, int((others[-1] + window - utcnow()).total_seconds()) + 1)
+            raise ApiError(429, message, headers={"Retry-After": str(retry)})
 
 
 def clear_login_failures(email):

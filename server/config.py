@@ -19,6 +19,8 @@ def from_environment():
         "LOGIN_WINDOW_SECONDS": 15 * 60,
         "LOGIN_MAX_PER_EMAIL": 5,
         "LOGIN_MAX_PER_ADDRESS": 20,
+        "SIGN_UP_WINDOW_SECONDS": 60 * 60,
+        "SIGN_UP_MAX_PER_ADDRESS": 10,  # a household behind one address fits; a script does not
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -61,6 +61,12 @@ class LoginAttempt(BaseModel):
     created_at = DateTimeField(default=utcnow, index=True)
 
 
+class SignUp(BaseModel):
+    """An account created from an address, for the sign-up throttle."""
+    address = CharField(max_length=64, index=True)
+    created_at = DateTimeField(default=utcnow, index=True)
+
+
 class Identity(BaseModel):
     uuid = UUIDField(default=uuid.uuid4, unique=True)
     user = ForeignKeyField(User, backref="identities", on_delete="CASCADE")
@@ -154,5 +160,5 @@ class HabitSummary(BaseModel):
     data = JSONField()
 
 
-MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, Identity, Habit, HabitRule, Checkin,
-          Reflection, HabitSummary]
+MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
+          Checkin, Reflection, HabitSummary]

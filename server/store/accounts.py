@@ -3,8 +3,8 @@ import secrets
 
 from marshmallow import ValidationError
 
-from ..auth import (clear_login_failures, hash_password, hash_token, record_login_failure,
-                    throttle_login, verify_password)
+from ..auth import (clear_login_failures, hash_password, hash_token, throttle_login,
+                    throttle_sign_up, verify_password)
 from ..db import database
 from ..errors import ApiError
 from ..models import ApiToken, LoginAttempt, User
@@ -24,6 +24,7 @@ def register(data):
     email = normalise_email(data["email"])
     if len(email) > 254:
         raise ValidationError({"email": ["Longer than maximum length 254."]})
+    throttle_sign_up()
     if User.select().where(User.email == email).exists():
         raise ApiError(409, "An account with this email already exists; sign in instead.")
     with database.atomic():
@@ -34,12 +35,11 @@ def register(data):
 def authenticate(email, password):
     """The user for these credentials, counting failures; 401 and 429 as API.md says."""
     email = normalise_email(email)[:254]  # as long as the column; no account is longer
-    throttle_login(email)
+    throttle_login(email)  # counted now; forgiven below when the password is right
     user = User.get_or_none(User.email == email)
     if user is None:
         verify_password(dummy_user(), password)
     if user is None or not verify_password(user, password):
-        record_login_failure(email)
         raise ApiError(401, "The email or password is not right.")
     clear_login_failures(email)
     return user

@@ -1,5 +1,6 @@
 """What the API tests share: checking the error envelope, and the dates of a user's today."""
 import datetime
+import threading
 
 from tests import clock
 
@@ -40,3 +41,20 @@ def put_checkin(client, habit, date, body=None):
     response = client.put(f"/habits/{habit['id']}/checkins/{date}", body or {})
     assert response.status_code in (200, 201), response.get_json()
     return response.get_json()
+
+
+def at_once(calls):
+    """Run the calls in threads released together; their results, in order."""
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(index, call):
+        barrier.wait()
+        results[index] = call()
+
+    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results

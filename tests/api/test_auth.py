@@ -1,10 +1,12 @@
 """Sign-up, sign-in, throttling, sign-out, CSRF and the end of sessions (API.md "Authentication")."""
+import uuid
+
 import pytest
 
-from server.models import LoginAttempt
+from server.models import LoginAttempt, SignUp
 
 from ..conftest import PASSWORD, ApiClient
-from .helpers import day, error_of, field_errors
+from .helpers import at_once, day, error_of, field_errors
 
 USER_KEYS = {"id", "email", "timezone", "week_start", "created_at"}
 
@@ -134,6 +136,35 @@ def test_twenty_failures_from_one_address_throttle_it(anon, client):
                       environ_overrides={"REMOTE_ADDR": "10.0.0.1"})
     retry_after(right)
     error_of(fail_login(anon, "guess20@example.org", "10.0.0.2"), 401, "unauthorized")
+
+
+def test_a_burst_of_sign_ins_tests_no_more_than_five_passwords(app, client):
+    """Thirty wrong passwords sent at once: five are judged, the rest refused (counted atomically)."""
+    anons = [ApiClient(app) for _ in range(30)]
+    answers = at_once([lambda a=a, n=n: fail_login(a, client.user["email"], f"10.1.0.{n}")
+                       for n, a in enumerate(anons)])
+    assert sorted(a.status_code for a in answers) == [401] * 5 + [429] * 25
+    retry_after(anons[0].post("/auth/login", {"email": client.user["email"], "password": PASSWORD}))
+
+
+def sign_up(client, address, email=None):
+    return client.post("/auth/register", {"email": email or f"{uuid.uuid4().hex[:8]}@example.org",
+                                          "password": PASSWORD},
+                       environ_overrides={"REMOTE_ADDR": address})
+
+
+def test_ten_sign_ups_an_hour_from_one_address(app, anon):
+    for _ in range(10):
+        assert sign_up(anon, "10.2.0.1").status_code == 201
+    refused = sign_up(anon, "10.2.0.1")
+    error_of(refused, 429, "rate_limited")
+    assert 0 < int(refused.headers["Retry-After"]) <= 60 * 60
+    assert sign_up(anon, "10.2.0.2").status_code == 201  # another address is not held up
+    with app.app_context():
+        assert SignUp.select().where(SignUp.address == "10.2.0.1").count() == 10  # refusals not kept
+    # A burst from a fresh address: ten accounts at most.
+    answers = at_once([lambda a=a: sign_up(a, "10.2.0.3") for a in [ApiClient(app) for _ in range(16)]])
+    assert sorted(a.status_code for a in answers) == [201] * 10 + [429] * 6
 
 
 def test_logout_ends_the_session(client):

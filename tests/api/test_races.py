@@ -3,29 +3,11 @@ acknowledged field is lost and the newest client_time wins, on SQLite and on Pos
 ORBIT_RACE_ROUNDS sets the rounds (the issue's 1,000: `ORBIT_RACE_ROUNDS=1000 pytest -k races`)."""
 import datetime
 import os
-import threading
 
 from ..conftest import ApiClient, make_habit
-from .helpers import day
+from .helpers import at_once, day
 
 ROUNDS = int(os.environ.get("ORBIT_RACE_ROUNDS", "60"))
-
-
-def at_once(calls):
-    """Run the calls in threads released together; their results, in order."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        barrier.wait()
-        results[index] = call()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def clients_of(app, client, count):
