@@ -55,7 +55,8 @@ def patch_me():
 
 @bp.post("/me/password")
 @session_only
-@doc("Change the password; every other session ends", body=PasswordIn, status=204)
+@doc("Change the password; every other session ends and every API token is revoked",
+     body=PasswordIn, status=204)
 def change_password():
     data = PasswordIn().load(request_json())
     user = accounts.change_password(current_user(), data["current_password"], data["new_password"])

@@ -65,7 +65,8 @@ def update_me(user, data):
 
 
 def change_password(user, current_password, new_password):
-    """Set a new password and end every session (the session version moves on)."""
+    """Set a new password, end every session (the session version moves on) and revoke every API
+    token: a password is changed because someone else may know it, and may have made a token."""
     if not verify_password(user, current_password):
         raise ValidationError({"current_password": ["This is not your current password."]})
     user.password_hash = hash_password(new_password)
@@ -73,6 +74,7 @@ def change_password(user, current_password, new_password):
     with database.atomic():
         User.update(password_hash=user.password_hash, session_version=user.session_version
                     ).where(User.id == user.id).execute()
+        ApiToken.delete().where(ApiToken.user == user).execute()
     return user
 
 

@@ -252,12 +252,22 @@ def copy_session(app, client):
     return copy
 
 
-def test_a_password_change_ends_every_other_session(app, client):
+def test_a_password_change_ends_every_other_session_and_revokes_every_token(app, client):
     copy = copy_session(app, client)
+    other_device = ApiClient(app)
+    assert other_device.login(client.user["email"]).status_code == 200
+    scripts = []
+    for name in ("Shortcut", "Backup script"):
+        script = ApiClient(app)
+        script.token = client.post("/tokens", {"name": name}).json["token"]
+        assert script.get("/me").status_code == 200
+        scripts.append(script)
     response = client.post("/me/password", {"current_password": PASSWORD,
                                             "new_password": "a new password"})
     assert response.status_code == 204
-    error_of(copy.get("/me"), 401, "unauthorized")
+    for ended in [copy, other_device] + scripts:
+        error_of(ended.get("/me"), 401, "unauthorized")
+    assert client.get("/tokens").json == []
     # The session that changed it carries on, CSRF token included.
     assert client.get("/me").status_code == 200
     assert client.post("/identities", {"statement": "I carry on"}).status_code == 201
