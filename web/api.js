@@ -5,6 +5,7 @@ const BASE = "/api/v1";
 const NETWORK_MESSAGE = "Orbit can't be reached. Check your connection and try again.";
 
 const SESSION_HINT = "orbit.session";
+const KNOWN_HINT = "orbit.known";
 
 let csrfToken = null;
 
@@ -16,6 +17,16 @@ function rememberSession(signedIn) {
     else localStorage.removeItem(SESSION_HINT);
   } catch {
     // Storage may be disabled; the hint is only an optimisation.
+  }
+}
+
+/** True when someone has signed in (or up) from this browser before: start-up then opens on
+ * sign-in rather than sign-up. */
+export function knownHere() {
+  try {
+    return localStorage.getItem(KNOWN_HINT) === "1" || mayHaveSession();
+  } catch {
+    return true;
   }
 }
 
@@ -112,6 +123,11 @@ async function startSession(path, body) {
   const result = await request("POST", path, { body, signOutOn401: false });
   csrfToken = result.csrf_token;
   rememberSession(true);
+  try {
+    localStorage.setItem(KNOWN_HINT, "1");
+  } catch {
+    // Storage may be disabled: the next visit opens on sign-up, one tap from sign-in.
+  }
   return result.user;
 }
 

@@ -1,7 +1,9 @@
 // Start-up and hash routing: which screen shows, for whom, and where focus goes.
 import * as api from "./api.js";
 import * as store from "./store.js";
-import { h, hideActionToast, showToast } from "./dom.js";
+import { confirmDialog, h, hideActionToast, showToast } from "./dom.js";
+import { forgetUndos } from "./undo.js";
+import { leaveGuard } from "./leave.js";
 import * as auth from "./screens/auth.js";
 import * as today from "./screens/today.js";
 import * as habit from "./screens/habit.js";
@@ -14,7 +16,7 @@ const ROUTES = [
   { pattern: /^#\/signup$/, render: auth.renderSignUp, title: "Create account", public: true },
   { pattern: /^#\/today$/, render: today.render, title: "Today", tab: "today", fab: true, followsToday: true },
   { pattern: /^#\/today\/(\d{4}-\d{2}-\d{2})$/, render: today.render, title: "Today", tab: "today", fab: true },
-  { pattern: /^#\/habit\/(\d+)$/, render: habit.render, title: "Habit", fab: true, followsToday: true },
+  { pattern: /^#\/habit\/(\d+)$/, render: habit.render, title: "Habit", followsToday: true },
   { pattern: /^#\/habit\/(\d+)\/edit$/, render: editor.renderEdit, title: "Edit habit" },
   { pattern: /^#\/new$/, render: editor.renderNew, title: "New habit" },
   { pattern: /^#\/identities$/, render: identities.render, title: "Identities", tab: "identities", fab: true },
@@ -31,6 +33,9 @@ window.trustedTypes?.createPolicy("default", {
   },
 });
 const SLOW_MS = 250;
+// A new screen takes no taps for this long: the second tap of a double tap on Save must not land
+// on whatever the next screen has under the finger.
+const SETTLE_MS = 400;
 
 const mainEl = document.getElementById("main");
 const tabbarEl = document.getElementById("tabbar");
@@ -72,6 +77,8 @@ async function showScreen() {
     if (current === navigation) mainEl.removeAttribute("aria-busy");
   }
   if (current !== navigation) return undefined;
+  screenEl.classList.add("settling");
+  setTimeout(() => screenEl.classList.remove("settling"), SETTLE_MS);
   mainEl.replaceChildren(screenEl);
   window.scrollTo(0, 0);
   screenEl.querySelector("h1")?.focus({ preventScroll: true });
@@ -85,7 +92,11 @@ function redirect(hash) {
 function updateChrome(route) {
   const signedIn = Boolean(store.user()) && !route.public;
   tabbarEl.hidden = !signedIn;
-  fabEl.hidden = !(signedIn && route.fab);
+  // The tab bar keeps its four places; New habit's is empty where it makes no sense (a habit's
+  // own screen, a form, Settings).
+  fabEl.hidden = !signedIn;
+  fabEl.classList.toggle("absent", !route.fab);
+  fabEl.inert = !route.fab;
   document.body.classList.toggle("signed-in", signedIn);
   for (const linkEl of tabbarEl.querySelectorAll("a")) {
     if (linkEl.dataset.tab === route.tab) linkEl.setAttribute("aria-current", "page");
@@ -117,13 +128,32 @@ async function boot() {
     }
     store.clear(); // the session ended between the two requests
   }
-  if (!location.hash) redirect(store.user() ? HOME : "#/signin");
+  // A first visit from this browser opens on sign-up; someone who has signed in here before
+  // (api.js remembers it) is welcomed back.
+  if (!location.hash) redirect(store.user() ? HOME : api.knownHere() ? "#/signin" : "#/signup");
   else showScreen();
 }
 
-window.addEventListener("hashchange", () => {
+// Leaving a form with unsaved changes asks first; "Stay" puts the address back without a redraw.
+let shownHash = location.hash;
+window.addEventListener("hashchange", async () => {
+  if (leaveGuard.dirty()) {
+    const leavingTo = location.hash;
+    history.replaceState(null, "", shownHash);
+    const leave = await confirmDialog({ title: "Leave without saving?", confirmLabel: "Leave",
+      message: "Your changes to this form are not saved yet.", danger: true, cancelLabel: "Stay" });
+    if (!leave) return;
+    leaveGuard.clear();
+    history.replaceState(null, "", leavingTo);
+  }
+  leaveGuard.clear();
+  shownHash = location.hash;
   hideActionToast();
+  forgetUndos();
   showScreen();
+});
+window.addEventListener("beforeunload", (event) => {
+  if (leaveGuard.dirty()) event.preventDefault();
 });
 // Sent by api.js when a request finds the session gone, and by Settings on sign-out.
 window.addEventListener("orbit:signed-out", (event) => {

@@ -110,7 +110,7 @@ export function hideActionToast() {
 }
 
 /** A modal confirmation; resolves true when confirmed. */
-export function confirmDialog({ title, message, confirmLabel, danger = false }) {
+export function confirmDialog({ title, message, confirmLabel, danger = false, cancelLabel = "Cancel" }) {
   return new Promise((resolve) => {
     const titleId = uid("dialog-title");
     const dialogEl = h("dialog", { class: "dialog", "aria-labelledby": titleId },
@@ -118,7 +118,7 @@ export function confirmDialog({ title, message, confirmLabel, danger = false }) 
         h("h2", { id: titleId, text: title }),
         h("p", { text: message }),
         h("div", { class: "dialog-actions" },
-          h("button", { value: "cancel", class: "button secondary", text: "Cancel" }),
+          h("button", { value: "cancel", class: "button secondary", text: cancelLabel }),
           h("button", { value: "confirm", class: `button ${danger ? "danger" : "primary"}`, text: confirmLabel }))));
     dialogEl.addEventListener("close", () => {
       resolve(dialogEl.returnValue === "confirm");
@@ -189,6 +189,18 @@ export async function withBusy(buttonEl, action) {
     buttonEl.removeAttribute("aria-busy");
     buttonEl.removeAttribute("aria-disabled");
   }
+}
+
+const lastTaps = new Map();
+/** True for the first tap on the control named `key`, false for more taps within `ms`: a double
+ * tap counts once. Keyed by name, not element, because a card redrawn after the first tap is a
+ * new element under the same finger. */
+export function firstTap(key, ms = 400) {
+  const now = performance.now();
+  const last = lastTaps.get(key);
+  if (last !== undefined && now - last < ms) return false;
+  lastTaps.set(key, now);
+  return true;
 }
 
 /** Submits a form through `action`, one send at a time; the ApiError it throws (from the server,

@@ -52,9 +52,18 @@ export function formatNumber(value) {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
 }
 
-/** "20 min", "12 pages", "3". */
+/** The singular of a unit for an amount of one: "pages" -> "page", "glasses" -> "glass". */
+export function singularUnit(unit) {
+  if (/(ss|x|ch|sh)es$/i.test(unit)) return unit.slice(0, -2);
+  if (/[^aeiou]ies$/i.test(unit)) return `${unit.slice(0, -3)}y`;
+  if (/[^su]s$/i.test(unit)) return unit.slice(0, -1);
+  return unit;
+}
+
+/** "20 min", "12 pages", "1 page", "3". */
 export function amountText(value, habit) {
-  return `${formatNumber(value)} ${unitLabel(habit)}`.trim();
+  const unit = unitLabel(habit);
+  return `${formatNumber(value)} ${Number(value) === 1 ? singularUnit(unit) : unit}`.trim();
 }
 
 /** What a habit asks for in a day: "Goal 20 min", "At most 2 times", "Avoid it". */

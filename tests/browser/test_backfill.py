@@ -78,11 +78,16 @@ def test_back_fill_earlier_days(signed_up, shoot):
 def test_mood_check_with_a_note(signed_up):
     page = signed_up
     page.get_by_role("button", name="Good (4 of 5)").click()
-    expect(page.get_by_role("button", name="Good (4 of 5)")).to_have_attribute("aria-pressed", "true")
+    # Once set, the mood folds to one line.
+    expect(page.locator(".mood-summary")).to_have_text("Feeling good")
+    expect(page.get_by_role("button", name="Good (4 of 5)")).to_be_hidden()
     page.get_by_role("button", name="Add a note").click()
     page.get_by_label("Note about your day").fill("Calm morning, tense afternoon.")
     page.get_by_role("button", name="Save note").click()
     expect(page.locator("#toast")).to_contain_text("Note saved")
     page.reload()
+    expect(page.locator(".mood-summary")).to_have_text("Feeling good")
+    page.get_by_role("button", name="Change mood").click()
     expect(page.get_by_role("button", name="Good (4 of 5)")).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Show note").click()
     expect(page.get_by_label("Note about your day")).to_have_value("Calm morning, tense afternoon.")

@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 def test_sign_up_to_first_logged_habit(app_page, email, shoot):
     page = app_page
     started = time.monotonic()
-    expect(page.get_by_role("heading", level=1, name="Welcome back")).to_be_visible()
-    shoot(page, "01-sign-in")
-    page.get_by_role("link", name="Create an account").click()
+    # A first visit opens on sign-up.
+    expect(page.get_by_role("heading", level=1, name="Create your account")).to_be_visible()
+    shoot(page, "01-first-visit-sign-up")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill("correct horse battery")
     shoot(page, "02-sign-up")

@@ -22,7 +22,7 @@ export function renderSignIn(screenEl) {
 export function renderSignUp(screenEl) {
   const timeZone = browserTimeZone();
   renderAuth(screenEl, {
-    title: "Start your orbit",
+    title: "Create your account",
     lead: "Small habits, a steadier you. Every done day is a vote for who you are becoming.",
     submitLabel: "Create account",
     passwordHint: "At least 8 characters.",

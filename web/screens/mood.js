@@ -5,32 +5,48 @@ import { dayName } from "../dates.js";
 
 const MOODS = ["Rough", "Low", "Okay", "Good", "Great"];
 
-/** A card for the reflection of `date` (null when there is none yet). */
+/** A card for the reflection of `date` (null when there is none yet). Once a mood is set it
+ * folds to one line (the mood, a note button, Change), so the habits stay in view; the note is
+ * folded too until asked for. */
 export function moodCard(date, reflection, today) {
   let current = reflection;
+  let expanded = !reflection;
   const headingId = uid("mood");
   const cardEl = h("section", { class: "card mood-card", "aria-labelledby": headingId });
   const buttonsEl = h("div", { class: "mood-options", role: "group", "aria-labelledby": headingId });
   const statusEl = h("p", { class: "hint mood-status", "aria-live": "polite" });
+  const summaryEl = h("p", { class: "mood-summary" });
+  const changeEl = h("button", { type: "button", class: "button ghost small", "aria-expanded": "false", text: "Change",
+    "aria-label": "Change mood" });
   const noteEl = h("textarea", { name: "note", rows: "2", maxlength: "2000", id: uid("mood-note"),
     placeholder: "What's on your mind?" });
   noteEl.value = reflection?.note || "";
   const noteSubmitEl = h("button", { type: "submit", class: "button secondary small", text: "Save note" });
-  const noteFormEl = h("form", { class: "mood-note", hidden: !reflection?.note, novalidate: true },
+  const noteFormEl = h("form", { class: "mood-note", hidden: true, novalidate: true },
     h("div", { class: "field", "data-field": "note" }, h("label", { for: noteEl.id, text: "Note about your day" }), noteEl),
     noteSubmitEl);
-  const noteToggleEl = h("button", { type: "button", class: "button ghost small", "aria-expanded": String(!noteFormEl.hidden),
-    text: reflection?.note ? "Hide note" : "Add a note" });
+  const noteToggleEl = h("button", { type: "button", class: "button ghost small", "aria-expanded": "false" });
 
+  const paintNoteToggle = () => {
+    noteToggleEl.setAttribute("aria-expanded", String(!noteFormEl.hidden));
+    noteToggleEl.textContent = !noteFormEl.hidden ? "Hide note" : current?.note ? "Show note" : "Add a note";
+  };
   const paint = () => {
     buttonsEl.querySelectorAll("button").forEach((buttonEl, index) => {
       buttonEl.setAttribute("aria-pressed", String(current?.mood === index + 1));
     });
+    const collapsed = Boolean(current) && !expanded;
+    cardEl.classList.toggle("collapsed", collapsed);
     statusEl.textContent = current ? `Saved: ${MOODS[current.mood - 1].toLowerCase()}.` : "One tap is enough.";
+    summaryEl.replaceChildren(...(current ? [face(current.mood),
+      h("span", { text: `${isToday ? "Feeling" : "Felt"} ${MOODS[current.mood - 1].toLowerCase()}` })] : []));
+    changeEl.hidden = !collapsed;
+    paintNoteToggle();
   };
   // One write at a time, in tap order: a quick change of mind ("Low", no, "Good") ends on the
   // last tap, however the network orders the requests. The body is read when its turn comes.
   const inTurn = serially();
+  let pending = 0;
   const save = (bodyOf) => inTurn(async () => {
     current = await api.putReflection(date, bodyOf());
     paint();
@@ -41,13 +57,28 @@ export function moodCard(date, reflection, today) {
     const buttonEl = h("button", { type: "button", class: `mood-option mood-${mood}`, "aria-pressed": "false",
       "aria-label": `${word} (${mood} of 5)` }, face(mood), h("span", { text: word, "aria-hidden": "true" }));
     // Only the mood: the stored note stays as it is (it may have changed on another device).
-    buttonEl.addEventListener("click", () => withBusy(buttonEl, () => save(() => ({ mood })).catch(toastError)));
+    buttonEl.addEventListener("click", () => {
+      pending += 1;
+      withBusy(buttonEl, () => save(() => ({ mood })).catch(toastError)).finally(() => {
+        pending -= 1;
+        // Folds once the last of quick taps is saved, keeping focus on the card.
+        if (pending === 0 && current && expanded) {
+          expanded = false;
+          paint();
+          if (cardEl.contains(document.activeElement) || document.activeElement === document.body) changeEl.focus();
+        }
+      });
+    });
     buttonsEl.append(buttonEl);
+  });
+  changeEl.addEventListener("click", () => {
+    expanded = true;
+    paint();
+    buttonsEl.querySelector("[aria-pressed=true]")?.focus();
   });
   noteToggleEl.addEventListener("click", () => {
     noteFormEl.hidden = !noteFormEl.hidden;
-    noteToggleEl.setAttribute("aria-expanded", String(!noteFormEl.hidden));
-    noteToggleEl.textContent = noteFormEl.hidden ? "Add a note" : "Hide note";
+    paintNoteToggle();
     if (!noteFormEl.hidden) noteEl.focus();
   });
   handleSubmit(noteFormEl, noteSubmitEl, async () => {
@@ -63,7 +94,7 @@ export function moodCard(date, reflection, today) {
   cardEl.append(
     h("h2", { id: headingId, text: isToday ? "How are you feeling?" : `How was ${dayText === "Yesterday" ? "yesterday" : dayText}?` }),
     buttonsEl,
-    h("div", { class: "mood-footer" }, statusEl, noteToggleEl),
+    h("div", { class: "mood-footer" }, statusEl, summaryEl, h("span", { class: "mood-actions" }, noteToggleEl, changeEl)),
     noteFormEl);
   paint();
   return cardEl;

@@ -1,108 +1,125 @@
-// One habit on Today: the big log button, its streak and strength, and a panel for an amount,
-// a note, skipping and clearing the day.
+// One habit on Today: the big log button (one tap logs; a long press or the ⋯ button opens the
+// exact amount), what the day and its period hold, and a panel for an amount, a note, skipping
+// and clearing the day.
 import * as api from "../api.js";
 import { ring } from "../charts.js";
-import { h, handleSubmit, icon, showFormError, showToast, toastError, uid, withBusy } from "../dom.js";
-import { amountText, formatNumber, goalText, percent, streakText, unitLabel } from "../format.js";
+import { firstTap, h, handleSubmit, icon, toastError, uid, withBusy } from "../dom.js";
+import { amountText, formatNumber, goalText, streakText, unitLabel } from "../format.js";
+import { formatDate } from "../dates.js";
 import { stepper } from "./fields.js";
+import { tapWords } from "./today-log.js";
 
 const MINUTES_STEP = 5;
+const LONG_PRESS_MS = 500;
 
-/** The state a card shows: done, partial, skipped, todo (build) or kept, slipped (quit). */
-function cardState({ habit, checkin, done }) {
-  if (habit.kind === "quit") return done ? "kept" : "slipped";
+/** The state a card shows: done, partial, skipped, todo (build), kept, slipped (quit), or
+ * untracked (a quit habit on a day before its start date: nothing to judge yet). */
+function cardState({ habit, checkin, done, beforeStart }) {
+  if (habit.kind === "quit") {
+    if (beforeStart && !checkin) return "untracked";
+    return done ? "kept" : "slipped";
+  }
   if (checkin?.status === "skipped") return "skipped";
   if (done) return "done";
   return checkin?.value > 0 ? "partial" : "todo";
 }
 
-/** A list item for one entry of GET /today. `refresh(habitId)` reloads the day after a change. */
-export function habitCard(item, date, refresh) {
-  const { habit, checkin } = item;
-  const state = cardState(item);
-  const isQuit = habit.kind === "quit";
+/** A list item for one entry of GET /today; `log` (today-log.js) writes, `refresh(habitId)`
+ * reloads the day after a change. */
+export function habitCard(item, date, refresh, log) {
+  const { habit } = item;
+  const checkin = log.current(item, date);
+  // A write this screen made may be newer than the day it was drawn from.
+  const done = checkin === item.checkin ? item.done : checkin ? checkin.done : habit.kind === "quit";
+  const state = cardState({ ...item, checkin, done });
   const measured = habit.measure !== "check";
   const panelId = uid("panel");
   const cardEl = h("li", { class: `habit-card state-${state}`, "data-habit-id": habit.id, "--habit": habit.color });
+  const after = (promise) => promise.then(() => refresh(habit.id)).catch(toastError);
+  const words = tapWords(item, checkin);
 
-  const save = async (body, message) => {
-    const previous = checkin;
-    await api.putCheckin(habit.id, date, body);
-    announce(message, habit, date, previous, refresh);
-    await refresh(habit.id);
-  };
-  const clear = async () => {
-    await api.deleteCheckin(habit.id, date);
-    announce(`Cleared ${habit.name}`, habit, date, checkin, refresh);
-    await refresh(habit.id);
-  };
+  const logEl = h("button", { type: "button", class: "log-button", "aria-label": words.label,
+    "aria-pressed": words.pressed === null ? null : String(words.pressed) }, logFace(state, item, checkin, words));
+  const moreEl = h("button", { type: "button", class: "icon-button more-button",
+    "aria-label": `More for ${habit.name}`, "aria-expanded": "false", "aria-controls": panelId }, icon("more"));
+  const panelEl = panel({ ...item, checkin }, date, panelId, log, after, refresh);
 
-  const logEl = h("button", { type: "button", class: "log-button",
-    "aria-label": isQuit ? `Log a slip for ${habit.name}` : `Mark ${habit.name} done` }, logIcon(state, item));
-  const moreEl = h("button", { type: "button", class: "icon-button more-button", "aria-label": `More for ${habit.name}`,
-    "aria-expanded": "false", "aria-controls": panelId }, icon("more"));
-  const panelEl = panel(item, panelId, save, clear, refresh);
-
-  const showPanel = (open, focusSelector) => {
+  const showPanel = (open) => {
     panelEl.hidden = !open;
     moreEl.setAttribute("aria-expanded", String(open));
-    if (measured) logEl.setAttribute("aria-expanded", String(open));
-    if (open) panelEl.querySelector(focusSelector)?.focus();
+    if (open) panelEl.querySelector(measured ? "input[type=number]" : "textarea")?.focus();
   };
-
-  if (measured) {
-    logEl.setAttribute("aria-expanded", "false");
-    logEl.setAttribute("aria-controls", panelId);
-    // Always opens (never closes) the amount: a tap on it means "log", even with the panel open.
-    logEl.addEventListener("click", () => showPanel(true, "input[type=number]"));
-  } else {
-    logEl.setAttribute("aria-pressed", String(isQuit ? state === "slipped" : state === "done"));
-    logEl.addEventListener("click", () => withBusy(logEl, () => toggle(item, save, clear).catch(toastError)));
-  }
-  moreEl.addEventListener("click", () => showPanel(panelEl.hidden, "textarea"));
+  // A long press opens the exact amount instead of logging; the click that ends it is dropped.
+  let pressTimer = null;
+  let longPressed = false;
+  const cancelPress = () => clearTimeout(pressTimer);
+  logEl.addEventListener("pointerdown", () => {
+    longPressed = false;
+    cancelPress();
+    pressTimer = setTimeout(() => { longPressed = true; showPanel(true); }, LONG_PRESS_MS);
+  });
+  ["pointerup", "pointerleave", "pointercancel"].forEach((type) => logEl.addEventListener(type, cancelPress));
+  logEl.addEventListener("contextmenu", (event) => event.preventDefault());
+  logEl.addEventListener("click", () => {
+    if (longPressed) {
+      longPressed = false;
+      return;
+    }
+    if (!firstTap(`log:${habit.id}@${date}`)) return;
+    after(log.tap(item, date));
+  });
+  moreEl.addEventListener("click", () => showPanel(panelEl.hidden));
 
   cardEl.append(
     h("div", { class: "habit-row" },
       logEl,
       h("a", { class: "habit-main", href: `#/habit/${habit.id}` },
         h("span", { class: "habit-name", text: habit.name }),
-        h("span", { class: "habit-meta" }, metaParts(item, state))),
-      strengthRing(item.strength),
+        h("span", { class: "habit-meta" }, metaParts(item, checkin, state, date))),
       moreEl),
     panelEl);
   return cardEl;
 }
 
-/** One tap on a yes/no habit: done <-> cleared for build, slip <-> cleared for quit. */
-function toggle({ habit, checkin }, save, clear) {
-  if (habit.kind === "quit") {
-    return checkin && checkin.value > 0 ? clear() : save({ status: "slip", value: 1 }, `Slip logged for ${habit.name}`);
-  }
-  return checkin?.status === "done" ? clear() : save({ status: "done" }, `${habit.name}: done`);
-}
-
-function logIcon(state, item) {
-  if (state === "done" || state === "kept") return icon(state === "kept" ? "shield" : "check");
+/** Inside the log button: the state's icon, or what a tap adds, ringed by today's progress. */
+function logFace(state, { habit }, checkin, words) {
+  if (state === "done" && habit.measure !== "count") return icon("check");
+  if (state === "kept") return icon("shield");
+  if (state === "untracked") return icon("shield", "icon faint");
   if (state === "skipped") return icon("skip");
-  if (state === "slipped") return icon("close");
-  if (state === "partial") {
-    return ring(item.checkin.value / (item.habit.target || 1), { radius: 8, track: false, className: "icon partial-ring" });
-  }
-  return icon(item.habit.measure === "check" ? "check" : "plus");
+  if (state === "slipped" && habit.measure === "check") return icon("close");
+  if (!words.short) return icon("check");
+  const fraction = habit.target ? (checkin?.value || 0) / habit.target : 0;
+  return h("span", { class: "log-face" },
+    fraction > 0 ? ring(fraction, { size: 56, radius: 25, track: false, className: "progress-ring" }) : null,
+    h("span", { class: "log-short", "aria-hidden": "true", text: words.short }));
 }
 
-function metaParts({ habit, checkin, streak }, state) {
+function metaParts(item, checkin, state, date) {
+  const { habit, streak, period } = item;
+  if (state === "untracked") return [h("span", { text: "Not tracked yet" })];
   const parts = [];
-  const streakEl = h("span", { class: "streak" }, icon(habit.kind === "quit" ? "shield" : "flame", "icon tiny"),
-    h("span", { text: streakLabel(habit, streak, state) }));
-  parts.push(streakEl);
+  if (period) parts.push(h("span", { class: "period", text: periodText(habit, period, date) }));
   if (state === "skipped") parts.push(h("span", { text: "Skipped" }));
   else if (habit.measure !== "check" && checkin?.value !== null && checkin?.value !== undefined) {
     const target = habit.target ? ` / ${formatNumber(habit.target)}` : "";
     parts.push(h("span", { text: `${formatNumber(checkin.value)}${target} ${unitLabel(habit)}`.trim() }));
   } else if (goalText(habit)) parts.push(h("span", { text: goalText(habit) }));
+  parts.push(h("span", { class: "streak" }, icon(habit.kind === "quit" ? "shield" : "flame", "icon tiny"),
+    h("span", { text: streakLabel(habit, streak, state) })));
   if (checkin?.note) parts.push(h("span", { class: "has-note" }, icon("note", "icon tiny"), h("span", { text: "Note" })));
   return parts;
+}
+
+/** "2 of 3 this week", "1 of 4 this month", "Done for these 3 days" / "Due by Thu". */
+function periodText(habit, period, date) {
+  const type = habit.schedule.type;
+  if (type === "every_n_days") {
+    if (period.done >= 1) return `Done for these ${habit.schedule.n} days`;
+    return period.end === date ? "Due today" : `Due by ${formatDate(period.end, { weekday: "short" })}`;
+  }
+  const when = type === "per_week" ? "this week" : "this month";
+  return `${period.done} of ${period.required} ${when}`;
 }
 
 function streakLabel(habit, streak, state) {
@@ -111,14 +128,8 @@ function streakLabel(habit, streak, state) {
   return `${streakText(streak.current, streak.unit)}${habit.kind === "quit" ? " kept" : ""}`;
 }
 
-function strengthRing(strength) {
-  return h("span", { class: "strength", title: `Strength ${percent(strength)}` },
-    ring(strength),
-    h("span", { class: "visually-hidden", text: `Strength ${percent(strength)}` }));
-}
-
-/** The expanding panel: amount (count/minutes), note, skip, clear, details. */
-function panel(item, panelId, save, clear, refresh) {
+/** The expanding panel: exact amount (count/minutes), note, skip, clear, details, order. */
+function panel(item, date, panelId, log, after, refresh) {
   const { habit, checkin } = item;
   const isQuit = habit.kind === "quit";
   const measured = habit.measure !== "check";
@@ -133,8 +144,7 @@ function panel(item, panelId, save, clear, refresh) {
       h("label", { for: amountEl.id, text: amountLabel(habit) }),
       stepper(amountEl, { step: habit.measure === "minutes" ? MINUTES_STEP : 1, label: amountNoun(habit) })));
   }
-  const noteEl = h("textarea", { name: "note", rows: "2", maxlength: "1000", id: uid("note"),
-    placeholder: "How did it go?" });
+  const noteEl = h("textarea", { name: "note", rows: "2", maxlength: "1000", id: uid("note"), placeholder: "How did it go?" });
   noteEl.value = checkin?.note || "";
   formEl.append(h("div", { class: "field", "data-field": "note" }, h("label", { for: noteEl.id },
     "Note", h("span", { class: "visually-hidden", text: ` for ${habit.name}` })), noteEl));
@@ -143,11 +153,11 @@ function panel(item, panelId, save, clear, refresh) {
   const actionsEl = h("div", { class: "panel-actions" }, submitEl);
   if (!isQuit && checkin?.status !== "skipped") {
     actionsEl.append(h("button", { type: "button", class: "button secondary", text: "Skip this day",
-      onclick: (event) => withBusy(event.currentTarget, () => save({ status: "skipped" }, `Skipped ${habit.name}`).catch((error) => showFormError(formEl, error))) }));
+      onclick: (event) => withBusy(event.currentTarget, () => after(log.put(item, date, { status: "skipped" }, `Skipped ${habit.name}`))) }));
   }
   if (checkin) {
     actionsEl.append(h("button", { type: "button", class: "button secondary", text: "Clear day",
-      onclick: (event) => withBusy(event.currentTarget, () => clear().catch((error) => showFormError(formEl, error))) }));
+      onclick: (event) => withBusy(event.currentTarget, () => after(log.clear(item, date, `Cleared ${habit.name}`))) }));
   }
   actionsEl.append(h("a", { class: "button ghost", href: `#/habit/${habit.id}`, text: "Details" }));
   const moveButton = (delta, text) => h("button", { type: "button", class: "button ghost small", text,
@@ -159,17 +169,19 @@ function panel(item, panelId, save, clear, refresh) {
   handleSubmit(formEl, submitEl, async () => {
     const body = { note: noteEl.value };
     if (measured) {
-      if (amountEl.value.trim() === "" || Number.isNaN(Number(amountEl.value))) {
-        throw new api.ApiError({ code: "validation_error", message: "Enter an amount.",
-          fields: { value: ["Enter a number, 0 or more."] } });
+      const raw = amountEl.value.trim();
+      if (raw === "" || Number.isNaN(Number(raw)) || Number(raw) < 0) {
+        throw new api.ApiError({ code: "validation_error", message: "",
+          fields: { value: [raw.startsWith("-") ? "Use 0 or more: an amount can't be negative." : "Enter a number, 0 or more."] } });
       }
-      body.value = Number(amountEl.value);
+      body.value = Number(raw);
     }
     if (isQuit) {
       body.status = "slip";
       if (!measured && !checkin) body.value = 0;
     } else if (measured || !checkin) body.status = "done";
-    await save(body, measured ? `${habit.name}: ${amountText(body.value, habit)}` : "Note saved");
+    await log.put(item, date, body, measured ? `${habit.name}: ${amountText(body.value, habit)}` : "Note saved");
+    await refresh(habit.id);
   });
   return formEl;
 }
@@ -203,16 +215,4 @@ function amountLabel(habit) {
   const noun = amountNoun(habit);
   if (habit.kind === "quit") return `How many ${noun}?`;
   return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} done`;
-}
-
-/** A toast after a change, whose Undo puts back the check-in as it was. */
-function announce(message, habit, date, previous, refresh) {
-  showToast(message, { label: "Undo", run: () => restore(habit, date, previous).then(() => refresh(habit.id)).catch(toastError) });
-}
-
-function restore(habit, date, previous) {
-  if (!previous) return api.deleteCheckin(habit.id, date);
-  const body = { status: previous.status, note: previous.note ?? "" };
-  if (habit.measure !== "check" || habit.kind === "quit") body.value = previous.value;
-  return api.putCheckin(habit.id, date, body);
 }

@@ -4,7 +4,9 @@ import * as store from "../store.js";
 import { addDays, dayName, formatDate, longDate } from "../dates.js";
 import { append, h, titledSection } from "../dom.js";
 import { ring } from "../charts.js";
+import { isPeriodic, periodOf, periodProgress } from "../periods.js";
 import { habitCard } from "./today-habit.js";
+import { dayLog } from "./today-log.js";
 import { moodCard } from "./mood.js";
 
 const STRIP_DAYS = 7;
@@ -15,10 +17,12 @@ export async function render(screenEl, dateParam) {
   const today = store.today();
   const date = dateParam && dateParam < today ? dateParam : today;
   const loadDay = async () => {
-    const [day, habits] = await Promise.all([api.getToday(date), date < today ? api.listHabits() : null]);
-    return { ...day, later: habits ? startingLater(habits, day) : [] };
+    const [day, habits] = await Promise.all([api.getToday(date), api.listHabits()]);
+    await addPeriods(day, habits);
+    return { ...day, later: date < today ? startingLater(habits, day) : [] };
   };
   const data = await loadDay();
+  const log = dayLog();
   const bodyEl = h("div", { class: "today-body" });
   const progressEl = h("div", { class: "progress-slot" });
   // The mood card, and every habit card whose data did not change, live on across repaints, so
@@ -31,7 +35,7 @@ export async function render(screenEl, dateParam) {
     const key = JSON.stringify(item);
     const kept = cards.get(item.habit.id);
     if (kept && kept.key === key && item.habit.id !== changedId) return kept.el;
-    const cardEl = habitCard(item, date, refresh);
+    const cardEl = habitCard(item, date, refresh, log);
     cards.set(item.habit.id, { key, el: cardEl });
     return cardEl;
   };
@@ -53,16 +57,40 @@ export async function render(screenEl, dateParam) {
   }
 
   paint(data);
-  append(screenEl, header(date, today, progressEl), dayStrip(date, today), backFillBar(date, today), bodyEl);
+  // An Undo changes a habit's day behind its card: draw the day again.
+  const onUndone = () => (screenEl.isConnected ? refresh() : window.removeEventListener("orbit:undone", onUndone));
+  window.addEventListener("orbit:undone", onUndone);
+  append(screenEl, header(date, today, progressEl), dayStrip(date, today), bodyEl);
   listenForSwipes(screenEl, date, today);
 }
 
+/** The date once: today's date over "Today"; on an earlier day, "Back-filling" (with the way
+ * back) over the day's name, which is its date from two days back. */
 function header(date, today, progressEl) {
+  const name = dayName(date, today);
+  const eyebrowEl = date === today
+    ? h("p", { class: "eyebrow", text: formatDate(date, { weekday: "long", day: "numeric", month: "long" }) })
+    : h("p", { class: "eyebrow backfill-eyebrow" },
+      h("span", { text: name === "Yesterday" ? `Back-filling · ${formatDate(date, { day: "numeric", month: "long" })}` : "Back-filling" }),
+      h("a", { class: "back-to-today", href: "#/today", text: "Back to today" }));
   return h("header", { class: "screen-header today-header" },
-    h("div", { class: "screen-title" },
-      h("p", { class: "eyebrow", text: formatDate(date, { weekday: "long", day: "numeric", month: "long" }) }),
-      h("h1", { tabindex: "-1", text: dayName(date, today) })),
+    h("div", { class: "screen-title" }, eyebrowEl, h("h1", { tabindex: "-1", text: name })),
     progressEl);
+}
+
+/** For week, month and window habits: their progress in the period holding the day. */
+async function addPeriods(day, habits) {
+  const byId = new Map(habits.map((habit) => [habit.id, habit]));
+  const weekStart = store.weekStart();
+  await Promise.all(day.habits.map(async (item) => {
+    const habit = byId.get(item.habit.id);
+    if (!habit || !isPeriodic(habit)) return;
+    const period = periodOf(habit, day.date, weekStart);
+    const to = period.end < store.today() ? period.end : store.today();
+    const checkins = await api.listCheckins(habit.id, period.start, to);
+    item.habit = { ...item.habit, schedule: habit.schedule };
+    item.period = periodProgress(habit, day.date, checkins, weekStart);
+  }));
 }
 
 /** A ring of done over due-or-logged habits, or nothing when there are none. */
@@ -94,18 +122,11 @@ function dayStrip(date, today) {
     })));
 }
 
-function backFillBar(date, today) {
-  if (date === today) return null;
-  return h("p", { class: "backfill-bar" },
-    h("span", { text: "Back-filling" }),
-    h("a", { class: "button small secondary", href: "#/today", text: "Back to today" }));
-}
-
 /** Habits that exist (GET /habits) but start after `day`: logging one moves its start back. */
 function startingLater(habits, day) {
   const shown = new Set(day.habits.map((item) => item.habit.id));
   return habits.filter((habit) => !shown.has(habit.id) && habit.start_date > day.date).map((habit) => ({
-    habit, due: false, checkin: null, done: false, streak: { current: 0, unit: "days" }, strength: 0,
+    habit, due: false, checkin: null, done: false, streak: { current: 0, unit: "days" }, strength: 0, beforeStart: true,
   }));
 }
 
@@ -121,7 +142,7 @@ function fillBody(bodyEl, data, moodEl, cardFor) {
   }
   if (data.later.length) {
     sections.push(habitSection("Before their start date", data.later.map(cardFor),
-      { muted: true, hint: "Logging one here moves its start date back to this day." }));
+      { muted: true, hint: "Not tracked yet on this day. Logging one here moves its start date back to this day." }));
   }
   bodyEl.replaceChildren(...sections);
 }

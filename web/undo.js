@@ -1,0 +1,32 @@
+// Undo for Today's taps: a stack, so that n taps followed by n Undos leave every record as it
+// was. Each toast offers to undo the newest change still standing; the stack belongs to the
+// screen it was made on and is dropped when the screen changes.
+import { showToast, toastError } from "./dom.js";
+
+const stack = [];
+
+/** Offers Undo for a change just made; `undo` puts back the record from before it. */
+export function offerUndo(message, undo) {
+  stack.push({ message, undo });
+  showToast(message, { label: "Undo", run: undoNewest });
+}
+
+async function undoNewest() {
+  const entry = stack.pop();
+  if (!entry) return;
+  try {
+    await entry.undo();
+  } catch (error) {
+    toastError(error);
+    return;
+  }
+  window.dispatchEvent(new CustomEvent("orbit:undone"));
+  const older = stack.at(-1);
+  if (older) showToast(`Undone. Before that: ${older.message}`, { label: "Undo", run: undoNewest });
+  else showToast("Undone");
+}
+
+/** On leaving a screen: its changes can no longer be undone from a toast. */
+export function forgetUndos() {
+  stack.length = 0;
+}
