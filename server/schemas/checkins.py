@@ -1,7 +1,7 @@
 """Check-ins and reflections."""
 from marshmallow import Schema, fields, validate
 
-from .fields import Id, Instant, Number, Text, plausible_instant
+from .fields import Day, Id, Instant, Number, Text, plausible_instant
 
 
 class CheckinIn(Schema):
@@ -13,7 +13,7 @@ class CheckinIn(Schema):
 class BatchItemIn(CheckinIn):
     op = fields.String(required=True, validate=validate.OneOf(["put", "delete"]))
     habit_id = Id(required=True)
-    date = fields.Date(required=True)
+    date = Day(required=True)
     client_time = fields.AwareDateTime(validate=plausible_instant)
 
 

@@ -11,6 +11,15 @@ MAX_ID = 2**31 - 1
 COLOR = validate.Regexp(r"#[0-9a-fA-F]{6}\Z", error="Use a colour like #1a2b3c.")
 
 
+EPOCH = datetime.date(1970, 1, 1)
+
+
+def Day(**kwargs):
+    """A date from 1970-01-01 on: no earlier day exists for Orbit (and year 1 overflows)."""
+    return fields.Date(validate=validate.Range(min=EPOCH, error="Dates run from 1970-01-01."),
+                       metadata={"description": "A date from 1970-01-01 on."}, **kwargs)
+
+
 def Id(**kwargs):
     """An integer id: strict and bounded (an unbounded id overflows the database)."""
     return fields.Integer(strict=True, validate=validate.Range(1, MAX_ID), **kwargs)

@@ -1,7 +1,7 @@
 """Identities and habits."""
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
-from .fields import COLOR, Id, Instant, Number, Text
+from .fields import COLOR, Day, Id, Instant, Number, Text
 
 
 class IdentityIn(Schema):
@@ -70,7 +70,7 @@ class HabitIn(Schema):
     unit = Text(validate=validate.Length(max=20))
     target = fields.Float(allow_none=True, validate=validate.Range(0, 1_000_000))
     schedule = fields.Nested(ScheduleSchema)
-    start_date = fields.Date()
+    start_date = Day()
     color = fields.String(validate=COLOR)
     position = fields.Integer(strict=True, validate=validate.Range(0, 1_000_000))
     archived = fields.Boolean()
@@ -103,9 +103,9 @@ class HabitListQuery(Schema):
 
 
 class RangeQuery(Schema):
-    start = fields.Date(data_key="from")
-    end = fields.Date(data_key="to")
+    start = Day(data_key="from")
+    end = Day(data_key="to")
 
 
 class DateQuery(Schema):
-    date = fields.Date()
+    date = Day()

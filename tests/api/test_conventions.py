@@ -31,6 +31,27 @@ def test_wrong_methods_answer_405_with_allow(client, method, path, allowed):
     assert allowed <= set(response.headers["Allow"].replace(" ", "").split(","))
 
 
+@pytest.mark.parametrize("method", ["GET", "PATCH", "DELETE"])
+@pytest.mark.parametrize("habit_id", ["0", "2147483648", "99999999999999999999"])
+def test_ids_out_of_range_are_404_for_every_method(client, method, habit_id):
+    for path in (f"/habits/{habit_id}", f"/identities/{habit_id}"):
+        response = client.call(method, path, json={} if method == "PATCH" else None)
+        error_of(response, 404, "not_found")
+        assert "Allow" not in response.headers
+    error_of(client.delete(f"/tokens/{habit_id}"), 404, "not_found")
+    error_of(client.put(f"/habits/{habit_id}/checkins/2024-01-01", {}), 404, "not_found")
+
+
+@pytest.mark.parametrize("query", ["/today?date=0001-01-01", "/habits/{id}/stats?date=0001-01-01",
+                                   "/habits/{id}/stats?date=1969-12-31",
+                                   "/habits/{id}/calendar?from=0001-01-01&to=0001-01-05",
+                                   "/habits/{id}/strength?to=0001-01-05",
+                                   "/reflections?from=0001-01-01"])
+def test_dates_before_1970_in_queries_are_422(client, query):
+    habit = make_habit(client)
+    error_of(client.get(query.format(id=habit["id"])), 422, "validation_error")
+
+
 def test_the_front_end_is_still_served_from_the_root(anon):
     # web/ is served by a catch-all that must keep away from /api/ (the 405s above).
     assert anon.http.get("/").content_type.startswith("text/html")

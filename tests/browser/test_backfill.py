@@ -27,8 +27,8 @@ def test_back_fill_earlier_days(signed_up, shoot):
     expect(page.get_by_role("region", name="Due").get_by_role("button", name="Mark Stretch done")).to_have_attribute(
         "aria-pressed", "true")
 
-    # An amount: the panel opens with the target filled in.
-    page.get_by_role("button", name="Mark Read done").click()
+    # An exact amount: the ⋯ button opens the panel with the target filled in.
+    page.get_by_role("button", name="More for Read").click()
     amount = page.get_by_role("spinbutton", name="Pages done")
     expect(amount).to_have_value("10")
     page.get_by_role("button", name="Increase pages").click()

@@ -57,9 +57,8 @@ def test_editor_shows_field_errors_from_the_api(signed_up, console_errors, shoot
     expect(page.get_by_role("heading", level=1, name="Today")).to_be_visible()
 
     # Changing how a habit is measured once it has check-ins is refused, with the reason shown.
-    page.get_by_role("button", name="Mark Read done").click()
-    page.get_by_role("button", name="Log", exact=True).click()
-    expect(page.locator(".habit-card")).to_contain_text("10 / 10 pages")
+    page.get_by_role("button", name="Add 1 page to Read").click()
+    expect(page.locator(".habit-card")).to_contain_text("1 / 10 pages")
     page.get_by_role("link", name="Read").first.click()
     page.get_by_role("link", name="Edit Read").click()
     page.get_by_role("radio", name="Minutes", exact=True).check()

@@ -11,7 +11,7 @@ def test_typing_survives_a_tap_on_another_habit(signed_up, call_api):
     page.reload()
     page.get_by_role("button", name="Add a note").click()
     page.get_by_label("Note about your day").fill("Tense morning, calmer now")
-    page.get_by_role("button", name="Mark Read done").click()
+    page.get_by_role("button", name="More for Read").click()
     page.get_by_role("spinbutton", name="Pages done").fill("7")
     page.get_by_label("Note for Read").fill("Half a chapter so far")
 

@@ -38,14 +38,14 @@ def seeded(signed_up):
     days = [(today - timedelta(days=ago)).isoformat() for ago in range(45)]
     ids = page.evaluate(SEED, {"days": days})
     page.reload()
-    expect(page.get_by_role("button", name="Mark Walk outside done")).to_be_visible()
+    expect(page.get_by_role("button", name="Log 20 min of Walk outside")).to_be_visible()
     return page, ids
 
 
 def test_every_screen_light_and_dark(seeded, shoot):
     page, ids = seeded
     shoot(page, "40-today")
-    page.get_by_role("button", name="Mark Walk outside done").click()
+    page.get_by_role("button", name="More for Walk outside").click()
     expect(page.get_by_role("spinbutton", name="Minutes done")).to_have_value("20")
     shoot(page, "41-today-amount-open")
     page.get_by_role("button", name="Log", exact=True).click()

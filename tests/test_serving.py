@@ -1,0 +1,113 @@
+"""The app as `make run` serves it (gunicorn with server/gunicorn_conf.py), over real sockets:
+slow clients cannot stall it, and what gunicorn refuses itself still speaks the error envelope."""
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """gunicorn serving a fresh SQLite database; yields (host, port)."""
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('serve')}/o.db",
+           "PORT": str(port), "ORBIT_SECRET_KEY": "test"}
+    subprocess.run([sys.executable, "-m", "flask", "--app", "server", "init-db"], env=env,
+                   cwd=ROOT, check=True, capture_output=True)
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:server.gunicorn_conf",
+                                "server:create_app()"], env=env, cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            break
+        except OSError:
+            assert time.monotonic() < deadline and process.poll() is None, "gunicorn did not start"
+            time.sleep(0.2)
+    yield "127.0.0.1", port
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def raw(server, data, timeout=5):
+    """Send raw bytes; the (status, headers text, body bytes) of the answer."""
+    with socket.create_connection(server, timeout=timeout) as sock:
+        sock.sendall(data)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+            if b"\r\n\r\n" in answer:
+                head, _, body = answer.partition(b"\r\n\r\n")
+                length = [int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                          if line.lower().startswith(b"content-length:")]
+                if length and len(body) >= length[0]:
+                    break
+    head, _, body = answer.partition(b"\r\n\r\n")
+    return int(head.split()[1]), head.decode("latin-1"), body
+
+
+def envelope(head, body, code):
+    assert "Content-Type: application/json" in head, head
+    assert json.loads(body)["error"]["code"] == code
+
+
+def test_stalled_uploads_do_not_stall_the_server(server):
+    stalled = []
+    for _ in range(4):  # twice as many as there are worker processes
+        sock = socket.create_connection(server)
+        sock.sendall(b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                     b"\r\nContent-Length: 100\r\n\r\n{\"em")
+        stalled.append(sock)
+    try:
+        started = time.monotonic()
+        status, _, body = raw(server, b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert (status, json.loads(body)) == (200, {"status": "ok"})
+        assert time.monotonic() - started < 2
+    finally:
+        for sock in stalled:
+            sock.close()
+
+
+def test_what_gunicorn_refuses_itself_is_the_error_envelope(server):
+    status, head, body = raw(server, b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert status == 414
+    envelope(head, body, "too_large")
+    status, head, body = raw(server, b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 9000
+                             + b"\r\n\r\n")
+    assert status in (400, 431)
+    envelope(head, body, "too_large" if status == 431 else "bad_request")
+    status, head, body = raw(server, b"GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n")
+    assert status == 400
+    envelope(head, body, "bad_request")
+
+
+def chunked(payload, size=65536):
+    return b"".join(b"%x\r\n%s\r\n" % (len(payload[i:i + size]), payload[i:i + size])
+                    for i in range(0, len(payload), size)) + b"0\r\n\r\n"
+
+
+@pytest.mark.parametrize("payload", [
+    b'{"email": "a@b.org", "password": "' + b"x" * (1024 * 1024) + b'"}',
+    b'{"email": "a@b.org", "password": "long enough"}' + b" " * (2 * 1024 * 1024),
+])
+def test_a_chunked_body_over_a_mebibyte_is_413(server, payload):
+    status, head, body = raw(server, b"POST /api/v1/auth/register HTTP/1.1\r\nHost: x\r\n"
+                             b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                             b"Connection: close\r\n\r\n" + chunked(payload))
+    assert status == 413, body
+    envelope(head, body, "too_large")
