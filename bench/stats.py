@@ -40,7 +40,7 @@ def build_user(client, years, seed=7):
             if kind == "quit":
                 target = None if measure == "check" else 0.0
             habit = Habit.create(user=user, name=f"Habit {i}", kind=kind, measure=measure,
-                                 start_date=start, position=i)
+                                 start_date=start, set_start_date=start, position=i)
             HabitRule.create(habit=habit, effective_from=start, schedule=schedule, target=target,
                              anchor=start)
             fill = 0.15 if kind == "quit" else 0.85
