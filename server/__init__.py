@@ -55,6 +55,8 @@ def security_headers(response):
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
     if request.path.startswith("/api/"):
         response.headers.setdefault("Cache-Control", "no-store")
+    if response.status_code == 204:
+        del response.headers["Content-Type"]  # no content, so no type (Flask would say text/html)
     return response
 
 

@@ -10,7 +10,8 @@ bp = Blueprint("checkins", __name__)
 
 
 @bp.put("/habits/<int:habit_id>/checkins/<day:date>")
-@doc("Log a day: fields left out keep their stored values", body=CheckinIn, response=CheckinOut)
+@doc("Log a day: fields left out keep their stored values", body=CheckinIn, response=CheckinOut,
+     status=(201, 200))
 def put_checkin(habit_id, date):
     habit = habits.habit_of(current_user(), habit_id)
     data = CheckinIn().load(request_json())

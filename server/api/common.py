@@ -73,7 +73,8 @@ class DayConverter(BaseConverter):
 
 
 def doc(summary, body=None, response=None, status=200, query=None, many=False):
-    """Describe a view for the generated OpenAPI document (see api/openapi.py)."""
+    """Describe a view for the generated OpenAPI document (see api/openapi.py); `status` is the
+    success status, or a tuple of them (201 when created, 200 when updated)."""
     def decorate(view):
         view.openapi = {"summary": summary, "body": body, "response": response,
                         "status": status, "query": query, "many": many}

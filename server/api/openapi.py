@@ -4,12 +4,22 @@ import re
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
+from ..errors import CODES
+from ..schemas.fields import MAX_ID
+
 PATH_PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
-TYPES = {"int": {"type": "integer"}, "day": {"type": "string", "format": "date"}}
-ERROR = {"description": "An error", "content": {"application/json": {"schema": {
-    "type": "object", "properties": {"error": {"type": "object", "properties": {
-        "code": {"type": "string"}, "message": {"type": "string"},
-        "fields": {"type": "object"}}}}}}}}
+TYPES = {"int": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+         "day": {"type": "string", "format": "date"}}
+# The one error envelope (errors.py), strictly: clients may rely on every part of it.
+ERROR = {"description": "An error: the one envelope", "content": {"application/json": {"schema": {
+    "type": "object", "required": ["error"], "additionalProperties": False,
+    "properties": {"error": {
+        "type": "object", "required": ["code", "message"], "additionalProperties": False,
+        "properties": {
+            "code": {"type": "string", "enum": sorted(set(CODES.values()) | {"csrf_failed"})},
+            "message": {"type": "string", "minLength": 1},
+            "fields": {"type": "object", "description": "Validation errors only: messages by field",
+                       "additionalProperties": {}}}}}}}}}
 
 
 def schema_name(schema):
@@ -50,20 +60,25 @@ CSRF = {"name": "X-CSRF-Token", "in": "header", "required": False, "schema": {"t
 
 
 def operation(view, notes, params, method):
-    status = str(notes["status"])
-    response = {"description": (view.__doc__ or notes["summary"]).strip().splitlines()[0]}
-    if notes["response"] is not None:
-        schema = notes["response"]
-        response["content"] = {"application/json": {"schema": (
-            {"type": "array", "items": schema} if notes["many"] else schema)}}
+    statuses = notes["status"] if isinstance(notes["status"], tuple) else (notes["status"],)
+    description = (view.__doc__ or notes["summary"]).strip().splitlines()[0]
+    responses = {}
+    for status in statuses:
+        response = {"description": {201: "Created", 204: "No content"}.get(status, description)}
+        if notes["response"] is not None and status != 204:
+            schema = notes["response"]
+            response["content"] = {"application/json": {"schema": (
+                {"type": "array", "items": schema} if notes["many"] else schema)}}
+        responses[str(status)] = response
     op = {"summary": notes["summary"], "operationId": view.__name__,
-          "parameters": list(params), "responses": {status: response, "default": "Error"},
+          "parameters": list(params), "responses": {**responses, "default": "Error"},
           "security": [] if getattr(view, "public", False) else [{"bearer": []}, {"session": []}]}
     if method != "GET" and not getattr(view, "public", False):
         op["parameters"].append(CSRF)
     if notes["query"] is not None:
         op["parameters"].append({"in": "query", "schema": notes["query"]})
     if notes["body"] is not None:
-        op["requestBody"] = {"required": True,
+        # A PATCH without a body changes nothing and answers 200.
+        op["requestBody"] = {"required": method != "PATCH",
                              "content": {"application/json": {"schema": notes["body"]}}}
     return op

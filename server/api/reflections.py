@@ -10,7 +10,8 @@ bp = Blueprint("reflections", __name__)
 
 
 @bp.put("/reflections/<day:date>")
-@doc("Record the day's mood and note", body=ReflectionIn, response=ReflectionOut)
+@doc("Record the day's mood and note", body=ReflectionIn, response=ReflectionOut,
+     status=(201, 200))
 def put_reflection(date):
     data = ReflectionIn().load(request_json())
     reflection, created = reflections.put_reflection(current_user(), date, data)

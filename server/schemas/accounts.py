@@ -1,13 +1,14 @@
 """Accounts, sessions and API tokens."""
 from marshmallow import Schema, fields, validate
 
-from .fields import Instant, Text, validate_time_zone
+from .fields import Instant, Text, TimeZone
 
 
 class RegisterIn(Schema):
-    email = Text(required=True, validate=[validate.Email(), validate.Length(max=254)])
+    email = Text(required=True, validate=[validate.Email(), validate.Length(max=254)],
+                 metadata={"format": "email"})
     password = Text(required=True, validate=validate.Length(8, 1024))
-    timezone = fields.String(load_default="UTC", validate=validate_time_zone)
+    timezone = TimeZone(load_default="UTC")
 
 
 class LoginIn(Schema):
@@ -33,7 +34,7 @@ class CsrfOut(Schema):
 
 
 class MePatchIn(Schema):
-    timezone = fields.String(validate=validate_time_zone)
+    timezone = TimeZone()
     week_start = fields.String(validate=validate.OneOf(["mon", "sun"]))
 
 

@@ -1,6 +1,7 @@
 """Shared field types and validators of the schemas."""
 import datetime
 import functools
+import re
 import zoneinfo
 
 from marshmallow import ValidationError, fields, validate
@@ -8,7 +9,15 @@ from marshmallow import ValidationError, fields, validate
 from .. import clock
 
 MAX_ID = 2**31 - 1
-COLOR = validate.Regexp(r"#[0-9a-fA-F]{6}\Z", error="Use a colour like #1a2b3c.")
+COLOR_PATTERN = "^#[0-9a-fA-F]{6}$"
+
+
+def Color(**kwargs):
+    """A colour "#rrggbb". Checked with fullmatch: a `$` would let a trailing newline through."""
+    def check(value):
+        if not re.fullmatch("#[0-9a-fA-F]{6}", value):
+            raise ValidationError("Use a colour like #1a2b3c.")
+    return fields.String(validate=check, metadata={"pattern": COLOR_PATTERN}, **kwargs)
 
 
 EPOCH = datetime.date(1970, 1, 1)
@@ -33,6 +42,12 @@ def time_zone_names():
 def validate_time_zone(name):
     if name not in time_zone_names():
         raise ValidationError("Unknown time zone; use an IANA name such as Europe/Berlin.")
+
+
+def TimeZone(**kwargs):
+    """An IANA time zone name, listed in full in the OpenAPI document."""
+    return fields.String(validate=validate_time_zone,
+                         metadata={"enum": sorted(time_zone_names())}, **kwargs)
 
 
 class Text(fields.String):

@@ -1,12 +1,12 @@
 """Identities and habits."""
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
-from .fields import COLOR, Day, Id, Instant, Number, Text
+from .fields import Color, Day, Id, Instant, Number, Text
 
 
 class IdentityIn(Schema):
     statement = Text(required=True, validate=validate.Length(1, 140))
-    color = fields.String(validate=COLOR)
+    color = Color()
     position = fields.Integer(strict=True, validate=validate.Range(0, 1_000_000))
 
 
@@ -71,7 +71,7 @@ class HabitIn(Schema):
     target = fields.Float(allow_none=True, validate=validate.Range(0, 1_000_000))
     schedule = fields.Nested(ScheduleSchema)
     start_date = Day()
-    color = fields.String(validate=COLOR)
+    color = Color()
     position = fields.Integer(strict=True, validate=validate.Range(0, 1_000_000))
     archived = fields.Boolean()
     private = fields.Boolean()
@@ -103,8 +103,8 @@ class HabitListQuery(Schema):
 
 
 class RangeQuery(Schema):
-    start = Day(data_key="from")
-    end = Day(data_key="to")
+    start = fields.Date(data_key="from")  # a range before 1970 is merely empty
+    end = fields.Date(data_key="to")
 
 
 class DateQuery(Schema):
