@@ -6,6 +6,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 
 from ..errors import CODES
 from ..schemas.fields import MAX_ID
+from ..schemas.habits import schedule_json_schema
 
 PATH_PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
 TYPES = {"int": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
@@ -52,7 +53,9 @@ def build_spec(app):
             paths.setdefault(path, {})[method.lower()] = operation(view, notes, params, method)
     for path, operations in paths.items():
         spec.path(path=path, operations=operations)
-    return spec.to_dict()
+    document = spec.to_dict()
+    document["components"]["schemas"]["ScheduleSchema"] = schedule_json_schema()
+    return document
 
 
 CSRF = {"name": "X-CSRF-Token", "in": "header", "required": False, "schema": {"type": "string"},

@@ -26,7 +26,8 @@ EPOCH = datetime.date(1970, 1, 1)
 def Day(**kwargs):
     """A date from 1970-01-01 on: no earlier day exists for Orbit (and year 1 overflows)."""
     return fields.Date(validate=validate.Range(min=EPOCH, error="Dates run from 1970-01-01."),
-                       metadata={"description": "A date from 1970-01-01 on."}, **kwargs)
+                       metadata={"description": "A date from 1970-01-01 on.",
+                                 "pattern": "^(19[7-9][0-9]|[2-9][0-9]{3})-"}, **kwargs)
 
 
 def Id(**kwargs):
@@ -56,6 +57,10 @@ class Text(fields.String):
 
     default_error_messages = {"nul": "Must not contain the NUL character.",
                               "encoding": "Must be valid Unicode text."}
+
+    def __init__(self, **kwargs):
+        kwargs["metadata"] = {"pattern": "^[^\\u0000]*$", **kwargs.get("metadata", {})}
+        super().__init__(**kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)

@@ -25,6 +25,20 @@ SCHEDULE_FIELDS = {"daily": set(), "weekdays": {"days"}, "per_week": {"times"},
                    "per_month": {"times"}, "every_n_days": {"n"}}
 
 
+def schedule_json_schema():
+    """ScheduleSchema for the OpenAPI document: one shape per type, which marshmallow cannot say."""
+    def count(low, high):
+        return {"type": "integer", "minimum": low, "maximum": high}
+    extra = {"daily": {}, "per_week": {"times": count(1, 7)}, "per_month": {"times": count(1, 31)},
+             "every_n_days": {"n": count(2, 365)},
+             "weekdays": {"days": {"type": "array", "items": count(0, 6), "minItems": 1,
+                                   "maxItems": 7, "uniqueItems": True}}}
+    return {"oneOf": [{"type": "object", "additionalProperties": False,
+                       "required": ["type", *fields_], "properties": {
+                           "type": {"type": "string", "enum": [kind]}, **fields_}}
+                      for kind, fields_ in extra.items()]}
+
+
 class ScheduleSchema(Schema):
     type = fields.String(required=True, validate=validate.OneOf(list(SCHEDULE_FIELDS)))
     days = fields.List(fields.Integer(strict=True, validate=validate.Range(0, 6)),
