@@ -231,6 +231,29 @@ def test_openapi_is_consistent(anon):
         assert name in spec["components"][section], ref
 
 
+def test_openapi_tells_the_truth_that_clients_are_generated_from(client):
+    spec = client.get("/openapi.json").json
+    paths, schemas = spec["paths"], spec["components"]["schemas"]
+    for path in ("/habits/{habit_id}/checkins/{date}", "/reflections/{date}"):
+        assert {"200", "201"} <= set(paths[path]["put"]["responses"])
+    assert "content" not in paths["/habits/{habit_id}"]["delete"]["responses"]["204"]
+    assert paths["/habits/{habit_id}"]["patch"]["requestBody"]["required"] is False
+    assert paths["/habits/{habit_id}"]["get"]["parameters"][0]["schema"] == {
+        "type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+    assert schemas["HabitIn"]["properties"]["color"]["pattern"] == "^#[0-9a-fA-F]{6}$"
+    register = schemas["RegisterIn"]["properties"]
+    assert register["email"]["format"] == "email"
+    assert {"Europe/Berlin", "Pacific/Kiritimati", "UTC"} <= set(register["timezone"]["enum"])
+    error = spec["components"]["responses"]["Error"]["content"]["application/json"]["schema"]
+    assert error["required"] == ["error"] and error["additionalProperties"] is False
+    # What the document promises is what a 204 and a created check-in answer.
+    habit = make_habit(client)
+    created = client.put(f"/habits/{habit['id']}/checkins/{day()}", {})
+    assert created.status_code == 201
+    deleted = client.delete(f"/habits/{habit['id']}")
+    assert deleted.status_code == 204 and "Content-Type" not in deleted.headers
+
+
 def test_security_headers_and_no_caching_of_api_answers(client):
     response = client.get("/me")
     assert response.headers["X-Content-Type-Options"] == "nosniff"
