@@ -33,9 +33,11 @@ window.trustedTypes?.createPolicy("default", {
   },
 });
 const SLOW_MS = 250;
-// A new screen takes no taps for this long: the second tap of a double tap on Save must not land
-// on whatever the next screen has under the finger.
+// A new screen takes no taps until this long after the tap that opened it: the second tap of a
+// double tap on Save must not land on whatever the next screen has under the finger.
 const SETTLE_MS = 400;
+let lastTapAt = -Infinity;
+document.addEventListener("pointerdown", () => { lastTapAt = performance.now(); }, true);
 
 const mainEl = document.getElementById("main");
 const tabbarEl = document.getElementById("tabbar");
@@ -77,8 +79,11 @@ async function showScreen() {
     if (current === navigation) mainEl.removeAttribute("aria-busy");
   }
   if (current !== navigation) return undefined;
-  screenEl.classList.add("settling");
-  setTimeout(() => screenEl.classList.remove("settling"), SETTLE_MS);
+  const settling = lastTapAt + SETTLE_MS - performance.now();
+  if (settling > 0) {
+    screenEl.classList.add("settling");
+    setTimeout(() => screenEl.classList.remove("settling"), settling);
+  }
   mainEl.replaceChildren(screenEl);
   window.scrollTo(0, 0);
   screenEl.querySelector("h1")?.focus({ preventScroll: true });

@@ -1,16 +1,9 @@
-// SVG charts drawn by hand: a year calendar heatmap, streak bars, weekly completion bars and a
-// strength line. Each returns a <figure> with a short visible summary and a full text equivalent
+// SVG charts drawn by hand: completion bars, streak bars and a strength line (the calendar
+// heatmap is heatmap.js). Each returns a <figure> with a short visible summary and a full text equivalent
 // for screen readers (the SVG itself is hidden from them).
 import { h, svg, uid } from "./dom.js";
-import { addDays, addMonths, daysBetween, formatDate, shortDate, startOfMonth, startOfWeek, weekdayOf } from "./dates.js";
-import { WEEKDAY_SHORT, percent, plural, streakText } from "./format.js";
-
-const STATE_LABELS = {
-  done: "Done", kept: "Kept", partial: "Partly done", skipped: "Skipped", missed: "Missed",
-  slip: "Slipped", open: "Still open", not_due: "Not due", before_start: "Before start",
-};
-const DONE_STATES = new Set(["done", "kept"]);
-const DUE_STATES = new Set(["done", "kept", "partial", "missed", "slip"]);
+import { formatDate, shortDate } from "./dates.js";
+import { WEEKDAY_SHORT, percent, streakText } from "./format.js";
 
 function figure(className, svgEl, summary, details) {
   svgEl.setAttribute("aria-hidden", "true");
@@ -20,98 +13,41 @@ function figure(className, svgEl, summary, details) {
     details?.length ? h("ul", { class: "visually-hidden" }, details.map((text) => h("li", { text }))) : null);
 }
 
-/** A year as 12 month calendars, each day coloured by its /calendar state. */
-export function heatmap(days, { today, weekStart = "mon", kind = "build" }) {
-  const CELL = 12.5;
-  const GAP = 2.5;
-  const MONTH_W = 7 * CELL + 6 * GAP;
-  const MONTH_H = 20 + 6 * (CELL + GAP);
-  const COLS = 3;
-  const byDate = new Map(days.map((day) => [day.date, day]));
-  const firstColumn = weekStart === "sun" ? 6 : 0;
-  const months = [];
-  for (let month = startOfMonth(days[0]?.date || today); month <= today; month = addMonths(month, 1)) months.push(month);
-  const colGap = (330 - COLS * MONTH_W) / (COLS - 1);
-  const rows = Math.ceil(months.length / COLS);
-  const svgEl = svg("svg", { viewBox: `0 0 330 ${rows * MONTH_H + (rows - 1) * 8}`, class: "heatmap-svg" });
-  const details = [];
-
-  months.forEach((month, index) => {
-    const x0 = (index % COLS) * (MONTH_W + colGap);
-    const y0 = Math.floor(index / COLS) * (MONTH_H + 8);
-    const title = formatDate(month, { month: "short", year: index === 0 || month.endsWith("-01-01") ? "numeric" : undefined });
-    svgEl.append(svg("text", { x: x0, y: y0 + 12, class: "chart-label", text: title }));
-    const counts = {};
-    const offset = (weekdayOf(month) - firstColumn + 7) % 7;
-    for (let day = month, i = 0; day.slice(0, 7) === month.slice(0, 7); day = addDays(day, 1), i += 1) {
-      const entry = byDate.get(day);
-      const state = day > today ? "future" : entry?.state || "before_start";
-      counts[state] = (counts[state] || 0) + 1;
-      const cell = i + offset;
-      const rect = svg("rect", { x: x0 + (cell % 7) * (CELL + GAP), y: y0 + 20 + Math.floor(cell / 7) * (CELL + GAP),
-        width: CELL, height: CELL, rx: 3, class: `hm hm-${state}` },
-      svg("title", { text: `${shortDate(day)}: ${STATE_LABELS[state] || "Ahead"}` }));
-      svgEl.append(rect);
-    }
-    const parts = Object.entries(counts).filter(([state]) => DUE_STATES.has(state) || state === "skipped")
-      .map(([state, count]) => `${count} ${STATE_LABELS[state].toLowerCase()}`);
-    details.push(`${formatDate(month, { month: "long", year: "numeric" })}: ${parts.join(", ") || "nothing due"}`);
-  });
-  const doneCount = days.filter((day) => DONE_STATES.has(day.state)).length;
-  const legendStates = kind === "quit" ? ["kept", "slip", "before_start"] : ["done", "partial", "skipped", "missed"];
-  return h("div", {},
-    figure("heatmap", svgEl, `${plural(doneCount, kind === "quit" ? "day kept" : "done day", kind === "quit" ? "days kept" : "done days")} in the last ${months.length} months.`, details),
-    h("ul", { class: "legend", "aria-hidden": "true" }, legendStates.map((state) =>
-      h("li", {}, svg("svg", { viewBox: "0 0 12 12" }, svg("rect", { width: 12, height: 12, rx: 3, class: `hm hm-${state}` })),
-        h("span", { text: STATE_LABELS[state] })))));
-}
-
-/** Done (or kept) days over due days per week, from the /calendar states. */
-export function weeklyCompletion(days, { today, weekStart = "mon", weeks = 12 }) {
-  const first = addDays(startOfWeek(today, weekStart), -7 * (weeks - 1));
-  const rows = Array.from({ length: weeks }, (_, i) => ({ start: addDays(first, 7 * i), done: 0, due: 0 }));
-  for (const day of days) {
-    if (day.date < first) continue;
-    const row = rows[Math.floor(daysBetween(first, day.date) / 7)];
-    if (!row) continue;
-    if (DONE_STATES.has(day.state)) row.done += 1;
-    if (DUE_STATES.has(day.state)) row.due += 1;
-  }
-  return rows;
-}
-
-/** Vertical bars: the share of due days done, per week. */
-export function weeklyBars(rows) {
+/** Vertical bars: done over what each period (week or month) asked for, from periods.js. */
+export function weeklyBars(rows, unit = "week") {
   const W = 330;
   const H = 160;
   const LEFT = 38;
   const BOTTOM = 24;
   const plotH = H - BOTTOM - 8;
-  const slot = (W - LEFT) / rows.length;
+  const slot = (W - LEFT) / Math.max(rows.length, 6);
   const svgEl = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "bars-svg" });
   for (const level of [0, 0.5, 1]) {
     const y = 8 + plotH * (1 - level);
     svgEl.append(svg("line", { x1: LEFT, x2: W, y1: y, y2: y, class: "grid" }),
       svg("text", { x: LEFT - 6, y: y + 4, class: "chart-label", "text-anchor": "end", text: percent(level) }));
   }
+  const name = (row) => (unit === "month" ? formatDate(row.start, { month: "long" }) : `Week of ${shortDate(row.start)}`);
   rows.forEach((row, i) => {
-    const rate = row.due ? row.done / row.due : null;
+    const rate = row.required ? Math.min(1, row.done / row.required) : null;
     const x = LEFT + i * slot + slot * 0.2;
     const height = rate === null ? 0 : Math.max(2, plotH * rate);
     svgEl.append(rate === null
       ? svg("rect", { x, y: 8 + plotH - 2, width: slot * 0.6, height: 2, class: "bar-empty" })
       : svg("rect", { x, y: 8 + plotH - height, width: slot * 0.6, height, rx: 3, class: "bar" },
-        svg("title", { text: `Week of ${shortDate(row.start)}: ${row.done} of ${row.due}` })));
-    if (i % 4 === 0 || i === rows.length - 1) {
+        svg("title", { text: `${name(row)}: ${row.done} of ${row.required}` })));
+    const every = rows.length > 6 ? 4 : 1;
+    if (i % every === 0 || i === rows.length - 1) {
       svgEl.append(svg("text", { x: x + slot * 0.3, y: H - 6, class: "chart-label", "text-anchor": "middle",
-        text: i === rows.length - 1 ? "Now" : shortDate(row.start) }));
+        text: i === rows.length - 1 ? "Now" : unit === "month" ? formatDate(row.start, { month: "short" }) : shortDate(row.start) }));
     }
   });
-  const judged = rows.filter((row) => row.due);
-  const average = judged.length ? judged.reduce((sum, row) => sum + row.done / row.due, 0) / judged.length : null;
-  const summary = average === null ? "Nothing was due in these weeks." : `On average ${percent(average)} of due days done per week.`;
+  const judged = rows.filter((row) => row.required);
+  const average = judged.length ? judged.reduce((sum, row) => sum + Math.min(1, row.done / row.required), 0) / judged.length : null;
+  const summary = average === null ? `Nothing was asked for in these ${unit}s.`
+    : `On average ${percent(average)} of what each ${unit} asked for was done.`;
   return figure("weekly", svgEl, summary,
-    rows.map((row) => `Week of ${shortDate(row.start)}: ${row.due ? `${row.done} of ${row.due} due days done` : "nothing due"}`));
+    rows.map((row) => `${name(row)}: ${row.required ? `${row.done} of ${row.required} done` : "nothing asked for"}`));
 }
 
 /** Horizontal bars for the longest streaks, newest breaking ties. */

@@ -1,4 +1,5 @@
 // Small helpers every screen uses to build DOM safely (no innerHTML), show messages and errors.
+import { plainMessage } from "./messages.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const PROPERTIES = new Set(["value", "checked", "selected", "indeterminate"]);
@@ -129,30 +130,46 @@ export function confirmDialog({ title, message, confirmLabel, danger = false, ca
   });
 }
 
-/** Shows an API error on a form: a summary at the top and each field's message under it. */
+/** Shows an API error on a form: each field's message once, in plain words, beside the field
+ * (the first one announced and its control focused); a summary at the top only for what has no
+ * field on the form. */
 export function showFormError(formEl, error, fieldNames = {}) {
   clearFormError(formEl);
   const unplaced = [];
+  let firstControlEl = null;
+  let firstErrorEl = null;
   for (const [name, messages] of Object.entries(error.fields || {})) {
-    const text = flattenMessages(messages).join(" ");
+    const flat = flattenMessages(messages);
     const fieldEl = formEl.querySelector(`[data-field="${fieldNames[name] || name}"]`);
     if (!fieldEl) {
-      unplaced.push(text);
+      unplaced.push(...flat);
       continue;
     }
-    const errorEl = h("p", { class: "field-error", id: uid("error"), text });
+    const controlEls = [...fieldEl.querySelectorAll("input, select, textarea")];
+    const empty = controlEls.length > 0 && controlEls.every((el) => !el.value.trim());
+    const errorEl = h("p", { class: "field-error", id: uid("error"), text: plainMessage(name, flat, empty) });
     fieldEl.append(errorEl);
-    for (const controlEl of fieldEl.querySelectorAll("input, select, textarea")) {
+    if (!firstErrorEl) {
+      errorEl.setAttribute("role", "alert");
+      firstErrorEl = errorEl;
+      firstControlEl = controlEls.find((el) => el.type !== "radio" || el.checked) || controlEls[0];
+    }
+    for (const controlEl of controlEls) {
       controlEl.setAttribute("aria-invalid", "true");
       const described = controlEl.getAttribute("aria-describedby");
       controlEl.setAttribute("aria-describedby", [described, errorEl.id].filter(Boolean).join(" "));
     }
   }
-  const summary = [error.message, ...unplaced].filter(Boolean).join(" ");
-  const summaryEl = h("div", { class: "form-error", role: "alert", tabindex: "-1", text: summary });
-  formEl.prepend(summaryEl);
-  summaryEl.focus({ preventScroll: true });
-  summaryEl.scrollIntoView({ block: "nearest" });
+  if (unplaced.length || !firstErrorEl) {
+    const summary = unplaced.length ? unplaced.map((text) => plainMessage("", [text])).join(" ") : error.message;
+    const summaryEl = h("div", { class: "form-error", role: "alert", tabindex: "-1", text: summary || "Something went wrong. Please try again." });
+    formEl.prepend(summaryEl);
+    summaryEl.focus({ preventScroll: true });
+    summaryEl.scrollIntoView({ block: "nearest" });
+    return;
+  }
+  firstErrorEl.closest("[data-field]").scrollIntoView({ block: "center" });
+  firstControlEl?.focus({ preventScroll: true });
 }
 
 export function clearFormError(formEl) {

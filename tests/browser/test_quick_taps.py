@@ -51,6 +51,7 @@ def test_save_tapped_again_while_today_loads_creates_one_habit(signed_up, slow_n
     page = signed_up
     page.get_by_role("button", name="New habit").click()
     page.get_by_label("Name").fill("Journal")
+    page.wait_for_function("() => !document.querySelector('.screen.settling')")  # a new screen takes taps after a moment
     box = page.get_by_role("button", name="Save").bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     slow_network("/api/v1/today", 1500)  # Today takes its time to load

@@ -5,6 +5,7 @@ import { append, clearFormError, h, onConfirmedClick, screenHeader, showFormErro
 import { colorFor } from "./fields.js";
 import { habitForm } from "./habit-form.js";
 import { templateGallery } from "./templates.js";
+import { leaveGuard } from "../leave.js";
 
 /** #/new: the gallery, then an empty form. */
 export async function renderNew(screenEl) {
@@ -15,19 +16,24 @@ export async function renderNew(screenEl) {
   ]);
   const form = habitForm({ habit: null, identities, today: store.today(), weekStart: store.weekStart(),
     color: colorFor(habits.length) });
+  const guard = leaveGuard.watch(form.formEl);
+  const isNewcomer = habits.length === 0;
+  const formTitleEl = h("h2", { class: "section-title", tabindex: "-1", text: isNewcomer ? "Or make your own" : "Your habit" });
+  // Focus goes to the form's heading, not a text field: a phone keyboard would cover Save.
   const onPick = (template, identityTemplate) => {
     form.fill(template, identityTemplate);
     clearFormError(form.formEl);
+    formTitleEl.textContent = template.name;
     showToast(`${template.name} is filled in. Adjust it or tap Save.`);
-    form.formEl.scrollIntoView({ block: "start" });
-    form.nameEl.focus({ preventScroll: true });
+    formTitleEl.scrollIntoView({ block: "start" });
+    formTitleEl.focus({ preventScroll: true });
   };
-  const isNewcomer = habits.length === 0;
   form.formEl.addEventListener("submit", (event) => {
     event.preventDefault();
     save(form, null).then((habit) => {
       if (!habit) return;
-      showToast(`${habit.name} added. Tap it on Today when it's done.`);
+      guard.saved();
+      showToast(addedText(habit));
       location.hash = "#/today";
     });
   });
@@ -37,7 +43,7 @@ export async function renderNew(screenEl) {
       subtitle: isNewcomer ? "Pick a starter or make your own. Small is the point." : null,
     }),
     templates?.habits?.length ? templateGallery(templates, onPick, isNewcomer) : null,
-    h("h2", { class: "section-title", text: isNewcomer ? "Or make your own" : "Your habit" }),
+    formTitleEl,
     form.formEl);
 }
 
@@ -45,10 +51,12 @@ export async function renderNew(screenEl) {
 export async function renderEdit(screenEl, habitId) {
   const [habit, identities] = await Promise.all([api.getHabit(habitId), store.identities()]);
   const form = habitForm({ habit, identities, today: store.today(), weekStart: store.weekStart() });
+  const guard = leaveGuard.watch(form.formEl);
   form.formEl.addEventListener("submit", (event) => {
     event.preventDefault();
     save(form, habit).then((saved) => {
       if (!saved) return;
+      guard.saved();
       showToast("Saved");
       location.hash = `#/habit/${habit.id}`;
     });
@@ -64,6 +72,11 @@ async function save(form, original) {
   const { formEl, submitEl } = form;
   clearFormError(formEl);
   return withBusy(submitEl, async () => {
+    const problem = form.check(form.read());
+    if (problem) {
+      showFormError(formEl, { message: "", fields: problem });
+      return null;
+    }
     const wanted = form.newIdentity();
     if (wanted) {
       if (!wanted.statement) {
@@ -91,6 +104,14 @@ async function save(form, original) {
   });
 }
 
+/** The toast after adding a habit: what to do with it on Today. */
+function addedText(habit) {
+  if (habit.kind === "quit") return `${habit.name} added. Each day without a slip counts; log a slip on Today if one happens.`;
+  if (habit.measure === "count") return `${habit.name} added. On Today, each tap adds one.`;
+  if (habit.measure === "minutes") return `${habit.name} added. On Today, one tap logs ${habit.target} min.`;
+  return `${habit.name} added. Tap it on Today when it's done.`;
+}
+
 /** Only what changed: a schedule or target sent unchanged must not start a new rule. */
 function changesOf(original, body) {
   const changes = {};
@@ -115,19 +136,21 @@ function dangerZone(habit) {
   const archiving = !habit.archived;
   onConfirmedClick(archiveEl, archiving ? {
     title: `Archive ${habit.name}?`,
-    message: "It leaves Today but keeps its history. You can restore it from Identities.",
+    message: "It leaves Today but keeps its history. Its own screen (listed under Identities) has Restore.",
     confirmLabel: "Archive",
   } : null, async () => {
+    leaveGuard.clear(); // archiving leaves the form on purpose; its edits are not kept
     await api.updateHabit(habit.id, { archived: archiving });
     showToast(archiving ? `${habit.name} archived` : `${habit.name} is back on Today`);
     location.hash = archiving ? "#/identities" : "#/today";
   });
   onConfirmedClick(deleteEl, {
     title: `Delete ${habit.name}?`,
-    message: "This deletes the habit with all its check-ins and reminders. It can't be undone.",
+    message: "This deletes the habit with every day logged and every note. It can't be undone.",
     confirmLabel: "Delete",
     danger: true,
   }, async () => {
+    leaveGuard.clear();
     await api.deleteHabit(habit.id);
     showToast(`${habit.name} deleted`);
     location.hash = "#/today";

@@ -54,8 +54,11 @@ export function radioValue(formEl, name) {
 
 /** A number input between a minus and a plus button. */
 export function stepper(inputEl, { step = 1, min = 0, max = Infinity, label = "amount" } = {}) {
+  // A step goes to the next multiple of the step: 2.5 steps up to 3 and down to 2, not to 3.5.
   const nudge = (delta) => {
-    const next = Math.min(max, Math.max(min, (Number(inputEl.value) || 0) + delta));
+    const now = Number(inputEl.value) || 0;
+    const onGrid = delta > 0 ? Math.floor(now / step + 1e-9) * step : Math.ceil(now / step - 1e-9) * step;
+    const next = Math.min(max, Math.max(min, onGrid + delta));
     inputEl.value = String(Math.round(next * 100) / 100);
     inputEl.dispatchEvent(new Event("input", { bubbles: true }));
   };

@@ -5,7 +5,7 @@ import { schedulePicker } from "./schedule.js";
 
 const NEW_IDENTITY = "new";
 
-/** Builds the form; returns {formEl, submitEl, nameEl, read(), fill(), newIdentity(), useIdentity()}. */
+/** Builds the form; returns {formEl, submitEl, nameEl, read(), check(), fill(), newIdentity(), useIdentity()}. */
 export function habitForm({ habit, identities, today, weekStart, color }) {
   const formEl = h("form", { class: "habit-form", novalidate: true });
   const nameEl = h("input", { name: "name", maxlength: "80", required: true, autocomplete: "off",
@@ -63,7 +63,7 @@ export function habitForm({ habit, identities, today, weekStart, color }) {
     h("div", { class: "field check-field", "data-field": "private" }, privateEl,
       h("div", {}, h("label", { for: privateEl.id, text: "Private" }),
         h("p", { class: "hint", id: `${privateEl.id}-hint`,
-          text: "Reminders, emails and calendar feeds say \u201cPrivate habit\u201d instead of what it is." }))),
+          text: "Its name stays out of anything Orbit shows outside this app." }))),
     h("div", { class: "form-actions sticky-actions" }, submitEl));
 
   const paint = () => {
@@ -110,6 +110,18 @@ export function habitForm({ habit, identities, today, weekStart, color }) {
     return body;
   };
 
+  /** Problems the browser can see before asking the server, as API-style field errors. */
+  const check = (body) => {
+    const fields = {};
+    if (!body.name) fields.name = ["Give it a name: up to 80 characters."];
+    if (body.measure !== "check") {
+      const raw = targetEl.value.trim();
+      if (raw !== "" && (Number.isNaN(Number(raw)) || Number(raw) < 0)) fields.target = ["Use 0 or more: it can't be negative."];
+      else if (body.kind === "build" && !(body.target > 0)) fields.target = ["How much makes a day done? Enter a number above 0."];
+    }
+    return Object.keys(fields).length ? fields : null;
+  };
+
   /** Fills the form from a template (GET /templates habit) and its identity template. */
   const fill = (template, identityTemplate) => {
     nameEl.value = template.name;
@@ -139,7 +151,7 @@ export function habitForm({ habit, identities, today, weekStart, color }) {
     paint();
   };
 
-  return { formEl, submitEl, nameEl, read, fill, newIdentity, useIdentity };
+  return { formEl, submitEl, nameEl, read, check, fill, newIdentity, useIdentity };
 }
 
 function sameStatement(a, b) {

@@ -2,13 +2,14 @@
 import * as api from "../api.js";
 import * as store from "../store.js";
 import { addDays, addMonths, longDate, startOfMonth } from "../dates.js";
-import { append, h, icon, screenHeader, titledSection } from "../dom.js";
+import { append, h, icon, onConfirmedClick, screenHeader, showToast, titledSection } from "../dom.js";
 import { goalText, percent, plural, scheduleText, streakText } from "../format.js";
-import { heatmap, streakBars, strengthLine, weekdaySentence, weeklyBars, weeklyCompletion } from "../charts.js";
+import { streakBars, strengthLine, weekdaySentence, weeklyBars } from "../charts.js";
+import { heatmap } from "../heatmap.js";
+import { completionRows, isPeriodic } from "../periods.js";
 
 const STRENGTH_DAYS = 90;
 const NOTES_DAYS = 365;
-const MIN_MONTHS = 3;
 const MAX_MONTHS = 12;
 
 /** Renders #/habit/{id}. */
@@ -18,7 +19,7 @@ export async function render(screenEl, habitId) {
   const [stats, calendar, strength, checkins, identities] = await Promise.all([
     api.getStats(habitId),
     api.getCalendar(habitId, calendarStart(habit.start_date, today), today),
-    api.getStrength(habitId, addDays(today, -(STRENGTH_DAYS - 1)), today),
+    api.getStrength(habitId, later(habit.start_date, addDays(today, -(STRENGTH_DAYS - 1))), today),
     api.listCheckins(habitId, addDays(today, -(NOTES_DAYS - 1)), today),
     store.identities(),
   ]);
@@ -26,30 +27,59 @@ export async function render(screenEl, habitId) {
   const weekStart = store.weekStart();
   screenEl.style.setProperty("--habit", habit.color);
 
+  const periodic = isPeriodic(habit);
+  const completion = completionRows(calendar, habit, { today, weekStart });
+  const barsTitle = `Last ${plural(completion.rows.length, completion.unit)}`.replace(/^Last 1 /, "This ");
+  const openDay = (day) => { location.hash = day === today ? "#/today" : `#/today/${day}`; };
+
   append(screenEl,
     screenHeader(habit.name, {
       back: { href: "#/today", label: "Back to Today" },
       actions: [h("a", { class: "button small secondary", href: `#/habit/${habit.id}/edit`, "aria-label": `Edit ${habit.name}` },
         h("span", { text: "Edit" }))],
     }),
-    habit.archived ? h("p", { class: "banner", role: "note", text: "Archived: hidden from Today, its days are still counted." }) : null,
+    habit.archived ? archivedBanner(habit) : null,
     summaryCard(habit, identity),
     statTiles(habit, stats),
-    chartCard("Calendar", heatmap(calendar, { today, weekStart, kind: habit.kind })),
-    chartCard("Last 12 weeks", weeklyBars(weeklyCompletion(calendar, { today, weekStart })),
-      "Share of due days done each week."),
-    chartCard("Strength, last 90 days", strengthLine(strength),
+    chartCard("Calendar", heatmap(calendar, { today, weekStart, kind: habit.kind, periodic, onDay: openDay }),
+      "Tap a day to open its log."),
+    chartCard(barsTitle, weeklyBars(completion.rows, completion.unit), barsHint(habit, completion.unit)),
+    chartCard(STRENGTH_DAYS <= strength.length ? "Strength, last 90 days" : "Strength since the start", strengthLine(strength),
       "Rises with every done day, fades slowly with misses."),
     chartCard("Best streaks", streakBars(stats.streaks || [], { asOf: stats.as_of })),
     notesCard(checkins));
 }
 
-/** The first month the calendar shows: the start date's, but at least 3 and at most 12 months. */
+function later(a, b) {
+  return a > b ? a : b;
+}
+
+function barsHint(habit, unit) {
+  const type = habit.kind === "quit" ? "daily" : habit.schedule?.type;
+  if (type === "per_week") return "Done days over what each week asks for.";
+  if (type === "per_month") return "Done days over what each month asks for.";
+  if (type === "every_n_days") return `Met ${habit.schedule.n}-day windows over the windows ending each week.`;
+  return habit.kind === "quit" ? "Kept days over days counted, each week." : `Share of due days done each ${unit}.`;
+}
+
+/** Archived: what that means, and the way back. */
+function archivedBanner(habit) {
+  const restoreEl = h("button", { type: "button", class: "button small primary", text: "Restore" });
+  onConfirmedClick(restoreEl, null, async () => {
+    await api.updateHabit(habit.id, { archived: false });
+    showToast(`${habit.name} is back on Today`);
+    location.hash = "#/today";
+  });
+  return h("div", { class: "banner archived-banner", role: "note" },
+    h("p", { text: "Archived: hidden from Today, its days are still counted." }), restoreEl);
+}
+
+/** The first month the calendar shows: the start date's (a young habit's charts start where it
+ * does), at most 12 months back. */
 function calendarStart(startDate, today) {
   const earliest = addMonths(today, -(MAX_MONTHS - 1));
-  const latest = addMonths(today, -(MIN_MONTHS - 1));
-  const month = startOfMonth(startDate);
-  return month < earliest ? earliest : month > latest ? latest : month;
+  const month = startOfMonth(startDate > today ? today : startDate);
+  return month < earliest ? earliest : month;
 }
 
 function summaryCard(habit, identity) {
@@ -65,11 +95,12 @@ function statTiles(habit, stats) {
   const current = stats.current_streak || { length: 0, unit: "days" };
   const best = stats.best_streak || { length: 0, unit: "days" };
   const rate = stats.completion_rate?.["30"];
+  const quit = habit.kind === "quit";
   const tiles = [
-    { label: habit.kind === "quit" ? "Days kept" : "Current streak", value: streakText(current.length, current.unit), icon: "flame" },
-    { label: "Best streak", value: streakText(best.length, best.unit) },
+    { label: quit ? "Kept in a row" : "Current streak", value: streakText(current.length, current.unit), icon: quit ? "shield" : "flame" },
+    { label: quit ? "Longest run kept" : "Best streak", value: streakText(best.length, best.unit) },
     { label: "Strength", value: percent(stats.strength), meter: stats.strength },
-    { label: "Done in total", value: plural(stats.total_done || 0, "day"),
+    { label: quit ? "Days kept" : "Done in total", value: plural(stats.total_done || 0, "day"),
       note: rate === null || rate === undefined ? weekdaySentence(stats.by_weekday || []) : `${percent(rate)} of the last 30 days` },
   ];
   return h("section", { class: "stat-grid", "aria-label": "Numbers" }, tiles.map((tile) =>

@@ -115,7 +115,10 @@ function passwordSection() {
       if (await api.restoreSession()) showToast("Password changed");
       else signedOut("Password changed. Sign in with your new password.");
     });
-  return section("Password", "Changing it signs out your other devices.", formEl);
+  // Said before the user confirms (issue #8): the server ends the other sessions and revokes
+  // every token, so a password someone else knew, or a leaked token, stops working at once.
+  return section("Password", "Changing it signs out every other device and revokes every API token: "
+    + "scripts and shortcuts using one stop working until you create a new one.", formEl);
 }
 
 function accountSection() {
@@ -127,7 +130,7 @@ function accountSection() {
   const passwordEl = h("input", { type: "password", name: "password", autocomplete: "current-password" });
   const deleteFormEl = simpleForm([field("Your password, to confirm", passwordEl)], "Delete my account", async () => {
     const confirmed = await confirmDialog({ title: "Delete your account?", danger: true, confirmLabel: "Delete everything",
-      message: "Every habit, check-in, reflection and reminder is deleted for good. Download your data first if you want to keep it." });
+      message: "Every habit, identity, check-in and reflection is deleted for good. This can't be undone." });
     if (!confirmed) return;
     await api.deleteAccount(passwordEl.value);
     signedOut("Your account and all its data are deleted.");
