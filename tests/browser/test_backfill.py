@@ -89,5 +89,5 @@ def test_mood_check_with_a_note(signed_up):
     expect(page.locator(".mood-summary")).to_have_text("Feeling good")
     page.get_by_role("button", name="Change mood").click()
     expect(page.get_by_role("button", name="Good (4 of 5)")).to_have_attribute("aria-pressed", "true")
-    page.get_by_role("button", name="Show note").click()
+    page.get_by_role("button", name="Show note").click()  # "Note" on screen
     expect(page.get_by_label("Note about your day")).to_have_value("Calm morning, tense afternoon.")

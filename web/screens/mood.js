@@ -29,7 +29,9 @@ export function moodCard(date, reflection, today) {
 
   const paintNoteToggle = () => {
     noteToggleEl.setAttribute("aria-expanded", String(!noteFormEl.hidden));
-    noteToggleEl.textContent = !noteFormEl.hidden ? "Hide note" : current?.note ? "Show note" : "Add a note";
+    noteToggleEl.textContent = !noteFormEl.hidden ? "Hide note" : current?.note ? "Note" : "Add a note";
+    if (noteFormEl.hidden && current?.note) noteToggleEl.setAttribute("aria-label", "Show note");
+    else noteToggleEl.removeAttribute("aria-label");
   };
   const paint = () => {
     buttonsEl.querySelectorAll("button").forEach((buttonEl, index) => {
