@@ -2,7 +2,7 @@
 cookie), on SQLite and PostgreSQL: no 5xx; status codes, content types and bodies as the OpenAPI
 document says (errors against the strict envelope schema); schema-valid requests accepted and
 schema-invalid ones refused. Endpoints added later are fuzzed by being in the document.
-ORBIT_FUZZ_EXAMPLES sets the examples per operation and mode (default 10: the suite's budget)."""
+ORBIT_FUZZ_EXAMPLES sets the examples per operation and mode (default 20: the suite's budget)."""
 import os
 
 import pytest
@@ -14,7 +14,7 @@ from schemathesis.specs.openapi.checks import (content_type_conformance, negativ
 
 from ..conftest import ApiClient, make_habit
 
-EXAMPLES = int(os.environ.get("ORBIT_FUZZ_EXAMPLES", "10"))
+EXAMPLES = int(os.environ.get("ORBIT_FUZZ_EXAMPLES", "20"))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance, negative_data_rejection]
 # Schema-valid requests are accepted, except where API.md states a rule no JSON schema can: a
