@@ -35,7 +35,8 @@ def start_server(worker_class, port, directory):
                    check=True, capture_output=True)
     command = [sys.executable, "-m", "gunicorn", "-c", "python:server.gunicorn_conf",
                "--worker-class", worker_class, "server:create_app()"]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
@@ -53,7 +54,8 @@ def set_up(port):
                                      {"email": "bench@example.org", "password": "a long password"})
     cookie = response.getheader("Set-Cookie").split(";")[0]
     headers = {"Cookie": cookie, "X-CSRF-Token": json.loads(body)["csrf_token"]}
-    token = json.loads(request(connection, "POST", "/api/v1/tokens", {"name": "bench"}, headers)[1])["token"]
+    created = request(connection, "POST", "/api/v1/tokens", {"name": "bench"}, headers)[1]
+    token = json.loads(created)["token"]
     auth = {"Authorization": f"Bearer {token}"}
     habits = [json.loads(request(connection, "POST", "/api/v1/habits",
                                  {"name": f"h{i}", "measure": "count", "target": 5}, auth)[1])["id"]

@@ -1,5 +1,5 @@
 """Sign-up, sign-in, sign-out, CSRF tokens, the account itself and its API tokens."""
-from flask import Blueprint, g, session
+from flask import Blueprint, session
 
 from ..auth import end_session, keep_session, public, session_only, start_session
 from ..schemas import (CsrfOut, DeleteMeIn, LoginIn, MePatchIn, PasswordIn, RegisterIn,

@@ -14,7 +14,8 @@ from playhouse.migrate import migrate
 
 
 def up(migrator, db):
-    migrate(migrator.add_column("habit", "set_start_date", DateField(default=datetime.date(1970, 1, 1))))
+    column = DateField(default=datetime.date(1970, 1, 1))  # filled from start_date just below
+    migrate(migrator.add_column("habit", "set_start_date", column))
     db.execute_sql("UPDATE habit SET set_start_date = start_date")
     if isinstance(db, PostgresqlDatabase):
         db.execute_sql("ALTER TABLE checkin ALTER COLUMN value TYPE double precision")

@@ -1,4 +1,4 @@
-"""Sign-ups are counted per address (the sign-up throttle), in the database like sign-in failures."""
+"""Sign-ups counted per address (the sign-up throttle), in the database like sign-in failures."""
 import datetime
 
 from peewee import CharField, DateTimeField, Model

@@ -45,7 +45,8 @@ def entries_since(starts, end):
     by_start = defaultdict(list)
     for habit_id, start in starts.items():
         by_start[start].append(habit_id)
-    conditions = [Checkin.habit.in_(ids) & (Checkin.day >= start) for start, ids in by_start.items()]
+    conditions = [Checkin.habit.in_(ids) & (Checkin.day >= start)
+                  for start, ids in by_start.items()]
     entries = defaultdict(list)
     for first in range(0, len(conditions), CONDITIONS_PER_QUERY):
         since = functools.reduce(operator.or_, conditions[first:first + CONDITIONS_PER_QUERY])

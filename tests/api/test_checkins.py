@@ -271,7 +271,8 @@ def test_checkins_of_an_unknown_habit_are_404(client, method):
                          else None), 404, "not_found")
 
 
-@pytest.mark.parametrize("value", [999999.99, 123456.789, 1e-46, 0.1 + 0.2, 1_000_000, 33.333333333333336])
+@pytest.mark.parametrize("value", [999999.99, 123456.789, 1e-46, 0.1 + 0.2, 1_000_000,
+                                   33.333333333333336])
 def test_awkward_numbers_read_back_exactly(client, value):
     """Values and targets are doubles on both databases: what was answered is what is stored."""
     habit = make_habit(client, measure="count", target=value)

@@ -5,7 +5,6 @@ schema-invalid ones refused. Endpoints added later are fuzzed by being in the do
 ORBIT_FUZZ_EXAMPLES sets the examples per operation and mode (default 20: the suite's budget)."""
 import os
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
