@@ -3,3 +3,4 @@ from .accounts import *  # noqa: F401,F403
 from .checkins import *  # noqa: F401,F403
 from .habits import *  # noqa: F401,F403
 from .stats import *  # noqa: F401,F403
+from .summaries import *  # noqa: F401,F403

@@ -1,0 +1,195 @@
+"""Weekly summaries (API.md "Weekly summaries"): what a week asked of each habit and what was
+done, streaks and records, strength, suggestions for the next small step. Pure: the store passes
+each habit's spec and check-ins, the reflections, and today."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .ledger import Ledger
+from .model import (BUILD, CHECK, DAILY, MINUTES, PER_MONTH, PER_WEEK, QUIT, SKIPPED, WEEKDAYS,
+                    Entry, Habit, rule_on)
+from .periods import MET, Period, judged_periods
+from .strength import strength_values
+from .streaks import streaks_from
+
+ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class HabitWeek:
+    """One habit's week: scheduled and done are None for per_month habits (month_* instead)."""
+
+    scheduled: int | None
+    done: int | None
+    skipped: int
+    value_total: float
+    month_done: int | None = None
+    month_required: int | None = None
+
+    @property
+    def rate(self) -> float | None:
+        return None if not self.scheduled else self.done / self.scheduled
+
+
+class HabitHistory:
+    """A habit's periods, ledger and strength from its start date to `last`, computed once and
+    read for any week up to `last`."""
+
+    def __init__(self, habit: Habit, entries: list[Entry], last: date):
+        self.habit, self.last = habit, last
+        self.ledger = Ledger(habit, entries, last)
+        started = habit.start_date <= last
+        self.periods: list[Period] = (
+            judged_periods(habit, self.ledger, habit.start_date, last, last) if started else [])
+        self.strengths = (
+            strength_values(habit, self.ledger, habit.start_date, last, 0.0) if started else [])
+
+    def strength_on(self, day: date) -> float:
+        """Strength on day (0 before the start date), rounded like the API's."""
+        index = (day - self.habit.start_date).days
+        return round(self.strengths[index], 6) if 0 <= index < len(self.strengths) else 0.0
+
+    def week(self, week_start: date) -> HabitWeek | None:
+        """The week from week_start, counted from the start date to min(week end, last); None
+        when the habit had not started by then."""
+        first = max(week_start, self.habit.start_date)
+        last = min(week_start + 6 * ONE_DAY, self.last)
+        if first > last:
+            return None
+        a, b = first.toordinal(), last.toordinal()
+        entries = [e for day, e in self.ledger.entries.items() if a <= day <= b]
+        skipped = sum(1 for e in entries if e.status == SKIPPED)
+        value_total = sum(e.value or 0 for e in entries if e.status != SKIPPED)
+        if rule_on(self.habit, last).schedule.type == PER_MONTH and self.habit.kind == BUILD:
+            month = next(p for p in reversed(self.periods) if p.start <= last)
+            return HabitWeek(None, None, skipped, value_total,
+                             min(month.done_days, month.required), month.required)
+        scheduled = done = 0
+        for period in self.periods:
+            if period.end < week_start or period.start > last:
+                continue
+            if period.unit == "days" and first <= period.start:
+                asked = period.required >= 1
+                scheduled += asked
+                done += asked and period.state == MET
+            elif period.unit == "weeks":
+                scheduled += period.required
+                done += min(period.done_days, period.required)
+            elif period.unit == "windows" and week_start <= period.end <= last:
+                asked = period.required >= 1
+                scheduled += asked
+                done += asked and period.state == MET
+        return HabitWeek(scheduled, done, skipped, value_total)
+
+    def votes(self, first: date, last: date) -> int:
+        """Done (build) or kept (quit) days from first to last."""
+        first, last = max(first, self.habit.start_date), min(last, self.last)
+        if first > last:
+            return 0
+        if self.habit.kind == QUIT:
+            a, b = first.toordinal(), last.toordinal()
+            slipped = sum(1 for day in self.ledger.slipped if a <= day <= b)
+            return (last - first).days + 1 - slipped
+        return self.ledger.done_between(first, last)
+
+    def streaks(self, as_of: date):
+        """(every streak newest first, current streak) as of a day up to `last`."""
+        periods = [p for p in self.periods if p.start <= as_of]
+        return streaks_from(periods, self.habit, as_of)
+
+    def record_in(self, week_start: date, as_of: date) -> bool:
+        """A streak grew during the week strictly longer than every streak that had ended before
+        it, to a length of at least 2."""
+        every, _ = self.streaks(as_of)
+        before = max((s.length for s in every if s.end is not None and s.end < week_start),
+                     default=0)
+        return any(s.length >= 2 and s.length > before and s.end is not None and
+                   s.end >= week_start for s in every)
+
+
+def suggestion(habit: Habit, name: str, unit: str, this: HabitWeek | None,
+               previous: HabitWeek | None, current_target: float | None,
+               schedule: dict) -> dict | None:
+    """The micro-shift of API.md: raise after two weeks at 100%, shrink after two below half."""
+    if habit.kind == QUIT or this is None or previous is None:
+        return None
+    rates = (this.rate, previous.rate)
+    if None in rates:
+        return None
+    if rates == (1, 1):
+        return _raise(habit, name, unit, current_target, schedule)
+    if rates[0] < 0.5 and rates[1] < 0.5:
+        return _shrink(habit, name, unit, current_target, schedule)
+    return None
+
+
+def _step(habit: Habit) -> int:
+    return 5 if habit.measure == MINUTES else 1
+
+
+def _amount(habit: Habit, value: float, unit: str) -> str:
+    shown = f"{value:g}"
+    if habit.measure == MINUTES:
+        return f"{shown} minutes"
+    return f"{shown} {unit}".strip() if unit else shown
+
+
+def _raise(habit, name, unit, target, schedule):
+    kind = schedule["type"]
+    if habit.measure != CHECK and target:
+        step = _step(habit)
+        new = max(math.ceil(target * 1.25 / step) * step, target + step)
+        new = int(new) if float(new).is_integer() else new
+        what = _amount(habit, new, unit)
+        every = {PER_WEEK: "every week", PER_MONTH: "every month",
+                 WEEKDAYS: "on every planned day"}.get(kind, "every day" if kind == DAILY
+                                                        else "every time")
+        return {"action": "raise", "patch": {"target": new},
+                "text": f"You met {name} {every} two weeks running — try {what}?"}
+    if kind in (PER_WEEK, PER_MONTH):
+        limit = 7 if kind == PER_WEEK else 31
+        if schedule["times"] >= limit:
+            return None
+        times = schedule["times"] + 1
+        period = "week" if kind == PER_WEEK else "month"
+        return {"action": "raise", "patch": {"schedule": {"type": kind, "times": times}},
+                "text": f"You met {name} every {period} two weeks running — "
+                        f"try {times} times a {period}?"}
+    if kind == WEEKDAYS and len(schedule["days"]) < 7:
+        days = sorted(set(schedule["days"]) | {next(d for d in range(7)
+                                                   if d not in schedule["days"])})
+        return {"action": "raise", "patch": {"schedule": {"type": WEEKDAYS, "days": days}},
+                "text": f"You kept every {name} day two weeks running — ready for one more day "
+                        "a week?"}
+    return None  # daily yes/no habits: nothing to raise
+
+
+def _shrink(habit, name, unit, target, schedule):
+    kind = schedule["type"]
+    if habit.measure != CHECK and target:
+        step = _step(habit)
+        new = min(math.floor(target * 0.8 / step) * step, target - step)
+        if new < step:
+            if target <= step:
+                return None
+            new = step
+        new = int(new) if float(new).is_integer() else new
+        what = _amount(habit, new, unit)
+        return {"action": "shrink", "patch": {"target": new},
+                "text": f"{name} has been a stretch lately. A smaller step keeps it alive — "
+                        f"try {what}?"}
+    if kind in (PER_WEEK, PER_MONTH) and schedule["times"] > 1:
+        times = schedule["times"] - 1
+        period = "week" if kind == PER_WEEK else "month"
+        return {"action": "shrink", "patch": {"schedule": {"type": kind, "times": times}},
+                "text": f"{name} has been a stretch lately. Fewer, kept, beats more, missed — "
+                        f"try {times} {'time' if times == 1 else 'times'} a {period}?"}
+    if kind == WEEKDAYS and len(schedule["days"]) > 1:
+        days = sorted(schedule["days"])[:-1]
+        return {"action": "shrink", "patch": {"schedule": {"type": WEEKDAYS, "days": days}},
+                "text": f"{name} has been a stretch lately. One day fewer a week keeps it "
+                        "within reach — try it?"}
+    return None
+

@@ -1,0 +1,210 @@
+"""The weekly summary as API.md shapes it, and the week-by-week history, from plain values."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import fmean
+
+from .model import BUILD, MINUTES, QUIT, Entry, Habit
+from .moodlinks import link_text, mood_link
+from .periods import MISSED, OPEN
+from .summary import HabitHistory, suggestion
+
+ONE_DAY = timedelta(days=1)
+WEEK = timedelta(days=7)
+LINK_DAYS = 90
+MAX_LINKS = 3
+PRIVATE = "Private habit"
+
+
+@dataclass(frozen=True)
+class HabitInput:
+    """What the summary needs of one habit: its fields, its domain spec and its check-ins."""
+
+    id: int
+    name: str
+    identity_id: int | None
+    kind: str
+    measure: str
+    unit: str
+    target: float | None
+    schedule: dict
+    private: bool
+    archived_on: date | None
+    spec: Habit
+    entries: list[Entry]
+
+
+def week_containing(day: date, week_start: int) -> date:
+    """The first day of the user's week holding day (week_start: Monday = 0, Sunday = 6)."""
+    return day - timedelta(days=(day.weekday() - week_start) % 7)
+
+
+def weekly_summary(habits: list[HabitInput], identities: list[tuple[int, str]],
+                   moods: dict[date, int], week_start: date, today: date,
+                   hide_private: bool = False) -> dict:
+    """The summary of the week from week_start, as of today. With hide_private, private habits
+    are named "Private habit" everywhere (for what leaves the app: email)."""
+    week_end = week_start + 6 * ONE_DAY
+    last = min(week_end, today)
+    complete = week_end < today
+    rows, histories, previous_weeks, links = [], {}, {}, []
+    for habit in habits:
+        if habit.archived_on is not None and habit.archived_on <= week_end:
+            continue
+        history = HabitHistory(habit.spec, habit.entries, last)
+        this = history.week(week_start)
+        if this is None:
+            continue
+        name = PRIVATE if habit.private and hide_private else habit.name
+        histories[habit.id], previous_weeks[habit.id] = history, history.week(week_start - WEEK)
+        rows.append(habit_row(habit, name, history, this, previous_weeks[habit.id], week_start,
+                              last, complete))
+        link = habit_mood_link(habit, history, moods, last)
+        if link is not None and not (habit.private and hide_private):
+            links.append({"kind": "mood_link", "habit_id": habit.id, **link,
+                          "text": link_text(habit.name, habit.kind == QUIT, link)})
+    links.sort(key=lambda link: -abs(link["mood_done"] - link["mood_not_done"]))
+    by_id = {habit.id: habit for habit in habits}
+    identity_rows = [identity_votes(identity_id, statement, by_id, histories, week_start, last)
+                     for identity_id, statement in identities]
+    summary = {
+        "week_start": week_start.isoformat(), "week_end": week_end.isoformat(),
+        "complete": complete,
+        "totals": totals(rows, previous_weeks, by_id),
+        "habits": rows, "identities": identity_rows,
+        "mood": mood_of(moods, week_start, last),
+        "insights": links[:MAX_LINKS],
+    }
+    summary["highlights"] = highlights(summary)
+    return summary
+
+
+def habit_row(habit, name, history, this, previous, week_start, last, complete) -> dict:
+    """One habit's line of the summary (API.md)."""
+    _, current = history.streaks(last)
+    row = {"habit_id": habit.id, "name": name, "identity_id": habit.identity_id,
+           "schedule": habit.schedule, "scheduled": this.scheduled, "done": this.done,
+           "skipped": this.skipped, "rate": _rounded(this.rate), "value_total": this.value_total,
+           "streak": {"current": current.length, "unit": current.unit},
+           "record": history.record_in(week_start, last),
+           "strength_start": history.strength_on(week_start - ONE_DAY),
+           "strength_end": history.strength_on(last),
+           "suggestion": suggestion(habit.spec, name, habit.unit, this, previous, habit.target,
+                                    habit.schedule) if complete else None}
+    if this.month_required is not None:
+        row.update(month_done=this.month_done, month_required=this.month_required)
+    return row
+
+
+def totals(rows, previous_weeks, by_id) -> dict:
+    """Scheduled, done and rate over the habits counted by week (per_month ones are not)."""
+    counted = [row for row in rows if row["scheduled"] is not None]
+    scheduled = sum(row["scheduled"] for row in counted)
+    done = sum(row["done"] for row in counted)
+    before = [previous_weeks[row["habit_id"]] for row in counted]
+    before = [week for week in before if week is not None and week.scheduled is not None]
+    before_scheduled = sum(week.scheduled for week in before)
+    minutes = sum(row["value_total"] for row in rows
+                  if (by_id[row["habit_id"]].kind, by_id[row["habit_id"]].measure) == (BUILD, MINUTES))
+    return {"scheduled": scheduled, "done": done,
+            "rate": _rounded(done / scheduled if scheduled else None),
+            "previous_rate": _rounded(sum(w.done for w in before) / before_scheduled
+                                      if before_scheduled else None),
+            "minutes": minutes}
+
+
+def identity_votes(identity_id, statement, by_id, histories, week_start, last) -> dict:
+    """Votes (done or kept days of the identity's habits) this week and the week before."""
+    mine = [histories[h] for h in histories if by_id[h].identity_id == identity_id]
+    return {"identity_id": identity_id, "statement": statement,
+            "votes": sum(h.votes(week_start, last) for h in mine),
+            "previous_votes": sum(h.votes(week_start - WEEK, week_start - ONE_DAY) for h in mine)}
+
+
+def mood_of(moods: dict[date, int], week_start: date, last: date) -> dict:
+    """The week's mood average and the previous week's (None without reflections)."""
+    this = [m for d, m in moods.items() if week_start <= d <= last]
+    before = [m for d, m in moods.items() if week_start - WEEK <= d < week_start]
+    return {"average": round(fmean(this), 2) if this else None, "days": len(this),
+            "previous_average": round(fmean(before), 2) if before else None}
+
+
+def habit_mood_link(habit: HabitInput, history: HabitHistory, moods: dict[date, int],
+                    last: date) -> dict | None:
+    """Moods on done (kept) days against due-but-not-done (slipped) days, over 90 days."""
+    first = max(last - (LINK_DAYS - 1) * ONE_DAY, habit.spec.start_date)
+    ledger = history.ledger
+    unmet = set()
+    if habit.kind != QUIT:  # days of unmet periods that asked for something, not skipped
+        for period in history.periods:
+            if period.end >= first and period.state in (MISSED, OPEN) and period.required:
+                day = max(period.start, first)
+                while day <= min(period.end, last):
+                    unmet.add(day.toordinal())
+                    day += ONE_DAY
+    done, not_done = [], []
+    for day, mood in moods.items():
+        if not first <= day <= last:
+            continue
+        ordinal = day.toordinal()
+        if habit.kind == QUIT:
+            (not_done if ordinal in ledger.slipped else done).append(mood)
+        elif ordinal in ledger.done:
+            done.append(mood)
+        elif ordinal in unmet and ordinal not in ledger.skipped:
+            not_done.append(mood)
+    return mood_link(done, not_done)
+
+
+def highlights(summary: dict) -> list[str]:
+    """Short sentences: records, the longest streak, the identity with the most votes."""
+    lines = []
+    for row in summary["habits"]:
+        if row["record"]:
+            streak = row["streak"]
+            lines.append(f"New record: {row['name']}, {_length(streak)} in a row.")
+    alive = [row for row in summary["habits"] if row["streak"]["current"] >= 2]
+    if alive:
+        longest = max(alive, key=lambda row: row["streak"]["current"])
+        if not longest["record"]:
+            lines.append(f"Longest streak: {longest['name']}, {_length(longest['streak'])}.")
+    voted = [row for row in summary["identities"] if row["votes"]]
+    if voted:
+        top = max(voted, key=lambda row: row["votes"])
+        lines.append(f"Most votes: “{top['statement']}” ({top['votes']}).")
+    return lines
+
+
+def history_rows(habits: list[HabitInput], moods: dict[date, int], newest: date, weeks: int,
+                 today: date) -> list[dict]:
+    """One row per week, newest first, from the week starting `newest` back."""
+    histories = [(habit, HabitHistory(habit.spec, habit.entries, today)) for habit in habits]
+    rows = []
+    for back in range(weeks):
+        week_start = newest - back * WEEK
+        last = min(week_start + 6 * ONE_DAY, today)
+        done = scheduled = votes = 0
+        for habit, history in histories:
+            if habit.archived_on is not None and habit.archived_on <= week_start + 6 * ONE_DAY:
+                continue
+            week = history.week(week_start)
+            if week is not None and week.scheduled is not None:
+                done, scheduled = done + week.done, scheduled + week.scheduled
+            if habit.identity_id is not None:
+                votes += history.votes(week_start, last)
+        mood = mood_of(moods, week_start, last)["average"]
+        rows.append({"week_start": week_start.isoformat(), "done": done, "scheduled": scheduled,
+                     "rate": _rounded(done / scheduled if scheduled else None), "votes": votes,
+                     "mood_average": mood})
+    return rows
+
+
+def _length(streak: dict) -> str:
+    unit = streak["unit"] if streak["current"] != 1 else streak["unit"].removesuffix("s")
+    return f"{streak['current']} {unit}"
+
+
+def _rounded(rate: float | None) -> float | None:
+    return None if rate is None else round(rate, 4)
+

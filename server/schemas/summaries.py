@@ -1,0 +1,95 @@
+"""Weekly summaries (API.md "Weekly summaries"), as the API sends them."""
+from marshmallow import Schema, fields, validate
+
+from .fields import Day, Number
+
+
+class WeeklyQuery(Schema):
+    date = Day()
+
+
+class HistoryQuery(Schema):
+    weeks = fields.Integer(load_default=12, validate=validate.Range(1, 104))
+
+
+class SuggestionOut(Schema):
+    action = fields.String(metadata={"enum": ["raise", "shrink"]})
+    text = fields.String()
+    patch = fields.Dict(metadata={"description": "The PATCH /habits/{id} body that applies it"})
+
+
+class WeekStreakOut(Schema):
+    current = fields.Integer()
+    unit = fields.String()
+
+
+class HabitWeekOut(Schema):
+    habit_id = fields.Integer()
+    name = fields.String()
+    identity_id = fields.Integer(allow_none=True)
+    schedule = fields.Dict()
+    scheduled = fields.Integer(allow_none=True)
+    done = fields.Integer(allow_none=True)
+    skipped = fields.Integer()
+    rate = fields.Float(allow_none=True)
+    value_total = Number()
+    streak = fields.Nested(WeekStreakOut)
+    record = fields.Boolean()
+    strength_start = fields.Float()
+    strength_end = fields.Float()
+    suggestion = fields.Nested(SuggestionOut, allow_none=True)
+    month_done = fields.Integer(metadata={"description": "per_month habits only"})
+    month_required = fields.Integer(metadata={"description": "per_month habits only"})
+
+
+class TotalsOut(Schema):
+    scheduled = fields.Integer()
+    done = fields.Integer()
+    rate = fields.Float(allow_none=True)
+    previous_rate = fields.Float(allow_none=True)
+    minutes = Number()
+
+
+class IdentityWeekOut(Schema):
+    identity_id = fields.Integer()
+    statement = fields.String()
+    votes = fields.Integer()
+    previous_votes = fields.Integer()
+
+
+class MoodWeekOut(Schema):
+    average = fields.Float(allow_none=True)
+    days = fields.Integer()
+    previous_average = fields.Float(allow_none=True)
+
+
+class InsightOut(Schema):
+    kind = fields.String(metadata={"enum": ["mood_link"]})
+    habit_id = fields.Integer()
+    text = fields.String()
+    mood_done = fields.Float()
+    mood_not_done = fields.Float()
+    days_done = fields.Integer()
+    days_not_done = fields.Integer()
+    p_value = fields.Float()
+
+
+class WeeklySummaryOut(Schema):
+    week_start = fields.String(metadata={"format": "date"})
+    week_end = fields.String(metadata={"format": "date"})
+    complete = fields.Boolean()
+    totals = fields.Nested(TotalsOut)
+    habits = fields.List(fields.Nested(HabitWeekOut))
+    identities = fields.List(fields.Nested(IdentityWeekOut))
+    mood = fields.Nested(MoodWeekOut)
+    insights = fields.List(fields.Nested(InsightOut))
+    highlights = fields.List(fields.String())
+
+
+class WeekHistoryOut(Schema):
+    week_start = fields.String(metadata={"format": "date"})
+    rate = fields.Float(allow_none=True)
+    done = fields.Integer()
+    scheduled = fields.Integer()
+    votes = fields.Integer()
+    mood_average = fields.Float(allow_none=True)
