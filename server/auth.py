@@ -193,9 +193,10 @@ def claim(model, values, limits, window_seconds, message):
         row = model.create(**values)
     window = datetime.timedelta(seconds=window_seconds)
     for field, limit in limits:
-        others = [r.created_at for r in model.select(model.created_at).where(
+        recent = model.select(model.created_at).where(
             field == values[field.name], model.id != row.id,
-            model.created_at > row.created_at - window).order_by(model.created_at.desc()).limit(limit)]
+            model.created_at > row.created_at - window)
+        others = [r.created_at for r in recent.order_by(model.created_at.desc()).limit(limit)]
         if len(others) >= limit:
             model.delete().where(model.id == row.id).execute()
             retry = max(1, int((others[-1] + window - utcnow()).total_seconds()) + 1)

@@ -61,7 +61,7 @@ def mood_link(done: list[int], not_done: list[int]) -> dict | None:
     if p >= ALPHA:
         return None
     return {"mood_done": round(fmean(done), 1), "mood_not_done": round(fmean(not_done), 1),
-            "days_done": len(done), "days_not_done": len(not_done), "p_value": round(p, 4)}
+            "days_done": len(done), "days_not_done": len(not_done), "p_value": float(f"{p:.3g}")}
 
 
 def link_text(name: str, quit: bool, link: dict) -> str:

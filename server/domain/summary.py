@@ -99,14 +99,14 @@ class HabitHistory:
         periods = [p for p in self.periods if p.start <= as_of]
         return streaks_from(periods, self.habit, as_of)
 
-    def record_in(self, week_start: date, as_of: date) -> bool:
-        """A streak grew during the week strictly longer than every streak that had ended before
-        it, to a length of at least 2."""
+    def record_in(self, week_start: date, as_of: date):
+        """The streak that grew during the week strictly longer than every streak that had ended
+        before it, to a length of at least 2; or None."""
         every, _ = self.streaks(as_of)
         before = max((s.length for s in every if s.end is not None and s.end < week_start),
                      default=0)
-        return any(s.length >= 2 and s.length > before and s.end is not None and
-                   s.end >= week_start for s in every)
+        return next((s for s in every if s.length >= 2 and s.length > before and
+                     s.end is not None and s.end >= week_start), None)
 
 
 def suggestion(habit: Habit, name: str, unit: str, this: HabitWeek | None,

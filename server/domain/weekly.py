@@ -48,7 +48,7 @@ def weekly_summary(habits: list[HabitInput], identities: list[tuple[int, str]],
     week_end = week_start + 6 * ONE_DAY
     last = min(week_end, today)
     complete = week_end < today
-    rows, histories, previous_weeks, links = [], {}, {}, []
+    rows, histories, previous_weeks, links, records = [], {}, {}, [], {}
     for habit in habits:
         if habit.archived_on is not None and habit.archived_on <= week_end:
             continue
@@ -58,8 +58,10 @@ def weekly_summary(habits: list[HabitInput], identities: list[tuple[int, str]],
             continue
         name = PRIVATE if habit.private and hide_private else habit.name
         histories[habit.id], previous_weeks[habit.id] = history, history.week(week_start - WEEK)
+        records[habit.id] = history.record_in(week_start, last)
         rows.append(habit_row(habit, name, history, this, previous_weeks[habit.id], week_start,
                               last, complete))
+        rows[-1]["record"] = records[habit.id] is not None
         link = habit_mood_link(habit, history, moods, last)
         if link is not None and not (habit.private and hide_private):
             links.append({"kind": "mood_link", "habit_id": habit.id, **link,
@@ -76,7 +78,7 @@ def weekly_summary(habits: list[HabitInput], identities: list[tuple[int, str]],
         "mood": mood_of(moods, week_start, last),
         "insights": links[:MAX_LINKS],
     }
-    summary["highlights"] = highlights(summary)
+    summary["highlights"] = highlights(summary, records)
     return summary
 
 
@@ -87,7 +89,6 @@ def habit_row(habit, name, history, this, previous, week_start, last, complete) 
            "schedule": habit.schedule, "scheduled": this.scheduled, "done": this.done,
            "skipped": this.skipped, "rate": _rounded(this.rate), "value_total": this.value_total,
            "streak": {"current": current.length, "unit": current.unit},
-           "record": history.record_in(week_start, last),
            "strength_start": history.strength_on(week_start - ONE_DAY),
            "strength_end": history.strength_on(last),
            "suggestion": suggestion(habit.spec, name, habit.unit, this, previous, habit.target,
@@ -105,8 +106,10 @@ def totals(rows, previous_weeks, by_id) -> dict:
     before = [previous_weeks[row["habit_id"]] for row in counted]
     before = [week for week in before if week is not None and week.scheduled is not None]
     before_scheduled = sum(week.scheduled for week in before)
-    minutes = sum(row["value_total"] for row in rows
-                  if (by_id[row["habit_id"]].kind, by_id[row["habit_id"]].measure) == (BUILD, MINUTES))
+    def in_minutes(row):
+        habit = by_id[row["habit_id"]]
+        return (habit.kind, habit.measure) == (BUILD, MINUTES)
+    minutes = sum(row["value_total"] for row in rows if in_minutes(row))
     return {"scheduled": scheduled, "done": done,
             "rate": _rounded(done / scheduled if scheduled else None),
             "previous_rate": _rounded(sum(w.done for w in before) / before_scheduled
@@ -157,12 +160,13 @@ def habit_mood_link(habit: HabitInput, history: HabitHistory, moods: dict[date, 
     return mood_link(done, not_done)
 
 
-def highlights(summary: dict) -> list[str]:
+def highlights(summary: dict, records: dict) -> list[str]:
     """Short sentences: records, the longest streak, the identity with the most votes."""
     lines = []
     for row in summary["habits"]:
-        if row["record"]:
-            streak = row["streak"]
+        record = records[row["habit_id"]]
+        if record is not None:
+            streak = {"current": record.length, "unit": record.unit}
             lines.append(f"New record: {row['name']}, {_length(streak)} in a row.")
     alive = [row for row in summary["habits"] if row["streak"]["current"] >= 2]
     if alive:
