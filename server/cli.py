@@ -1,7 +1,8 @@
-"""Flask commands: `flask --app server init-db`."""
+"""Flask commands: `flask --app server init-db`, `flask --app server summary send`."""
 import click
+from flask import current_app
 
-from .db import init_db
+from .db import database, init_db
 
 
 def register(app):
@@ -12,3 +13,29 @@ def register(app):
         """Create the database schema, or upgrade it with the pending migrations."""
         applied = init_db()
         click.echo(f"Applied {len(applied)} migration(s): {', '.join(applied) or 'none pending'}.")
+
+    @app.cli.group("summary")
+    def summary_group():
+        """Weekly summaries."""
+
+    @summary_group.command("send")
+    @click.option("--user", "email", required=True, help="The account's email address.")
+    @click.option("--week", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                  help="A day of the week to send (default: the last complete week).")
+    def send_summary_command(email, week):
+        """Send a user's weekly summary by email now."""
+        from .models import User
+        from .notify.email import MailNotConfigured, send_summary
+        from .store import weekly
+        with database.connection_context():
+            user = User.get_or_none(User.email == email.strip().lower())
+            if user is None:
+                raise click.ClickException(f"There is no account for {email}.")
+            day = week.date() if week else weekly.last_complete_week(user)
+            summary = weekly.summary_of_week(user, day, hide_private=True)
+            try:
+                send_summary(current_app.config, user.email, summary,
+                             current_app.config["BASE_URL"])
+            except MailNotConfigured as error:
+                raise click.ClickException(str(error)) from None
+        click.echo(f"Sent the week of {summary['week_start']} to {user.email}.")

@@ -27,6 +27,9 @@ def from_environment():
         "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 30,
         "JSON_SORT_KEYS": False,
     }
+    for key in ("SMTP_URL", "MAIL_FROM"):  # email (server/notify/email.py)
+        if os.environ.get(f"ORBIT_{key}"):
+            config[key] = os.environ[f"ORBIT_{key}"]
     if os.environ.get("ORBIT_SECRET_KEY"):
         config["SECRET_KEY"] = os.environ["ORBIT_SECRET_KEY"]
     return config

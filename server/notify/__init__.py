@@ -1,0 +1,1 @@
+"""Delivery channels: email (and, with the reminders, push and Apprise)."""

@@ -1,0 +1,53 @@
+"""Sending mail: SMTP from ORBIT_SMTP_URL (smtp://user:pass@host:port, smtps://…, or
+?starttls=1) as ORBIT_MAIL_FROM, and the weekly summary as an email."""
+import smtplib
+import ssl
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from .summary_mail import summary_html, summary_subject, summary_text
+
+
+class MailNotConfigured(RuntimeError):
+    """Mail cannot be sent: ORBIT_SMTP_URL or ORBIT_MAIL_FROM is not set, or is not usable."""
+
+
+def smtp_settings(config):
+    """(scheme, host, port, user, password, starttls, sender) from the app's configuration."""
+    url, sender = config.get("SMTP_URL"), config.get("MAIL_FROM")
+    if not url or not sender:
+        raise MailNotConfigured("Email is not set up: set ORBIT_SMTP_URL (smtp://user:pass@host:"
+                                "port, smtps://… or ?starttls=1) and ORBIT_MAIL_FROM.")
+    parts = urlsplit(url)
+    if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+        raise MailNotConfigured(f"ORBIT_SMTP_URL must be smtp://… or smtps://…, not {url!r}.")
+    starttls = parse_qs(parts.query).get("starttls", ["0"])[0] in ("1", "true", "yes")
+    port = parts.port or (465 if parts.scheme == "smtps" else 587 if starttls else 25)
+    return (parts.scheme, parts.hostname, port, unquote(parts.username or ""),
+            unquote(parts.password or ""), starttls, sender)
+
+
+def send(config, to, subject, text, html=None):
+    """Send one message (plain text, and HTML as the alternative when given)."""
+    scheme, host, port, user, password, starttls, sender = smtp_settings(config)
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = sender, to, subject
+    message["Date"], message["Message-ID"] = formatdate(localtime=False), make_msgid("orbit")
+    message.set_content(text)
+    if html is not None:
+        message.add_alternative(html, subtype="html")
+    connect = smtplib.SMTP_SSL if scheme == "smtps" else smtplib.SMTP
+    with connect(host, port, timeout=30) as smtp:
+        if starttls:
+            smtp.starttls(context=ssl.create_default_context())
+        if user:
+            smtp.login(user, password)
+        smtp.send_message(message)
+    return message
+
+
+def send_summary(config, user_email, summary, base_url):
+    """The weekly summary (computed with private habits hidden) as an email."""
+    return send(config, user_email, summary_subject(summary), summary_text(summary, base_url),
+                summary_html(summary, base_url))
