@@ -1,4 +1,4 @@
-"""Benchmark: GET /today, /habits/{id}/stats and /calendar for a heavy user.
+"""Benchmark: GET /today, /habits/{id}/stats, /calendar and /summaries/weekly for a heavy user.
 
 Builds 40 habits of mixed schedules with N years of history (5 years: about 60,000 check-ins),
 then times the requests through the app (server-side: no network), on a SQLite file, and again
@@ -81,18 +81,21 @@ def run(years, repeat):
     today = statistics.median(timed(client, "/today", repeat))
     stats = statistics.median(timed(client, f"/habits/{habit_id}/stats", repeat))
     calendar = statistics.median(timed(client, f"/habits/{habit_id}/calendar", repeat))
+    summary = statistics.median(timed(client, "/summaries/weekly", max(3, repeat // 5)))
     database.close_all()
     return {"years": years, "checkins": count, "today_cold": cold, "today": today,
-            "stats": stats, "calendar": calendar}
+            "stats": stats, "calendar": calendar, "summary": summary}
 
 
 def table(results):
     """The results as the Markdown table the README shows."""
     lines = ["| history | check-ins | /today cold | /today warm (median) | /stats (median) "
-             "| /calendar 1 year (median) |", "|---|---|---|---|---|---|"]
+             "| /calendar 1 year (median) | /summaries/weekly (median) |",
+             "|---|---|---|---|---|---|---|"]
     for r in results:
         lines.append(f"| {r['years']} years | {r['checkins']:,} | {r['today_cold']:.0f} ms "
-                     f"| {r['today']:.1f} ms | {r['stats']:.1f} ms | {r['calendar']:.1f} ms |")
+                     f"| {r['today']:.1f} ms | {r['stats']:.1f} ms | {r['calendar']:.1f} ms "
+                     f"| {r['summary']:.0f} ms |")
     return "\n".join(lines)
 
 
