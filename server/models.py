@@ -160,5 +160,17 @@ class HabitSummary(BaseModel):
     data = JSONField()
 
 
+class WeeklyCache(BaseModel):
+    """A computed weekly summary or history, valid while its `key` (a fingerprint of everything
+    it was computed from) matches (store/weekly.py)."""
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    name = CharField(max_length=40)  # "week:2026-10-12", "history:12"
+    key = CharField(max_length=64)
+    data = JSONField()
+
+    class Meta:
+        indexes = ((("user", "name"), True),)
+
+
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
-          Checkin, Reflection, HabitSummary]
+          Checkin, Reflection, HabitSummary, WeeklyCache]

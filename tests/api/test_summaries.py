@@ -195,3 +195,42 @@ def test_history_has_a_line_per_week_newest_first(client):
 def test_summaries_are_the_callers_own(client, other):
     make_habit(client, name="Mine", start_date="2026-10-01")
     assert week(other)["habits"] == []
+
+
+def test_a_cached_summary_follows_every_change(app, client):
+    """Each change that can alter a summary gives the summary a fresh computation would."""
+    from server.models import WeeklyCache
+    today = clock.today()
+    identity = client.post("/identities", {"statement": "I move"}).json
+    walk = make_habit(client, name="Walk", identity_id=identity["id"],
+                      start_date=(today - 30 * ONE_DAY).isoformat())
+    this_week = f"/summaries/weekly?date={today.isoformat()}"
+    last_week = f"/summaries/weekly?date={(today - 7 * ONE_DAY).isoformat()}"
+    changes = [
+        lambda: client.put(f"/habits/{walk['id']}/checkins/{today.isoformat()}", {}),
+        lambda: client.put(f"/habits/{walk['id']}/checkins/{(today - ONE_DAY).isoformat()}", {}),
+        lambda: client.put(f"/habits/{walk['id']}/checkins/{(today - 8 * ONE_DAY).isoformat()}",
+                           {}),
+        lambda: client.delete(f"/habits/{walk['id']}/checkins/{today.isoformat()}"),
+        lambda: client.put(f"/reflections/{(today - 7 * ONE_DAY).isoformat()}", {"mood": 4}),
+        lambda: client.put(f"/reflections/{(today - 7 * ONE_DAY).isoformat()}", {"mood": 2}),
+        lambda: client.patch(f"/habits/{walk['id']}", {"name": "Walk outside", "private": True}),
+        lambda: client.patch(f"/identities/{identity['id']}", {"statement": "I move daily"}),
+        lambda: client.patch(f"/habits/{walk['id']}", {"target": None, "schedule": {
+            "type": "per_week", "times": 3}}),
+        lambda: client.patch("/me", {"week_start": "sun"}),
+        lambda: client.patch(f"/habits/{walk['id']}", {"archived": True}),
+    ]
+    def read():
+        return [client.get(path).json for path in
+                (this_week, last_week, "/summaries/weekly/history?weeks=4")]
+
+    for number, change in enumerate(changes):
+        before = read()  # computed and cached
+        assert read() == before  # and read back from the cache
+        assert change().status_code in (200, 201, 204)
+        after = read()
+        with app.app_context():
+            WeeklyCache.delete().execute()
+        assert after == read(), number  # what a computation from scratch gives
+        assert after != before, number  # (each change does show in a summary)
