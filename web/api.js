@@ -181,3 +181,9 @@ export const putReflection = (date, data) => write("PUT", `/reflections/${date}`
 export const getStats = (habitId, date) => read(`/habits/${habitId}/stats`, { date });
 export const getStrength = (habitId, from, to) => read(`/habits/${habitId}/strength`, { from, to });
 export const getCalendar = (habitId, from, to) => read(`/habits/${habitId}/calendar`, { from, to });
+
+// Weekly summaries
+/** The summary of the user's week holding `date` (default: the last complete week). */
+export const getWeeklySummary = (date) => read("/summaries/weekly", { date });
+/** One row per week, newest (this week) first. */
+export const getWeeklyHistory = (weeks = 12) => read("/summaries/weekly/history", { weeks });

@@ -10,6 +10,9 @@ import * as habit from "./screens/habit.js";
 import * as editor from "./screens/editor.js";
 import * as identities from "./screens/identities.js";
 import * as settings from "./screens/settings.js";
+import * as week from "./screens/week.js";
+import * as weekPrint from "./screens/week-print.js";
+import { renderSuggested } from "./screens/week-apply.js";
 
 const ROUTES = [
   { pattern: /^#\/signin$/, render: auth.renderSignIn, title: "Sign in", public: true },
@@ -20,6 +23,10 @@ const ROUTES = [
   { pattern: /^#\/habit\/(\d+)\/edit$/, render: editor.renderEdit, title: "Edit habit" },
   { pattern: /^#\/new$/, render: editor.renderNew, title: "New habit" },
   { pattern: /^#\/identities$/, render: identities.render, title: "Identities", tab: "identities", fab: true },
+  { pattern: /^#\/week$/, render: week.render, title: "Week", tab: "week", fab: true, followsToday: true },
+  { pattern: /^#\/week\/(\d{4}-\d{2}-\d{2})$/, render: week.render, title: "Week", tab: "week", fab: true },
+  { pattern: /^#\/week\/(\d{4}-\d{2}-\d{2})\/print$/, render: weekPrint.render, title: "Week summary" },
+  { pattern: /^#\/habit\/(\d+)\/edit\?(.+)$/, render: renderSuggested, title: "Edit habit" },
   { pattern: /^#\/settings$/, render: settings.render, title: "Settings", tab: "settings" },
 ];
 const HOME = "#/today";
@@ -97,7 +104,7 @@ function redirect(hash) {
 function updateChrome(route) {
   const signedIn = Boolean(store.user()) && !route.public;
   tabbarEl.hidden = !signedIn;
-  // The tab bar keeps its four places; New habit's is empty where it makes no sense (a habit's
+  // The tab bar keeps its five places; New habit's is empty where it makes no sense (a habit's
   // own screen, a form, Settings).
   fabEl.hidden = !signedIn;
   fabEl.classList.toggle("absent", !route.fab);

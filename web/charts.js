@@ -3,7 +3,7 @@
 // for screen readers (the SVG itself is hidden from them).
 import { h, svg, uid } from "./dom.js";
 import { formatDate, shortDate } from "./dates.js";
-import { WEEKDAY_SHORT, percent, streakText } from "./format.js";
+import { WEEKDAY_SHORT, percent, plural, streakText } from "./format.js";
 
 function figure(className, svgEl, summary, details) {
   svgEl.setAttribute("aria-hidden", "true");
@@ -129,4 +129,53 @@ export function ring(fraction, { size = 24, radius = 9, track = true, className 
 export function weekdaySentence(byWeekday) {
   const best = byWeekday.indexOf(Math.max(...byWeekday));
   return byWeekday.some(Boolean) ? `Most often on ${WEEKDAY_SHORT[best]}.` : "";
+}
+
+/** The completion rate of each week as a line (weeks with nothing scheduled leave a gap), from
+ * /summaries/weekly/history rows (newest first); the week `focus` (a week_start) is marked. */
+export function weeklyTrend(rows, { focus = null } = {}) {
+  const weeks = [...rows].reverse();
+  const W = 330;
+  const H = 150;
+  const LEFT = 38;
+  const TOP = 10;
+  const BOTTOM = 24;
+  const plotH = H - TOP - BOTTOM;
+  const x = (i) => LEFT + 8 + ((W - LEFT - 16) * i) / Math.max(1, weeks.length - 1);
+  const y = (rate) => TOP + plotH * (1 - rate);
+  const svgEl = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "trend-svg" });
+  const focusIndex = weeks.findIndex((week) => week.week_start === focus);
+  if (focusIndex >= 0) {
+    const slot = (W - LEFT - 16) / Math.max(1, weeks.length - 1);
+    svgEl.append(svg("rect", { x: x(focusIndex) - slot / 2, y: TOP - 6, width: slot, height: plotH + 12, rx: 8, class: "trend-focus" }));
+  }
+  for (const level of [0, 0.5, 1]) {
+    svgEl.append(svg("line", { x1: LEFT, x2: W, y1: y(level), y2: y(level), class: "grid" }),
+      svg("text", { x: LEFT - 6, y: y(level) + 4, class: "chart-label", "text-anchor": "end", text: percent(level) }));
+  }
+  // One path per run of weeks with a rate: a week with nothing scheduled is a gap, not a zero.
+  let path = "";
+  weeks.forEach((week, i) => {
+    if (week.rate === null) return;
+    const joined = i > 0 && weeks[i - 1].rate !== null;
+    path += `${joined ? "L" : "M"}${x(i).toFixed(1)} ${y(week.rate).toFixed(1)} `;
+  });
+  if (path) svgEl.append(svg("path", { d: path.trim(), class: "line" }));
+  weeks.forEach((week, i) => {
+    if (week.rate !== null) {
+      svgEl.append(svg("circle", { cx: x(i), cy: y(week.rate), r: i === focusIndex ? 5.5 : 3.5,
+        class: i === focusIndex ? "line-dot focus" : "line-dot" }));
+    }
+    if (i === 0 || i === weeks.length - 1 || i === Math.floor((weeks.length - 1) / 2)) {
+      const anchor = i === 0 ? "start" : i === weeks.length - 1 ? "end" : "middle";
+      svgEl.append(svg("text", { x: x(i) + (anchor === "start" ? -8 : anchor === "end" ? 8 : 0), y: H - 6,
+        class: "chart-label", "text-anchor": anchor, text: i === weeks.length - 1 ? "This week" : shortDate(week.week_start) }));
+    }
+  });
+  const judged = weeks.filter((week) => week.rate !== null);
+  const average = judged.length ? judged.reduce((sum, week) => sum + week.rate, 0) / judged.length : null;
+  const summary = average === null ? "No weeks with something scheduled yet."
+    : `Over ${plural(judged.length, "week")} with something scheduled, ${percent(average)} done on average.`;
+  return figure("trend", svgEl, summary, weeks.map((week) => `Week of ${shortDate(week.week_start)}: ${week.rate === null
+    ? "nothing scheduled" : `${percent(week.rate)} (${week.done} of ${week.scheduled} done)`}`));
 }
