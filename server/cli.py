@@ -1,4 +1,8 @@
-"""Flask commands: `flask --app server init-db`, `flask --app server summary send`."""
+"""Flask commands: `flask --app server init-db`, `summary send`, `reminders run|dispatch`."""
+import datetime
+import signal
+import threading
+
 import click
 from flask import current_app
 
@@ -39,3 +43,37 @@ def register(app):
             except MailNotConfigured as error:
                 raise click.ClickException(str(error)) from None
         click.echo(f"Sent the week of {summary['week_start']} to {user.email}.")
+
+    @app.cli.group("reminders")
+    def reminders_group():
+        """The reminder dispatcher."""
+
+    @reminders_group.command("dispatch")
+    @click.option("--now", "now", default=None,
+                  help="The instant of the pass (ISO 8601 with offset); default the clock's now.")
+    def dispatch_command(now):
+        """One pass: send what is due, exactly once."""
+        from .clock import now as clock_now
+        from .notify.dispatcher import dispatch
+        instant = datetime.datetime.fromisoformat(now) if now else clock_now()
+        if instant.tzinfo is None:
+            raise click.BadParameter("give the instant with its offset, e.g. 2026-12-02T08:00Z")
+        with database.connection_context():
+            counts = dispatch(current_app.config, instant)
+        done = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        click.echo(done or "nothing due")
+
+    @reminders_group.command("run")
+    def run_command():
+        """Dispatch every minute until SIGTERM or SIGINT, then stop cleanly."""
+        from .clock import now as clock_now
+        from .notify.dispatcher import dispatch
+        stop = threading.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stop.set())
+        click.echo("Dispatching reminders every minute; SIGTERM stops.")
+        while not stop.is_set():
+            with database.connection_context():
+                dispatch(current_app.config, clock_now())
+            stop.wait(60 - clock_now().second)  # wake at the top of each minute
+        click.echo("Stopped.")

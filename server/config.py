@@ -27,6 +27,8 @@ def from_environment():
         "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 30,
         "JSON_SORT_KEYS": False,
     }
+    # Apprise makes the server call out to URLs users give: off unless the operator allows it.
+    config["APPRISE"] = os.environ.get("ORBIT_APPRISE") == "1"
     for key in ("SMTP_URL", "MAIL_FROM"):  # email (server/notify/email.py)
         if os.environ.get(f"ORBIT_{key}"):
             config[key] = os.environ[f"ORBIT_{key}"]

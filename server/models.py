@@ -160,6 +160,55 @@ class HabitSummary(BaseModel):
     data = JSONField()
 
 
+class Reminder(BaseModel):
+    """A local time on weekdays, for a habit, the daily reflection or the weekly summary."""
+    uuid = UUIDField(default=uuid.uuid4, unique=True)
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    habit = ForeignKeyField(Habit, null=True, on_delete="CASCADE")
+    target = CharField(max_length=14)  # habit | reflection | weekly_summary
+    time = CharField(max_length=5)  # "HH:MM", local
+    days = JSONField()  # weekdays, Monday = 0
+    channels = JSONField()  # subset of push, email, apprise
+    enabled = BooleanField(default=True)
+    skip_if_done = BooleanField(default=True)
+    # The next instant it fires (naive UTC), kept by the store: the dispatcher asks the database
+    # for what is due instead of computing every reminder's time on every pass.
+    next_fire_at = DateTimeField(null=True, index=True)
+    created_at = DateTimeField(default=utcnow)
+
+
+class Delivery(BaseModel):
+    """One reminder on one local date: claimed by inserting this row before anything is sent,
+    so that any number of dispatchers send it once."""
+    reminder = ForeignKeyField(Reminder, on_delete="CASCADE")
+    local_date = DateField()
+    fire_at = DateTimeField()
+    status = CharField(max_length=8)  # sending | sent | skipped | missed | failed
+    attempts = IntegerField(default=0)
+    retry_at = DateTimeField(null=True, index=True)
+    detail = TextField(default="")
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("reminder", "local_date"), True),)
+
+
+class NotifyTarget(BaseModel):
+    """An Apprise URL of the user's (ntfy, Telegram…): a secret, never sent back or logged."""
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    label = CharField(max_length=80)
+    service = CharField(max_length=40)
+    url = TextField()
+    created_at = DateTimeField(default=utcnow)
+
+
+class CalendarFeed(BaseModel):
+    """The secret of a user's calendar feed URL; a new one replaces it."""
+    user = ForeignKeyField(User, unique=True, on_delete="CASCADE")
+    token = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=utcnow)
+
+
 class WeeklyCache(BaseModel):
     """A computed weekly summary or history, valid while its `key` (a fingerprint of everything
     it was computed from) matches (store/weekly.py)."""
@@ -173,4 +222,5 @@ class WeeklyCache(BaseModel):
 
 
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
-          Checkin, Reflection, HabitSummary, WeeklyCache]
+          Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
+          CalendarFeed]

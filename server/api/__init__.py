@@ -2,8 +2,8 @@
 from flask import Blueprint, current_app, request
 
 from ..auth import check_access, load_caller
-from . import (accounts, checkins, habits, identities, meta, reflections, stats, summaries,
-               templates)
+from . import (accounts, checkins, feeds, habits, identities, meta, reflections, reminders, stats,
+               summaries, templates)
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -21,6 +21,6 @@ def authenticate():
     check_access(getattr(view, "public", False))
 
 
-for module in (accounts, identities, habits, checkins, reflections, stats, summaries, templates,
-               meta):
+for module in (accounts, identities, habits, checkins, reflections, stats, summaries, reminders,
+               feeds, templates, meta):
     api.register_blueprint(module.bp)

@@ -4,7 +4,7 @@ from flask import Blueprint, session
 from ..auth import end_session, keep_session, public, session_only, start_session
 from ..schemas import (CsrfOut, DeleteMeIn, LoginIn, MePatchIn, PasswordIn, RegisterIn,
                        SessionOut, TokenCreatedOut, TokenIn, TokenOut, UserOut)
-from ..store import accounts
+from ..store import accounts, reminders
 from .common import current_user, doc, request_json
 
 bp = Blueprint("accounts", __name__)
@@ -50,7 +50,9 @@ def me():
 @bp.patch("/me")
 @doc("Change time zone or week start", body=MePatchIn, response=UserOut)
 def patch_me():
-    return UserOut().dump(accounts.update_me(current_user(), MePatchIn().load(request_json())))
+    user = accounts.update_me(current_user(), MePatchIn().load(request_json()))
+    reminders.reschedule_user(user)  # the same local times, in the new zone
+    return UserOut().dump(user)
 
 
 @bp.post("/me/password")

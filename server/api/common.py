@@ -72,11 +72,12 @@ class DayConverter(BaseConverter):
         return value.isoformat() if isinstance(value, datetime.date) else str(value)
 
 
-def doc(summary, body=None, response=None, status=200, query=None, many=False):
+def doc(summary, body=None, response=None, status=200, query=None, many=False, media=None):
     """Describe a view for the generated OpenAPI document (see api/openapi.py); `status` is the
-    success status, or a tuple of them (201 when created, 200 when updated)."""
+    success status, or a tuple of them (201 when created, 200 when updated); `media`, the type of
+    a body that is not JSON (an HTML page, a calendar)."""
     def decorate(view):
         view.openapi = {"summary": summary, "body": body, "response": response,
-                        "status": status, "query": query, "many": many}
+                        "status": status, "query": query, "many": many, "media": media}
         return view
     return decorate

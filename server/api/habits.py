@@ -2,7 +2,7 @@
 from flask import Blueprint, request
 
 from ..schemas import HabitIn, HabitListQuery, HabitOut
-from ..store import habits
+from ..store import habits, reminders
 from .common import current_user, doc, request_json
 
 bp = Blueprint("habits", __name__)
@@ -34,7 +34,10 @@ def get_habit(habit_id):
 def patch_habit(habit_id):
     habit = habits.habit_of(current_user(), habit_id)
     data = HabitIn(partial=True).load(request_json())
-    return HabitOut().dump(habits.update_habit(current_user(), habit, data))
+    habit = habits.update_habit(current_user(), habit, data)
+    if "schedule" in data:  # a weekdays habit's reminders fire on its days only
+        reminders.reschedule_habit(current_user(), habit)
+    return HabitOut().dump(habit)
 
 
 @bp.delete("/habits/<int:habit_id>")

@@ -68,7 +68,9 @@ def operation(view, notes, params, method):
     responses = {}
     for status in statuses:
         response = {"description": {201: "Created", 204: "No content"}.get(status, description)}
-        if notes["response"] is not None and status != 204:
+        if notes["media"] is not None:
+            response["content"] = {notes["media"]: {"schema": {"type": "string"}}}
+        elif notes["response"] is not None and status != 204:
             schema = notes["response"]
             response["content"] = {"application/json": {"schema": (
                 {"type": "array", "items": schema} if notes["many"] else schema)}}

@@ -28,12 +28,14 @@ def smtp_settings(config):
             unquote(parts.password or ""), starttls, sender)
 
 
-def send(config, to, subject, text, html=None):
+def send(config, to, subject, text, html=None, headers=None):
     """Send one message (plain text, and HTML as the alternative when given)."""
     scheme, host, port, user, password, starttls, sender = smtp_settings(config)
     message = EmailMessage()
     message["From"], message["To"], message["Subject"] = sender, to, subject
     message["Date"], message["Message-ID"] = formatdate(localtime=False), make_msgid("orbit")
+    for name, value in (headers or {}).items():
+        message[name] = value
     message.set_content(text)
     if html is not None:
         message.add_alternative(html, subtype="html")

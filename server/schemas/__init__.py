@@ -4,3 +4,4 @@ from .checkins import *  # noqa: F401,F403
 from .habits import *  # noqa: F401,F403
 from .stats import *  # noqa: F401,F403
 from .summaries import *  # noqa: F401,F403
+from .reminders import *  # noqa: F401,F403

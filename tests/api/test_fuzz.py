@@ -7,6 +7,7 @@ import os
 
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (content_type_conformance, negative_data_rejection,
                                                response_schema_conformance, status_code_conformance)
@@ -35,6 +36,9 @@ RULES_BEYOND_THE_SCHEMA = {
     "DELETE /habits/{habit_id}/checkins/{date}": {"date"},
     # the current password must be the right one
     "DELETE /me": {"password"},
+    # a habit reminder needs its habit; a weekly summary one day; Apprise the operator's consent
+    "POST /reminders": {"days", "channels"},
+    "PATCH /reminders/{reminder_id}": {"days", "channels"},
 }
 # An id in a body that is not one of the caller's is a 422 naming it (API.md "Errors").
 BODY_IDS = {"identity_id", "habit_id"}
@@ -77,6 +81,8 @@ def fuzz(app, headers):
 
             try:
                 run()
+            except Unsatisfiable:
+                continue  # no request breaks the schema (a path of any string)
             except (Exception, BaseExceptionGroup) as failure:  # each is reported below
                 failures.append(f"{operation.label} ({mode}): {failure}")
     assert not failures, "\n\n".join(failures)

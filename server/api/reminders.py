@@ -1,0 +1,76 @@
+"""Reminders: the rules, what fires next, and a test send."""
+from flask import Blueprint, current_app, request
+
+from .. import clock
+from ..errors import ApiError
+from ..notify.channels import SendFailed, send_reminder
+from ..schemas import ReminderIn, ReminderOut, UpcomingOut, UpcomingQuery
+from ..store import reminders
+from ..store.habits import habit_of
+from .common import current_user, doc, request_json
+
+bp = Blueprint("reminders", __name__)
+
+
+@bp.get("/reminders")
+@doc("The reminders, oldest first", response=ReminderOut, many=True)
+def list_reminders():
+    return ReminderOut(many=True).dump(reminders.reminders_of(current_user()))
+
+
+@bp.post("/reminders")
+@doc("Create a reminder (for a habit, the daily reflection or the weekly summary)",
+     body=ReminderIn, response=ReminderOut, status=201)
+def create_reminder():
+    data = ReminderIn().load(request_json())
+    reminder = reminders.create_reminder(current_user(), data, current_app.config["APPRISE"])
+    return ReminderOut().dump(reminder), 201
+
+
+@bp.get("/reminders/upcoming")
+@doc("What fires in the next hours, in time order", query=UpcomingQuery, response=UpcomingOut,
+     many=True)
+def upcoming():
+    hours = UpcomingQuery().load(request.args)["hours"]
+    return UpcomingOut(many=True).dump(reminders.upcoming_of(current_user(), hours, clock.now()))
+
+
+@bp.get("/reminders/<int:reminder_id>")
+@doc("One reminder", response=ReminderOut)
+def get_reminder(reminder_id):
+    return ReminderOut().dump(reminders.reminder_of(current_user(), reminder_id))
+
+
+@bp.patch("/reminders/<int:reminder_id>")
+@doc("Change a reminder", body=ReminderIn, response=ReminderOut)
+def patch_reminder(reminder_id):
+    reminder = reminders.reminder_of(current_user(), reminder_id)
+    data = ReminderIn(partial=True).load(request_json())
+    reminder = reminders.update_reminder(current_user(), reminder, data,
+                                         current_app.config["APPRISE"])
+    return ReminderOut().dump(reminder)
+
+
+@bp.delete("/reminders/<int:reminder_id>")
+@doc("Delete a reminder", status=204)
+def delete_reminder(reminder_id):
+    reminders.delete_reminder(reminders.reminder_of(current_user(), reminder_id))
+    return "", 204
+
+
+@bp.post("/reminders/<int:reminder_id>/test")
+@doc("Send the reminder now on its channels", status=202)
+def test_reminder(reminder_id):
+    user = current_user()
+    reminder = reminders.reminder_of(user, reminder_id)
+    habit = habit_of(user, reminder.habit_id) if reminder.habit_id else None
+    title, body = reminders.message(reminder, habit)
+    try:
+        send_reminder(current_app.config, reminder, user, title, body)
+    except SendFailed as error:
+        raise ApiError(409, f"It could not be sent ({error}); check the channel's settings.")
+    except RuntimeError as error:  # mail not set up on this server
+        raise ApiError(409, str(error))
+    return "", 202
+
+

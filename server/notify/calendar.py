@@ -1,0 +1,54 @@
+"""The calendar feed (RFC 5545, built with icalendar): one recurring event per enabled habit or
+reflection reminder, in the user's time zone, with an alarm at the event. A feed cannot know what
+is done, so skip-if-done does not apply; private habits are "Private habit"."""
+import datetime
+from zoneinfo import ZoneInfo
+
+from icalendar import Alarm, Calendar, Event, Timezone, vRecur
+
+from ..store.reminders import PRIVATE, time_of
+
+BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+def feed(user, reminders, habits, specs, today, base_url):
+    """The .ics bytes of the user's reminders (`habits`, `specs`: by habit id)."""
+    zone = ZoneInfo(user.timezone)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Orbit//Reminders//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Orbit reminders")
+    calendar.add("x-wr-timezone", user.timezone)
+    calendar.add_component(Timezone.from_tzinfo(zone, first_date=today - datetime.timedelta(days=1)))
+    for reminder in reminders:
+        habit = habits.get(reminder.habit_id)
+        if reminder.target == "weekly_summary" or not reminder.enabled or (
+                habit is not None and habit.archived):
+            continue
+        days = list(reminder.days)
+        spec = specs.get(reminder.habit_id)
+        if spec is not None and spec.kind == "build":
+            schedule = spec.rules[-1].schedule
+            if schedule.type == "weekdays":  # only the days the habit's schedule asks for
+                days = [d for d in days if d in schedule.days]
+        if not days:
+            continue
+        title = ("How was today?" if habit is None else
+                 PRIVATE if habit.private else habit.name)
+        start = datetime.datetime.combine(max(today, habit.start_date if habit else today),
+                                          time_of(reminder), zone)
+        event = Event()
+        event.add("uid", f"{reminder.uuid}@orbit")
+        event.add("summary", title)
+        event.add("dtstamp", datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0))
+        event.add("dtstart", start)
+        event.add("duration", datetime.timedelta(minutes=5))
+        event.add("rrule", vRecur(freq="weekly", byday=[BYDAY[d] for d in days]))
+        event.add("url", f"{base_url}/#/habit/{habit.id}" if habit else f"{base_url}/#/today")
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", title)
+        alarm.add("trigger", datetime.timedelta(0))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    return calendar.to_ical()

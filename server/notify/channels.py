@@ -1,0 +1,80 @@
+"""Sending one reminder on its channels: email (with one-click unsubscribe) and Apprise. Web
+Push is a channel of its own issue; until it exists, a reminder's `push` channel sends nothing."""
+import apprise
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from ..models import NotifyTarget
+from .email import send
+from .summary_mail import summary_html, summary_subject, summary_text
+
+
+class SendFailed(RuntimeError):
+    """Every channel that was tried failed (the dispatcher retries later)."""
+
+
+def unsubscribe_token(secret_key, reminder_id):
+    """The signed token of a reminder's unsubscribe link (no storage, no expiry)."""
+    return URLSafeSerializer(secret_key, salt="unsubscribe").dumps(reminder_id)
+
+
+def reminder_of_token(secret_key, token):
+    """The reminder id an unsubscribe token names, or None when it is not one of ours."""
+    try:
+        return URLSafeSerializer(secret_key, salt="unsubscribe").loads(token)
+    except BadSignature:
+        return None
+
+
+def link_of(reminder, base_url):
+    """Where tapping the reminder leads in the app."""
+    if reminder.target == "habit":
+        return f"{base_url}/#/habit/{reminder.habit_id}"
+    if reminder.target == "weekly_summary":
+        return f"{base_url}/#/week"
+    return f"{base_url}/#/today"
+
+
+def send_reminder(config, reminder, user, title, body, summary=None):
+    """Send on every channel of the reminder; what went where, or SendFailed when all failed."""
+    base_url, sent, errors = config["BASE_URL"], [], []
+    link = link_of(reminder, base_url)
+    for channel in reminder.channels:
+        try:
+            if channel == "email":
+                email_reminder(config, reminder, user, title, body, link, summary)
+            elif channel == "apprise" and config.get("APPRISE"):
+                notify_targets(user, title, f"{body}\n{link}")
+            else:
+                continue  # push: its own issue
+            sent.append(channel)
+        except Exception as error:  # noqa: BLE001 - any failure of a channel is retried
+            errors.append(f"{channel}: {type(error).__name__}")
+    if errors and not sent:
+        raise SendFailed("; ".join(errors))
+    return ", ".join(sent + errors) or "no channel to send on"
+
+
+def email_reminder(config, reminder, user, title, body, link, summary=None):
+    """A reminder email with a link into the app and RFC 8058 one-click unsubscribe."""
+    unsubscribe = (f"{config['BASE_URL']}/api/v1/unsubscribe/"
+                   f"{unsubscribe_token(config['SECRET_KEY'], reminder.id)}")
+    headers = {"List-Unsubscribe": f"<{unsubscribe}>",
+               "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    if summary is not None:
+        text = summary_text(summary, config["BASE_URL"]) + f"\nStop these emails: {unsubscribe}\n"
+        return send(config, user.email, summary_subject(summary), text,
+                    summary_html(summary, config["BASE_URL"]), headers)
+    text = f"{body}\n\nOpen Orbit: {link}\n\nStop this reminder: {unsubscribe}\n"
+    return send(config, user.email, title, text, None, headers)
+
+
+def notify_targets(user, title, body):
+    """Send to every Apprise target of the user; raises when none of them took it."""
+    targets = list(NotifyTarget.select().where(NotifyTarget.user == user))
+    if not targets:
+        raise SendFailed("no Apprise targets")
+    sender = apprise.Apprise()
+    for target in targets:
+        sender.add(target.url)
+    if not sender.notify(title=title, body=body):
+        raise SendFailed("Apprise could not deliver")

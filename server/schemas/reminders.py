@@ -1,0 +1,87 @@
+"""Reminders, Apprise targets and the calendar feed (API.md "Reminders")."""
+import re
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from .fields import Id, Instant, Text
+
+TARGETS = ["habit", "reflection", "weekly_summary"]
+CHANNELS = ["push", "email", "apprise"]
+HH_MM = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+def TimeOfDay(**kwargs):
+    """A local time "HH:MM", 24 hours."""
+    def check(value):
+        if not re.fullmatch(HH_MM.strip("^$"), value):
+            raise ValidationError("Use a time like 07:30 (24 hours).")
+    return fields.String(validate=check, metadata={"pattern": HH_MM}, **kwargs)
+
+
+def Weekdays(**kwargs):
+    return fields.List(fields.Integer(strict=True, validate=validate.Range(0, 6)),
+                       validate=validate.Length(1, 7), metadata={"uniqueItems": True}, **kwargs)
+
+
+def Channels(**kwargs):
+    return fields.List(fields.String(validate=validate.OneOf(CHANNELS)),
+                       validate=validate.Length(1, 3), metadata={"uniqueItems": True}, **kwargs)
+
+
+class ReminderIn(Schema):
+    target = fields.String(required=True, validate=validate.OneOf(TARGETS))
+    habit_id = Id(allow_none=True)
+    time = TimeOfDay(required=True)
+    days = Weekdays()
+    channels = Channels()
+    enabled = fields.Boolean()
+    skip_if_done = fields.Boolean()
+
+    @validates_schema
+    def distinct(self, data, **kwargs):
+        for name in ("days", "channels"):
+            if name in data and len(set(data[name])) != len(data[name]):
+                raise ValidationError({name: ["Each only once."]})
+
+
+class ReminderOut(Schema):
+    id = fields.Integer()
+    uuid = fields.String()
+    target = fields.String()
+    habit_id = fields.Integer(allow_none=True)
+    time = fields.String()
+    days = fields.List(fields.Integer())
+    channels = fields.List(fields.String())
+    enabled = fields.Boolean()
+    skip_if_done = fields.Boolean()
+    next_fire_at = Instant(allow_none=True, metadata={"description": "When it fires next"})
+    created_at = Instant()
+
+
+class UpcomingQuery(Schema):
+    hours = fields.Integer(load_default=24, validate=validate.Range(1, 168))
+
+
+class UpcomingOut(Schema):
+    reminder_id = fields.Integer()
+    habit_id = fields.Integer(allow_none=True)
+    at = fields.String(metadata={"format": "date-time"})
+    local_time = fields.String()
+    title = fields.String()
+    body = fields.String()
+
+
+class NotifyTargetIn(Schema):
+    label = Text(required=True, validate=validate.Length(1, 80))
+    url = Text(required=True, validate=validate.Length(1, 2000))
+
+
+class NotifyTargetOut(Schema):
+    id = fields.Integer()
+    label = fields.String()
+    service = fields.String()
+    created_at = Instant()
+
+
+class CalendarUrlOut(Schema):
+    url = fields.String()

@@ -1,0 +1,152 @@
+"""Reminders: the user's rules, when each fires next, and what it says."""
+import datetime
+from zoneinfo import ZoneInfo
+
+from marshmallow import ValidationError
+
+from ..db import database
+from ..domain.reminders import next_fire, upcoming
+from ..errors import ApiError
+from ..models import Habit, Reminder, utcnow
+from .common import week_start_day
+from .habits import attach_rules, habit_of
+from .specs import habit_spec
+
+PRIVATE = "Private habit"
+DEFAULTS = {"days": list(range(7)), "channels": ["push"], "enabled": True, "skip_if_done": True}
+
+
+def reminders_of(user):
+    """The user's reminders, oldest first."""
+    return list(Reminder.select().where(Reminder.user == user).order_by(Reminder.id))
+
+
+def reminder_of(user, reminder_id):
+    """The user's reminder with this id; 404 when it is not theirs."""
+    reminder = Reminder.get_or_none(Reminder.id == reminder_id, Reminder.user == user)
+    if reminder is None:
+        raise ApiError(404, "There is no such reminder.")
+    return reminder
+
+
+def checked(user, fields, apprise_allowed):
+    """The reminder's fields after API.md's rules that span fields, or a 422."""
+    target = fields["target"]
+    if target == "habit":
+        if fields.get("habit_id") is None:
+            raise ValidationError({"habit_id": ["A habit reminder needs its habit."]})
+        try:
+            habit_of(user, fields["habit_id"])
+        except ApiError:
+            raise ValidationError({"habit_id": ["Unknown habit."]}) from None
+    elif fields.get("habit_id") is not None:
+        raise ValidationError({"habit_id": ["Only habit reminders have a habit."]})
+    if target == "weekly_summary" and len(fields["days"]) != 1:
+        raise ValidationError({"days": ["A weekly summary goes out on exactly one day."]})
+    if "apprise" in fields["channels"] and not apprise_allowed:
+        raise ValidationError({"channels": ["Apprise is not enabled on this server."]})
+    fields["days"] = sorted(fields["days"])
+    return fields
+
+
+def create_reminder(user, data, apprise_allowed):
+    """A new reminder; the weekly summary's default day is the user's week start."""
+    fields = {**DEFAULTS, **data}
+    if data["target"] == "weekly_summary" and "days" not in data:
+        fields["days"] = [week_start_day(user)]
+    fields = checked(user, fields, apprise_allowed)
+    with database.atomic():
+        reminder = Reminder.create(user=user, habit=fields.pop("habit_id", None), **fields)
+        schedule([reminder], user)
+    return reminder
+
+
+def update_reminder(user, reminder, data, apprise_allowed):
+    """Apply a PATCH; the next fire time follows the new time and days."""
+    fields = {"target": reminder.target, "habit_id": reminder.habit_id, "time": reminder.time,
+              "days": reminder.days, "channels": reminder.channels, "enabled": reminder.enabled,
+              "skip_if_done": reminder.skip_if_done, **data}
+    fields = checked(user, fields, apprise_allowed)
+    with database.atomic():
+        Reminder.update(habit=fields.pop("habit_id"), **fields).where(
+            Reminder.id == reminder.id).execute()
+        reminder = Reminder.get_by_id(reminder.id)
+        schedule([reminder], user)
+    return reminder
+
+
+def delete_reminder(reminder):
+    with database.atomic():
+        Reminder.delete().where(Reminder.id == reminder.id).execute()
+
+
+def specs_of(user, reminders):
+    """The domain specs of the reminders' habits, by habit id."""
+    ids = {r.habit_id for r in reminders if r.habit_id is not None}
+    if not ids:
+        return {}
+    habits = attach_rules(list(Habit.select().where(Habit.id.in_(list(ids)))))
+    return {h.id: habit_spec(h, week_start_day(user)) for h in habits}
+
+
+def schedule(reminders, user, after=None):
+    """Store when each reminder fires next (after `after`, default now)."""
+    after = after or utcnow().replace(tzinfo=datetime.timezone.utc)
+    zone, specs = ZoneInfo(user.timezone), specs_of(user, reminders)
+    for reminder in reminders:
+        fire = None
+        if reminder.enabled:
+            fire = next_fire(after, time_of(reminder), tuple(reminder.days), zone,
+                             specs.get(reminder.habit_id))
+        reminder.next_fire_at = fire.astimezone(datetime.timezone.utc).replace(tzinfo=None) \
+            if fire else None
+        Reminder.update(next_fire_at=reminder.next_fire_at).where(
+            Reminder.id == reminder.id).execute()
+
+
+def reschedule_user(user):
+    """The user's time zone or week start changed: every reminder's next time follows."""
+    schedule(reminders_of(user), user)
+
+
+def reschedule_habit(user, habit):
+    """A habit's schedule changed: its reminders' next times follow."""
+    schedule(list(Reminder.select().where(Reminder.habit == habit)), user)
+
+
+def time_of(reminder):
+    hours, minutes = map(int, reminder.time.split(":"))
+    return datetime.time(hours, minutes)
+
+
+def message(reminder, habit, hide_private=True):
+    """(title, body) of a reminder. Private habits are never named in what is sent."""
+    if reminder.target == "reflection":
+        return "How was today?", "One tap to note your mood in Orbit."
+    if reminder.target == "weekly_summary":
+        return "Your week in Orbit", "Your weekly summary is ready: what grew, and a next step."
+    name = PRIVATE if habit.private and hide_private else habit.name
+    if habit.kind == "quit":
+        return name, ("Still steady today? Log a slip if there was one: honesty keeps the "
+                      "record yours.")
+    return name, "A small step today keeps it growing. Tap to log it."
+
+
+def upcoming_of(user, hours, now):
+    """GET /reminders/upcoming: the fires of the next `hours`, in time order."""
+    zone, reminders = ZoneInfo(user.timezone), [r for r in reminders_of(user) if r.enabled]
+    specs = specs_of(user, reminders)
+    habits = {h.id: h for h in Habit.select().where(Habit.user == user)}
+    items = []
+    for reminder in reminders:
+        habit = habits.get(reminder.habit_id)
+        if habit is not None and habit.archived:
+            continue
+        title, body = message(reminder, habit, hide_private=False)
+        for _, instant in upcoming(now, now + datetime.timedelta(hours=hours), time_of(reminder),
+                                   tuple(reminder.days), zone, specs.get(reminder.habit_id)):
+            items.append((instant, {"reminder_id": reminder.id, "habit_id": reminder.habit_id,
+                                    "at": instant.astimezone(zone).isoformat(),
+                                    "local_time": reminder.time, "title": title, "body": body}))
+    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+
