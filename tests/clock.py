@@ -11,6 +11,7 @@ import os
 from zoneinfo import ZoneInfo
 
 ZONE = os.environ.get("ORBIT_TEST_TZ", "UTC")
+ZONE_INFO = ZoneInfo(ZONE)
 
 
 def _start():

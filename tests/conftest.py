@@ -1,10 +1,13 @@
 """Fixtures: a fresh database per test (a SQLite file, or PostgreSQL when TEST_DATABASE_URL is
 set: every API test then runs on both), the app, and signed-in API clients."""
 import os
+import socket
 import uuid
 
 import psycopg2
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
 
 from server import create_app
 from tests import clock
@@ -126,3 +129,31 @@ def make_habit(client, **fields):
     response = client.post("/habits", body)
     assert response.status_code == 201, response.json
     return response.json
+
+
+class Inbox(Message):
+    """Keeps every message the server receives."""
+
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def handle_message(self, message):
+        self.messages.append(message)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp():
+    """A real SMTP server on 127.0.0.1: (inbox, smtp:// URL); inbox.messages fills as mail comes."""
+    port = free_port()
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield inbox, f"smtp://127.0.0.1:{port}"
+    controller.stop()

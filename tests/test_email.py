@@ -2,36 +2,8 @@
 with the standard email package: both parts, the headers, and no private habit's name."""
 import email
 import email.policy
-import socket
-
-import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 
 from .conftest import make_habit
-
-
-class Inbox(Message):
-    """Keeps every message the server receives."""
-
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-@pytest.fixture
-def smtp():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield inbox, f"smtp://127.0.0.1:{port}"
-    controller.stop()
 
 
 def test_the_summary_email_has_both_parts_and_names_no_private_habit(app, client, smtp):

@@ -25,7 +25,8 @@ HISTORY = """
   const paint = await api.createHabit({ name: 'Paint', measure: 'minutes', target: 20,
     schedule: { type: 'weekdays', days: [0, 2, 4] }, start_date: before });
   const quit = await api.createHabit({ name: 'No doomscrolling', kind: 'quit', start_date: before });
-  const call = await api.createHabit({ name: 'Call Mum', schedule: { type: 'per_month', times: 2 }, start_date: before });
+  const call = await api.createHabit({ name: 'Call Mum', schedule: { type: 'per_month', times: 2 },
+    start_date: before });
   const writes = [];
   for (const week of weeks) {
     week.forEach((day, i) => {
@@ -55,6 +56,17 @@ def set_up_history(call_api):
                               "identityStatement": "I am someone who reads"})
 
 
+def swipe(page, dx):
+    """A horizontal finger swipe of dx pixels across the middle of the screen."""
+    page.evaluate("""(dx) => {
+      const el = document.querySelector('.screen');
+      const touch = (x) => new Touch({ identifier: 1, target: el, clientX: x, clientY: 400 });
+      const start = touch(100);
+      el.dispatchEvent(new TouchEvent('touchstart', { touches: [start], changedTouches: [start], bubbles: true }));
+      el.dispatchEvent(new TouchEvent('touchend', { touches: [], changedTouches: [touch(100 + dx)], bubbles: true }));
+    }""", dx)
+
+
 def no_sideways_scroll(page):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
 
@@ -69,6 +81,10 @@ def test_week_screen_light_and_dark_and_a_suggestion_applied_in_one_tap(signed_u
     expect(page.get_by_role("heading", level=1, name="This week")).to_be_visible()
     expect(page.get_by_role("link", name="Week", exact=True)).to_have_attribute("aria-current", "page")
     expect(page.locator(".last-week-card")).to_contain_text("next steps suggested")
+    swipe(page, 160)  # to the right: a week back
+    expect(page.get_by_role("heading", level=1, name="Last week")).to_be_visible()
+    page.get_by_role("link", name=re.compile("^Next week")).click()
+    expect(page.get_by_role("heading", level=1, name="This week")).to_be_visible()
     page.get_by_role("link", name=re.compile("^Previous week")).click()
     expect(page.get_by_role("heading", level=1, name="Last week")).to_be_visible()
     expect(page).to_have_url(re.compile(f"#/week/{last.isoformat()}$"))
@@ -134,7 +150,7 @@ def test_printable_week_names_no_private_habit(signed_up, call_api, shoot):
     page.get_by_role("link", name="Print or share this week").click()
     expect(page).to_have_url(re.compile(f"#/week/{last.isoformat()}/print$"))
     sheet = page.locator(".print-sheet")
-    expect(sheet.get_by_role("heading", level=1)).to_contain_text(str(last.year if last.year == (last + timedelta(days=6)).year else ""))
+    expect(sheet.get_by_role("heading", level=1)).to_contain_text(str((last + timedelta(days=6)).year))  # with its year
     expect(sheet.locator(".print-habits")).to_contain_text("Private habit")
     expect(sheet.locator(".print-habits")).to_contain_text("Read")
     assert "Stretch" not in sheet.inner_text()
