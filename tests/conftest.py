@@ -1,5 +1,6 @@
 """Fixtures: a fresh database per test (a SQLite file, or PostgreSQL when TEST_DATABASE_URL is
 set: every API test then runs on both), the app, and signed-in API clients."""
+import itertools
 import os
 import socket
 import uuid
@@ -17,6 +18,7 @@ from server.models import MODELS
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 BACKENDS = ["sqlite"] + (["postgres"] if PG_URL else [])
 PASSWORD = "correct horse battery"
+ADDRESSES = itertools.count(1)
 
 
 def admin_sql(sql):
@@ -93,8 +95,12 @@ class ApiClient:
 
     def register(self, email=None, password=PASSWORD, timezone=clock.ZONE):
         email = email or f"{uuid.uuid4().hex[:8]}@example.org"
+        # Each sign-up from an address of its own: the sign-up throttle counts per address.
+        n = next(ADDRESSES)
+        address = f"10.{n // 250 % 250}.{n % 250}.1"
         response = self.post("/auth/register", {"email": email, "password": password,
-                                                "timezone": timezone})
+                                                "timezone": timezone},
+                             environ_overrides={"REMOTE_ADDR": address})
         assert response.status_code == 201, response.json
         self.csrf, self.user = response.json["csrf_token"], response.json["user"]
         return self

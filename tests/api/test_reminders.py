@@ -152,9 +152,9 @@ def test_skip_if_done_off_and_the_reflection(app, client, mail):
     reflection = make_reminder(client, target="reflection", channels=["email"])
     now = due_now(app, always)
     due_now(app, reflection)
-    client.put(f"/habits/{habit['id']}/checkins/{(now - MINUTE).astimezone(clock.ZONE_INFO).date()}",
-               {})
-    client.put(f"/reflections/{(now - MINUTE).astimezone(clock.ZONE_INFO).date()}", {"mood": 4})
+    fire_day = (now - MINUTE).astimezone(clock.ZONE_INFO).date().isoformat()
+    client.put(f"/habits/{habit['id']}/checkins/{fire_day}", {})
+    client.put(f"/reflections/{fire_day}", {"mood": 4})
     assert run(app, now) == {"sent": 1, "skipped": 1}
 
 
