@@ -43,8 +43,12 @@ def dispatch(config, now):
             Reminder.next_fire_at).limit(BATCH))
         if not due:
             break
-        for reminder in due:
-            status = handle(config, reminder, now)
+        # The bookkeeping of a batch (next fires, claims) in one transaction, each claim in a
+        # savepoint of its own; sending comes after, outside any transaction.
+        with database.atomic():
+            claimed = [claim(reminder, now) for reminder in due]
+        for reminder, delivery in zip(due, claimed):
+            status = handle(config, reminder, delivery, now) if delivery else "taken"
             counts[status] = counts.get(status, 0) + 1
     for delivery in Delivery.select(Delivery, Reminder, User).join(Reminder).join(User).where(
             Delivery.status == "failed", Delivery.retry_at <= naive(now)):
@@ -53,23 +57,28 @@ def dispatch(config, now):
     return counts
 
 
-def handle(config, reminder, now):
-    """Claim, judge and send one due reminder; then schedule its next fire."""
+def claim(reminder, now):
+    """Schedule the reminder's next fire and claim this one: its Delivery, or None when another
+    dispatcher has it (or it went out on that local date before a change of time or zone)."""
     user = reminder.user
     fire = reminder.next_fire_at.replace(tzinfo=UTC)
     local_date = fire.astimezone(ZoneInfo(user.timezone)).date()
-    with database.atomic():
-        schedule([reminder], user, after=max(fire, now - CATCH_UP))
+    schedule([reminder], user, after=max(fire, now - CATCH_UP))
     try:
         with database.atomic():
-            delivery = Delivery.create(reminder=reminder, local_date=local_date,
-                                       fire_at=naive(fire), status="sending")
+            return Delivery.create(reminder=reminder, local_date=local_date, fire_at=naive(fire),
+                                   status="sending")
     except IntegrityError:
-        return "taken"  # another dispatcher claimed it, or it went out before a change of time
-    if is_late(fire, now):
+        return None
+
+
+def handle(config, reminder, delivery, now):
+    """Judge and send one claimed reminder."""
+    user = reminder.user
+    if is_late(delivery.fire_at.replace(tzinfo=UTC), now):
         return finish(delivery, "missed", "the dispatcher was not running")
     habit = habit_of(reminder)
-    reason = skip_reason(reminder, habit, user, local_date)
+    reason = skip_reason(reminder, habit, user, delivery.local_date)
     if reason:
         return finish(delivery, "skipped", reason)
     return send(config, delivery, reminder, habit, now)
