@@ -36,3 +36,4 @@ test-dates: $(VENV)/.dev-installed $(CHROMIUM)
 
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.stats
+	$(PY) -m bench.reminders --readme

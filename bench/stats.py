@@ -2,7 +2,8 @@
 
 Builds 40 habits of mixed schedules with N years of history (5 years: about 60,000 check-ins),
 then times the requests through the app (server-side: no network), on a SQLite file, and again
-with twice the history to show how the time grows. Prints a Markdown table and writes it into the README.
+with twice the history to show how the time grows. Prints a Markdown table and writes it into
+the README.
 Run: make bench  (or: python -m bench.stats --years 5)
 """
 import argparse
@@ -18,7 +19,6 @@ from server.db import database, init_db
 from server.models import Checkin, Habit, HabitRule, User
 from tests.conftest import ApiClient
 
-BEGIN, END = "<!-- bench:stats -->", "<!-- /bench:stats -->"
 SCHEDULES = [{"type": "daily"}, {"type": "weekdays", "days": [0, 2, 4]},
              {"type": "per_week", "times": 3}, {"type": "per_month", "times": 8},
              {"type": "every_n_days", "n": 3}]
@@ -100,12 +100,13 @@ def table(results):
     return "\n".join(lines)
 
 
-def write_readme(text, path=ROOT / "README.md"):
-    """Replace the table between the bench:stats markers of the README."""
+def write_readme(text, name="stats", path=ROOT / "README.md"):
+    """Replace what is between the README's bench:<name> markers."""
+    begin, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
     readme = path.read_text()
-    head, _, rest = readme.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    path.write_text(f"{head}{BEGIN}\n{text}\n{END}{tail}")
+    head, _, rest = readme.partition(begin)
+    _, _, tail = rest.partition(end)
+    path.write_text(f"{head}{begin}\n{text}\n{end}{tail}")
 
 
 def main():

@@ -19,7 +19,8 @@ def feed(user, reminders, habits, specs, today, base_url):
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Orbit reminders")
     calendar.add("x-wr-timezone", user.timezone)
-    calendar.add_component(Timezone.from_tzinfo(zone, first_date=today - datetime.timedelta(days=1)))
+    since = today - datetime.timedelta(days=1)
+    calendar.add_component(Timezone.from_tzinfo(zone, first_date=since))
     for reminder in reminders:
         habit = habits.get(reminder.habit_id)
         if reminder.target == "weekly_summary" or not reminder.enabled or (
