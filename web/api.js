@@ -184,6 +184,7 @@ export const getCalendar = (habitId, from, to) => read(`/habits/${habitId}/calen
 
 // Weekly summaries
 /** The summary of the user's week holding `date` (default: the last complete week). */
-export const getWeeklySummary = (date) => read("/summaries/weekly", { date });
+export const getWeeklySummary = (date, { hidePrivate = false } = {}) =>
+  read("/summaries/weekly", { date, hide_private: hidePrivate ? "true" : undefined });
 /** One row per week, newest (this week) first. */
 export const getWeeklyHistory = (weeks = 12) => read("/summaries/weekly/history", { weeks });

@@ -14,9 +14,10 @@ bp = Blueprint("summaries", __name__)
      query=WeeklyQuery, response=WeeklySummaryOut)
 def weekly_summary():
     user = current_user()
-    day = WeeklyQuery().load(request.args).get("date")
-    day = min(day, local_today(user)) if day else weekly.last_complete_week(user)
-    return WeeklySummaryOut().dump(weekly.summary_of_week(user, day))
+    query = WeeklyQuery().load(request.args)
+    day = min(query["date"], local_today(user)) if "date" in query else \
+        weekly.last_complete_week(user)
+    return WeeklySummaryOut().dump(weekly.summary_of_week(user, day, query["hide_private"]))
 
 
 @bp.get("/summaries/weekly/history")

@@ -6,6 +6,8 @@ from .fields import Day, Number
 
 class WeeklyQuery(Schema):
     date = Day()
+    hide_private = fields.Boolean(load_default=False, metadata={
+        "description": "Name private habits \"Private habit\" (for a page to print or share)"})
 
 
 class HistoryQuery(Schema):

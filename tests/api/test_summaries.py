@@ -234,3 +234,13 @@ def test_a_cached_summary_follows_every_change(app, client):
             WeeklyCache.delete().execute()
         assert after == read(), number  # what a computation from scratch gives
         assert after != before, number  # (each change does show in a summary)
+
+
+def test_a_summary_to_share_names_no_private_habit(client):
+    secret = make_habit(client, name="Therapy with Dr Vance", private=True, measure="count",
+                        target=1, start_date="2026-10-01")
+    log(client, secret, days(MON - 7 * ONE_DAY, 14), value=1)
+    shared = client.get(f"/summaries/weekly?date={MON.isoformat()}&hide_private=true").json
+    assert "Vance" not in str(shared) and row(shared, secret)["name"] == "Private habit"
+    assert row(shared, secret)["suggestion"]["text"].startswith("You met Private habit")
+    assert row(week(client), secret)["name"] == "Therapy with Dr Vance"  # in the app: named

@@ -7,17 +7,13 @@ import { h } from "../dom.js";
 import { amountText, formatNumber, percent, streakText } from "../format.js";
 import { coachLine, scoreRing, weekRange } from "./week-sections.js";
 
-const PRIVATE = "Private habit";
-
 /** Renders #/week/{date}/print. */
 export async function render(screenEl, dateParam) {
   const today = store.today();
   const [summary, habits] = await Promise.all([
-    api.getWeeklySummary(dateParam < today ? dateParam : today), api.listHabits("all")]);
+    // The server names private habits "Private habit" in every row, sentence and step.
+    api.getWeeklySummary(dateParam < today ? dateParam : today, { hidePrivate: true }), api.listHabits("all")]);
   const habitsById = new Map(habits.map((habit) => [habit.id, habit]));
-  const hidden = habits.filter((habit) => habit.private).map((habit) => habit.name).sort((a, b) => b.length - a.length);
-  const conceal = (text) => hidden.reduce((words, name) => words.split(name).join(PRIVATE), text);
-  const nameOf = (row) => (habitsById.get(row.habit_id)?.private ? PRIVATE : row.name);
   const back = summary.complete ? `#/week/${summary.week_start}` : "#/week";
 
   screenEl.append(
@@ -34,16 +30,16 @@ export async function render(screenEl, dateParam) {
       scoreRow(summary),
       h("p", { class: "print-coach", text: coachLine(summary, today) }),
       summary.highlights.length ? printSection("Highlights",
-        h("ul", { class: "print-list" }, summary.highlights.map((text) => h("li", { text: conceal(text) })))) : null,
-      summary.habits.length ? printSection("Habits", habitTable(summary, habitsById, nameOf))
+        h("ul", { class: "print-list" }, summary.highlights.map((text) => h("li", { text })))) : null,
+      summary.habits.length ? printSection("Habits", habitTable(summary, habitsById))
         : h("p", { class: "hint", text: "No habits were tracked this week." }),
       summary.identities.length ? printSection("Votes for who you're becoming",
         h("ul", { class: "print-list votes-list" }, summary.identities.map((row) => h("li", {},
           h("span", { text: row.statement }),
           h("strong", { text: `${row.votes} ${row.votes === 1 ? "vote" : "votes"}` }),
           h("span", { class: "muted", text: `(${row.previous_votes} the week before)` }))))) : null,
-      nextStepsList(summary, conceal),
-      insights(summary, habitsById),
+      nextStepsList(summary),
+      insights(summary),
       h("footer", { class: "print-foot", text: "Made with Orbit: small habits, a steadier you." })));
 }
 
@@ -66,7 +62,7 @@ function scoreRow(summary) {
       minutes ? tile("Practice", `${formatNumber(minutes)} min`) : null));
 }
 
-function habitTable(summary, habitsById, nameOf) {
+function habitTable(summary, habitsById) {
   return h("table", { class: "print-habits" },
     h("thead", {}, h("tr", {},
       h("th", { scope: "col", text: "Habit" }), h("th", { scope: "col", text: "Done" }), h("th", { scope: "col", text: "Streak" }))),
@@ -78,7 +74,7 @@ function habitTable(summary, habitsById, nameOf) {
         ? amountText(row.value_total, habit) : null;
       return h("tr", { "--habit": habit?.private ? null : habit?.color || null },
         h("th", { scope: "row" },
-          h("span", { class: "print-habit-name", text: nameOf(row) }),
+          h("span", { class: "print-habit-name", text: row.name }),
           h("span", { class: "week-bar", "aria-hidden": "true" },
             h("span", { style: { width: `${required ? Math.round(Math.min(1, done / required) * 100) : 0}%` } }))),
         h("td", {}, h("span", { text: required ? `${done} of ${required}` : "–" }),
@@ -88,16 +84,16 @@ function habitTable(summary, habitsById, nameOf) {
     })));
 }
 
-function nextStepsList(summary, conceal) {
+function nextStepsList(summary) {
   const steps = summary.habits.filter((row) => row.suggestion);
   if (!steps.length) return null;
   return printSection("Next small steps",
-    h("ul", { class: "print-list" }, steps.map((row) => h("li", { text: conceal(row.suggestion.text) }))));
+    h("ul", { class: "print-list" }, steps.map((row) => h("li", { text: row.suggestion.text }))));
 }
 
-/** Mood links, but none about a private habit (as in the email). */
-function insights(summary, habitsById) {
-  const shown = summary.insights.filter((insight) => !habitsById.get(insight.habit_id)?.private);
+/** Mood links (the server leaves out those of private habits, as in the email). */
+function insights(summary) {
+  const shown = summary.insights;
   if (!shown.length) return null;
   return printSection("What goes with a good day",
     h("ul", { class: "print-list" }, shown.map((insight) => h("li", { text: insight.text }))));
