@@ -10,17 +10,15 @@ import datetime
 import logging
 from zoneinfo import ZoneInfo
 
-from peewee import IntegrityError
-
 from ..db import database
 from ..domain import Entry, is_done, is_due
 from ..domain.reminders import asks_on, is_late
 from ..models import Checkin, Delivery, Habit, Reflection, Reminder, User
 from ..store import weekly
-from ..store.habits import attach_rules
-from ..store.reminders import message, schedule
-from ..store.specs import habit_spec
 from ..store.common import week_start_day
+from ..store.habits import attach_rules
+from ..store.reminders import message, next_fire_of, store_next_fires
+from ..store.specs import habit_spec
 from .channels import SendFailed, send_reminder
 
 log = logging.getLogger(__name__)
@@ -43,13 +41,17 @@ def dispatch(config, now):
             Reminder.next_fire_at).limit(BATCH))
         if not due:
             break
-        # The bookkeeping of a batch (next fires, claims) in one transaction, each claim in a
-        # savepoint of its own; sending comes after, outside any transaction.
-        with database.atomic():
-            claimed = [claim(reminder, now) for reminder in due]
-        for reminder, delivery in zip(due, claimed):
-            status = handle(config, reminder, delivery, now) if delivery else "taken"
+        claimed = claim(due, now)
+        written = reflections_written(due, claimed)
+        outcomes = []
+        for reminder in due:
+            delivery = claimed.get(reminder.id)
+            outcome = handle(config, reminder, delivery, written, now) if delivery else None
+            status = outcome[0] if outcome else "taken"
             counts[status] = counts.get(status, 0) + 1
+            if outcome:
+                outcomes.append((delivery.id, outcome))
+        record(outcomes, now)
     for delivery in Delivery.select(Delivery, Reminder, User).join(Reminder).join(User).where(
             Delivery.status == "failed", Delivery.retry_at <= naive(now)):
         status = retry(config, delivery, now)
@@ -57,35 +59,65 @@ def dispatch(config, now):
     return counts
 
 
-def claim(reminder, now):
-    """Schedule the reminder's next fire and claim this one: its Delivery, or None when another
-    dispatcher has it (or it went out on that local date before a change of time or zone)."""
-    user = reminder.user
-    fire = reminder.next_fire_at.replace(tzinfo=UTC)
-    local_date = fire.astimezone(ZoneInfo(user.timezone)).date()
-    schedule([reminder], user, after=max(fire, now - CATCH_UP))
-    try:
-        with database.atomic():
-            return Delivery.create(reminder=reminder, local_date=local_date, fire_at=naive(fire),
-                                   status="sending")
-    except IntegrityError:
-        return None
+def claim(due, now):
+    """Schedule each due reminder's next fire and claim this one, for a batch at once: its
+    Delivery by reminder id, for the claims this dispatcher won (a reminder is missing when
+    another dispatcher has it, or when it went out on that local date before a change of time or
+    time zone). Inserting the row is the claim: the unique (reminder, local date) lets one win."""
+    pairs, rows = [], []
+    for reminder in due:
+        user, fire = reminder.user, reminder.next_fire_at.replace(tzinfo=UTC)
+        spec = spec_of(habit_of(reminder), user) if reminder.habit_id else None
+        pairs.append((reminder, next_fire_of(reminder, user, max(fire, now - CATCH_UP), spec)))
+        rows.append({"reminder": reminder.id, "fire_at": naive(fire), "status": "sending",
+                     "local_date": fire.astimezone(ZoneInfo(user.timezone)).date()})
+    with database.atomic():
+        store_next_fires(pairs)
+        won = list(Delivery.insert_many(rows).on_conflict_ignore().returning(
+            Delivery.id, Delivery.reminder, Delivery.local_date, Delivery.fire_at,
+            Delivery.attempts).execute())  # read before COMMIT (SQLite)
+    return {delivery.reminder_id: delivery for delivery in won}
 
 
-def handle(config, reminder, delivery, now):
-    """Judge and send one claimed reminder."""
+def reflections_written(due, claimed):
+    """(user id, day) of the reflections that exist for the claimed reflection reminders."""
+    wanted = [(r.user_id, claimed[r.id].local_date) for r in due
+              if r.id in claimed and r.target == "reflection"]
+    if not wanted:
+        return set()
+    return set(Reflection.select(Reflection.user, Reflection.day).where(
+        Reflection.user.in_({u for u, _ in wanted}),
+        Reflection.day.in_({d for _, d in wanted})).tuples())
+
+
+def handle(config, reminder, delivery, written, now):
+    """Judge and send one claimed reminder: (status, fields of its Delivery to record)."""
     user = reminder.user
     if is_late(delivery.fire_at.replace(tzinfo=UTC), now):
-        return finish(delivery, "missed", "the dispatcher was not running")
+        return "missed", {"detail": "the dispatcher was not running"}
+    if reminder.target == "reflection" and (user.id, delivery.local_date) in written:
+        return "skipped", {"detail": "the day's reflection is written"}
     habit = habit_of(reminder)
     reason = skip_reason(reminder, habit, user, delivery.local_date)
     if reason:
-        return finish(delivery, "skipped", reason)
+        return "skipped", {"detail": reason}
     return send(config, delivery, reminder, habit, now)
 
 
+def record(outcomes, now):
+    """Record the outcomes of a batch: one statement per distinct outcome."""
+    groups = {}
+    for delivery_id, (status, fields) in outcomes:
+        key = (status, tuple(sorted(fields.items())))
+        groups.setdefault(key, []).append(delivery_id)
+    for (status, fields), ids in groups.items():
+        Delivery.update(status=status, updated_at=naive(now), **dict(fields)).where(
+            Delivery.id.in_(ids)).execute()
+
+
 def send(config, delivery, reminder, habit, now):
-    """Send a claimed delivery; record sent, or failed with the time of the next attempt."""
+    """Send a claimed delivery: ("sent", …), or ("failed", …) with the time of the next attempt
+    ("given_up" after the last)."""
     user = reminder.user
     title, body = message(reminder, habit)
     summary = None
@@ -97,16 +129,11 @@ def send(config, delivery, reminder, habit, now):
     try:
         detail = send_reminder(config, reminder, user, title, body, summary)
     except SendFailed as error:
-        retry_at = now + datetime.timedelta(minutes=2 ** attempts)
-        status = "failed" if attempts < MAX_ATTEMPTS else "given_up"
-        Delivery.update(status=status, attempts=attempts, retry_at=naive(retry_at),
-                        detail=str(error), updated_at=naive(now)).where(
-            Delivery.id == delivery.id).execute()
+        retry_at = naive(now + datetime.timedelta(minutes=2 ** attempts))
         log.warning("reminder %s failed (attempt %s): %s", reminder.id, attempts, error)
-        return status
-    Delivery.update(status="sent", attempts=attempts, retry_at=None, detail=detail,
-                    updated_at=naive(now)).where(Delivery.id == delivery.id).execute()
-    return "sent"
+        status = "failed" if attempts < MAX_ATTEMPTS else "given_up"
+        return status, {"attempts": attempts, "retry_at": retry_at, "detail": str(error)}
+    return "sent", {"attempts": attempts, "retry_at": None, "detail": detail}
 
 
 def retry(config, delivery, now):
@@ -117,12 +144,9 @@ def retry(config, delivery, now):
         Delivery.attempts == delivery.attempts).execute()
     if not claimed:
         return "taken"
-    return send(config, delivery, delivery.reminder, habit_of(delivery.reminder), now)
-
-
-def finish(delivery, status, detail):
-    Delivery.update(status=status, detail=detail).where(Delivery.id == delivery.id).execute()
-    return status
+    outcome = send(config, delivery, delivery.reminder, habit_of(delivery.reminder), now)
+    record([(delivery.id, outcome)], now)
+    return outcome[0]
 
 
 def habit_of(reminder):
@@ -131,16 +155,18 @@ def habit_of(reminder):
     return attach_rules([Habit.get_by_id(reminder.habit_id)])[0]
 
 
+def spec_of(habit, user):
+    return habit_spec(habit, week_start_day(user))
+
+
 def skip_reason(reminder, habit, user, day):
-    """Why a reminder is not sent on `day` (PRODUCT.md "Reminder"), or None to send it."""
-    if reminder.target == "reflection":
-        exists = Reflection.select().where(Reflection.user == user, Reflection.day == day).exists()
-        return "the day's reflection is written" if exists else None
+    """Why a habit reminder is not sent on `day` (PRODUCT.md "Reminder"), or None to send it.
+    (A reflection reminder's rule, its reflection written, is judged for a batch at once.)"""
     if reminder.target != "habit":
         return None
     if habit.archived:
         return "the habit is archived"
-    spec = habit_spec(habit, week_start_day(user))
+    spec = spec_of(habit, user)
     if day < spec.start_date or not asks_on(spec, day):
         return "the habit's schedule does not ask for it that day"
     if habit.kind == "quit" or not reminder.skip_if_done:

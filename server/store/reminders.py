@@ -3,6 +3,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from marshmallow import ValidationError
+from peewee import Case, SqliteDatabase
 
 from ..db import database
 from ..domain.reminders import next_fire, upcoming
@@ -90,18 +91,33 @@ def specs_of(user, reminders):
 
 
 def schedule(reminders, user, after=None):
-    """Store when each reminder fires next (after `after`, default now)."""
+    """Store when each of the user's reminders fires next (after `after`, default now)."""
     after = after or utcnow().replace(tzinfo=datetime.timezone.utc)
-    zone, specs = ZoneInfo(user.timezone), specs_of(user, reminders)
-    for reminder in reminders:
-        fire = None
-        if reminder.enabled:
-            fire = next_fire(after, time_of(reminder), tuple(reminder.days), zone,
-                             specs.get(reminder.habit_id))
-        reminder.next_fire_at = fire.astimezone(datetime.timezone.utc).replace(tzinfo=None) \
-            if fire else None
-        Reminder.update(next_fire_at=reminder.next_fire_at).where(
-            Reminder.id == reminder.id).execute()
+    specs = specs_of(user, reminders)
+    store_next_fires([(r, next_fire_of(r, user, after, specs.get(r.habit_id)))
+                      for r in reminders])
+
+
+def next_fire_of(reminder, user, after, spec=None):
+    """When the reminder fires next after the aware instant `after` (naive UTC, as stored), or
+    None when it is off (or no day of the next two weeks qualifies)."""
+    if not reminder.enabled:
+        return None
+    fire = next_fire(after, time_of(reminder), tuple(reminder.days), ZoneInfo(user.timezone),
+                     spec)
+    return fire.astimezone(datetime.timezone.utc).replace(tzinfo=None) if fire else None
+
+
+def store_next_fires(pairs):
+    """Store (reminder, next fire) pairs in one statement."""
+    for reminder, fire in pairs:
+        reminder.next_fire_at = fire
+    if not pairs:
+        return
+    fires = Case(Reminder.id, [(r.id, fire) for r, fire in pairs])
+    if not isinstance(database.obj, SqliteDatabase):  # PostgreSQL would read the CASE as text
+        fires = fires.cast("timestamp")
+    Reminder.update(next_fire_at=fires).where(Reminder.id.in_([r.id for r, _ in pairs])).execute()
 
 
 def reschedule_user(user):
