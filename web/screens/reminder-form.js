@@ -1,0 +1,88 @@
+// One reminder's form: a local time, weekdays (exactly one for the weekly summary), the channels
+// it is sent on, and for a build habit "not on days already done".
+import * as store from "../store.js";
+import { field, h, handleSubmit, uid } from "../dom.js";
+import { WEEKDAY_LONG, WEEKDAY_SHORT } from "../format.js";
+
+/** Every channel Orbit knows, in the order they are offered. `push` is accepted by the server
+ * but sends nothing until Web Push comes: it is offered only to keep it on a reminder that has
+ * it, and named for what it is. The Web Push issue makes it a real choice here. */
+export const CHANNELS = {
+  push: { label: "This device (coming soon)", word: "this device (coming soon)",
+    hint: () => "Notifications on this device are not sent yet." },
+  email: { label: "Email", word: "email",
+    hint: () => `To ${store.user()?.email || "your address"}. Send a test to check it arrives.` },
+  apprise: { label: "Apprise", word: "Apprise", hint: () => "To every Apprise target you add under Settings → Reminders." },
+};
+
+/** The channels in plain words, "email and Apprise"; with `start`, "Email and Apprise". */
+export function channelsText(channels, { start = false } = {}) {
+  const words = Object.keys(CHANNELS).filter((name) => channels.includes(name)).map((name) => CHANNELS[name].word);
+  const text = words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0] || "no channel";
+  return start ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/** The weekdays in the order the user's week runs (Monday = 0, as the API counts). */
+export function weekOrder() {
+  return store.weekStart() === "sun" ? [6, 0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6];
+}
+
+/** Builds the form. `reminder` fills it (null: `defaults`); `offered` is the channels this server
+ * can send on; onSubmit(body) saves it (its errors show on the form), onCancel closes it.
+ * Returns {formEl, focus()}. */
+export function reminderForm({ target, reminder, defaults, offered, skipOffered, submitLabel, onSubmit, onCancel }) {
+  const start = reminder || defaults;
+  const single = target === "weekly_summary";
+  const timeEl = h("input", { type: "time", name: "time", required: true, value: start.time });
+  const dayEls = weekOrder().map((day) => h("input", { type: single ? "radio" : "checkbox", name: "days",
+    value: String(day), id: uid("remind-day"), checked: start.days.includes(day) }));
+  const channelNames = Object.keys(CHANNELS).filter((name) => offered.includes(name) || start.channels.includes(name));
+  const channelEls = channelNames.map((name) => h("input", { type: "checkbox", name: "channels", value: name,
+    id: uid("channel"), checked: start.channels.includes(name) }));
+  const skipEl = h("input", { type: "checkbox", name: "skip_if_done", id: uid("skip"), checked: start.skip_if_done !== false });
+  const submitEl = h("button", { type: "submit", class: "button primary", text: submitLabel });
+  const cancelEl = h("button", { type: "button", class: "button secondary", text: "Cancel", onclick: onCancel });
+
+  const formEl = h("form", { class: "reminder-form", novalidate: true },
+    field("Time", timeEl),
+    h("fieldset", { class: "field", "data-field": "days" },
+      h("legend", { text: single ? "Day" : "Days" }),
+      h("div", { class: "weekday-chips" }, dayEls.map((inputEl) => h("span", { class: "chip-toggle" }, inputEl,
+        h("label", { for: inputEl.id, title: WEEKDAY_LONG[inputEl.value] },
+          h("span", { "aria-hidden": "true", text: WEEKDAY_SHORT[inputEl.value] }),
+          h("span", { class: "visually-hidden", text: WEEKDAY_LONG[inputEl.value] })))))),
+    h("fieldset", { class: "field", "data-field": "channels" },
+      h("legend", { text: "Send by" }),
+      h("div", { class: "choice-list" }, channelEls.map((inputEl) => {
+        const hintId = `${inputEl.id}-hint`;
+        inputEl.setAttribute("aria-describedby", hintId);
+        return h("div", { class: "choice-row channel-row" }, inputEl,
+          h("div", { class: "channel-text" },
+            h("label", { for: inputEl.id, text: CHANNELS[inputEl.value].label }),
+            h("p", { class: "hint", id: hintId, text: CHANNELS[inputEl.value].hint() })));
+      }))),
+    skipOffered ? h("div", { class: "field check-field", "data-field": "skip_if_done" }, skipEl,
+      h("div", {}, h("label", { for: skipEl.id, text: "Not on days it's already done" }),
+        h("p", { class: "hint", text: "Nor when it's skipped or not due that day." }))) : null,
+    h("div", { class: "reminder-form-actions" }, cancelEl, submitEl));
+
+  const read = () => {
+    const body = {
+      time: timeEl.value,
+      days: dayEls.filter((el) => el.checked).map((el) => Number(el.value)).sort((a, b) => a - b),
+      channels: channelEls.filter((el) => el.checked).map((el) => el.value),
+    };
+    if (skipOffered) body.skip_if_done = skipEl.checked;
+    return body;
+  };
+  handleSubmit(formEl, submitEl, async () => {
+    const body = read();
+    const fields = {};
+    if (!/^\d{2}:\d{2}$/.test(body.time)) fields.time = ["Enter a time, like 07:30."];
+    if (!body.days.length) fields.days = [single ? "Pick the day it comes." : "Pick at least one day."];
+    if (!body.channels.length) fields.channels = ["Pick at least one way to send it."];
+    if (Object.keys(fields).length) throw { message: "", fields };
+    await onSubmit(body);
+  });
+  return { formEl, focus: () => timeEl.focus() };
+}

@@ -1,0 +1,205 @@
+// A "Reminders" section: the reminders of one target (a habit, the daily reflection or the weekly
+// summary), each with on/off, a test send, edit and delete, and a form to add one. Used by the
+// habit editor and by Settings → Reminders.
+import * as api from "../api.js";
+import * as store from "../store.js";
+import { dateIn, addDays, formatDate } from "../dates.js";
+import { h, icon, onConfirmedClick, showToast, titledSection, toastError } from "../dom.js";
+import { WEEKDAY_LONG, listWeekdays } from "../format.js";
+import { channelsText, reminderForm } from "./reminder-form.js";
+
+let appriseCheck = null;
+/** Whether the server's operator allows Apprise (GET /notify/targets answers 404 when not),
+ * asked once per page load and only when a form needs to know. */
+export function appriseAllowed() {
+  appriseCheck ||= api.listNotifyTargets().then(() => true, (error) => {
+    if (error.status === 404) return false;
+    appriseCheck = null; // a network error: ask again next time
+    throw error;
+  });
+  return appriseCheck;
+}
+
+/** The channels a new reminder may use on this server. */
+async function offeredChannels() {
+  return ["email", ...((await appriseAllowed()) ? ["apprise"] : [])];
+}
+
+/** The section for a habit in its editor. */
+export function habitRemindersSection(habit, reminders) {
+  const scheduleDays = habit.kind === "build" && habit.schedule?.type === "weekdays" ? habit.schedule.days : null;
+  return remindersSection({
+    title: "Reminders",
+    hint: `They come at these times in your time zone (${store.user()?.timezone || "UTC"}), only on days the habit is due.`
+      + (habit.private ? " It is private: what is sent says “Private habit”." : ""),
+    target: "habit",
+    habit,
+    reminders: reminders.filter((reminder) => reminder.target === "habit" && reminder.habit_id === habit.id),
+    defaults: { time: "08:00", days: scheduleDays || [0, 1, 2, 3, 4, 5, 6] },
+    addLabel: "Add a reminder",
+    empty: "No reminders yet. Add one, or two: morning and evening.",
+  });
+}
+
+/** A titled card of reminders; `onChange` runs after any change (to refresh what depends on it).
+ * `max` hides Add once that many exist (one weekly summary is enough). */
+export function remindersSection({ title, hint, target, habit = null, reminders, defaults, addLabel, empty,
+  max = Infinity, onChange = () => {} }) {
+  let items = [...reminders];
+  const listEl = h("ul", { class: "reminder-list", role: "list" });
+  const addEl = h("button", { type: "button", class: "button secondary block add-reminder" }, icon("plus"), h("span", { text: addLabel }));
+  const slotEl = h("div", { class: "reminder-slot" });
+  const skipOffered = target === "habit" && habit?.kind !== "quit";
+
+  const paint = () => {
+    items.sort((a, b) => a.time.localeCompare(b.time) || a.id - b.id);
+    listEl.replaceChildren(...items.map((reminder) => reminderRow(reminder)));
+    if (!items.length) listEl.append(h("li", { class: "hint", text: empty }));
+    addEl.hidden = items.length >= max || slotEl.childElementCount > 0;
+  };
+  const replace = (saved) => {
+    items = items.filter((item) => item.id !== saved.id).concat(saved.deleted ? [] : [saved]);
+    paint();
+    onChange();
+  };
+
+  /** Opens the form in `placeEl` (the add slot, or a row being edited). */
+  const openForm = async (placeEl, reminder, done) => {
+    let offered;
+    try {
+      offered = await offeredChannels();
+    } catch (error) {
+      toastError(error);
+      return;
+    }
+    const form = reminderForm({ target, reminder, skipOffered, offered,
+      defaults: { ...defaults, channels: [offered.includes("email") ? "email" : offered[0]], skip_if_done: true },
+      submitLabel: reminder ? "Save reminder" : "Add reminder",
+      onCancel: () => done(null),
+      onSubmit: async (body) => {
+        const saved = reminder ? await api.updateReminder(reminder.id, body)
+          : await api.createReminder({ target, habit_id: habit?.id ?? null, ...body });
+        done(saved);
+      } });
+    placeEl.replaceChildren(form.formEl);
+    form.focus();
+  };
+
+  addEl.addEventListener("click", () => {
+    addEl.hidden = true;
+    openForm(slotEl, null, (saved) => {
+      slotEl.replaceChildren();
+      if (saved) {
+        showToast(`Reminder added for ${saved.time}, ${listWeekdays(saved.days)}`);
+        replace(saved);
+      } else paint();
+      addEl.focus();
+    });
+  });
+
+  function reminderRow(reminder) {
+    const rowEl = h("li", { class: `reminder-row${reminder.enabled ? "" : " paused"}`, "data-reminder": reminder.id });
+    const name = `${reminder.time} reminder`;
+    const switchEl = h("input", { type: "checkbox", role: "switch", class: "switch", checked: reminder.enabled,
+      "aria-label": `${name} on` });
+    switchEl.addEventListener("change", async () => {
+      try {
+        const saved = await api.updateReminder(reminder.id, { enabled: switchEl.checked });
+        showToast(saved.enabled ? `${name} is on` : `${name} paused`);
+        replace(saved);
+        listEl.querySelector(`[data-reminder="${saved.id}"] .switch`)?.focus(); // the row was redrawn
+      } catch (error) {
+        switchEl.checked = !switchEl.checked;
+        toastError(error);
+      }
+    });
+    const statusEl = h("p", { class: "reminder-status", role: "status" });
+    const testEl = h("button", { type: "button", class: "button small ghost", text: "Send test",
+      "aria-label": `Send the ${name} now, as a test` });
+    onConfirmedClick(testEl, null, async () => {
+      statusEl.textContent = "Sending…";
+      statusEl.classList.remove("error");
+      try {
+        await api.testReminder(reminder.id);
+        const sent = reminder.channels.filter((channel) => channel !== "push");
+        // Web Push is not built yet: the server accepts the channel and sends nothing on it.
+        statusEl.textContent = [sent.length ? `Sent by ${channelsText(sent)}.` : null,
+          reminder.channels.includes("push") ? "Nothing goes to this device yet: that is coming soon." : null]
+          .filter(Boolean).join(" ");
+      } catch (error) {
+        statusEl.textContent = error.message;
+        statusEl.classList.add("error");
+      }
+    });
+    const editEl = h("button", { type: "button", class: "button small ghost", text: "Edit", "data-action": "edit",
+      "aria-label": `Edit the ${name}` });
+    editEl.addEventListener("click", () => {
+      const placeEl = h("div", { class: "reminder-editing" });
+      rowEl.replaceChildren(placeEl);
+      openForm(placeEl, reminder, (saved) => {
+        if (saved) {
+          showToast("Reminder saved");
+          replace(saved);
+        } else paint();
+        listEl.querySelector(`[data-reminder="${reminder.id}"] [data-action="edit"]`)?.focus();
+      });
+    });
+    const deleteEl = h("button", { type: "button", class: "button small danger-ghost", text: "Delete", "aria-label": `Delete the ${name}` });
+    onConfirmedClick(deleteEl, { title: `Delete the ${name}?`, confirmLabel: "Delete", danger: true,
+      message: `${daysText(reminder)}, by ${channelsText(reminder.channels)}. Add it again any time.` },
+    async () => {
+      await api.deleteReminder(reminder.id);
+      showToast(`${name} deleted`);
+      replace({ id: reminder.id, deleted: true });
+      if (!addEl.hidden) addEl.focus();
+    });
+    rowEl.append(
+      h("div", { class: "reminder-head" },
+        h("div", { class: "reminder-text" },
+          h("p", { class: "reminder-time", text: reminder.time }),
+          h("p", { class: "reminder-when", text: `${daysText(reminder)} · ${channelsText(reminder.channels, { start: true })}` }),
+          h("p", { class: "hint reminder-next", text: nextText(reminder, habit) })),
+        h("span", { class: "switch-wrap" }, switchEl, h("span", { class: "switch-track", "aria-hidden": "true" }))),
+      h("div", { class: "reminder-actions" }, testEl, editEl, deleteEl),
+      statusEl);
+    return rowEl;
+  }
+
+  paint();
+  return titledSection(title, { className: "card reminders-section", hint }, listEl, slotEl, addEl);
+}
+
+function capitalized(text) {
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+/** "Weekdays", "Mon, Wed and Fri"; the weekly summary's one day as "Every Sunday". */
+function daysText(reminder) {
+  if (reminder.target === "weekly_summary" && reminder.days.length === 1) return `Every ${WEEKDAY_LONG[reminder.days[0]]}`;
+  return capitalized(listWeekdays(reminder.days));
+}
+
+/** When it comes next, in the user's time zone: "Next: today at 07:30", or why it won't. */
+export function nextText(reminder, habit) {
+  if (!reminder.enabled) return "Paused: turn it on to get it again.";
+  if (habit?.archived) return "Not sent while the habit is archived.";
+  if (!reminder.next_fire_at) return "Nothing coming on these days.";
+  return `Next: ${whenText(reminder.next_fire_at)}`;
+}
+
+/** An instant as the user's day and time: "today at 07:30", "tomorrow at 21:00", "Wed 9 Dec at 07:30". */
+export function whenText(instant) {
+  const zone = store.user()?.timezone || "UTC";
+  const day = dateIn(instant, zone);
+  const today = store.today();
+  let time;
+  try {
+    time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone })
+      .format(new Date(instant));
+  } catch {
+    time = "";
+  }
+  const dayWords = day === today ? "today" : day === addDays(today, 1) ? "tomorrow"
+    : formatDate(day, { weekday: "short", day: "numeric", month: "short" });
+  return `${dayWords} at ${time}`;
+}
