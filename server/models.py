@@ -147,7 +147,29 @@ class Reflection(BaseModel):
     day = DateField()
     mood = IntegerField()
     note = TextField(default="")
+    acted_at = DateTimeField(default=utcnow)  # when the user acted (client_time), for replays
     updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("user", "day"), True),)
+
+
+class CheckinTombstone(BaseModel):
+    """When a habit's check-in of a day was deleted: an older write replayed later from another
+    device must not bring it back (last writer wins, deletes included)."""
+    habit = ForeignKeyField(Habit, on_delete="CASCADE")
+    day = DateField()
+    acted_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("habit", "day"), True),)
+
+
+class ReflectionTombstone(BaseModel):
+    """When a day's reflection was deleted (see CheckinTombstone)."""
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    day = DateField()
+    acted_at = DateTimeField()
 
     class Meta:
         indexes = ((("user", "day"), True),)
@@ -223,4 +245,4 @@ class WeeklyCache(BaseModel):
 
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
           Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
-          CalendarFeed]
+          CalendarFeed, CheckinTombstone, ReflectionTombstone]

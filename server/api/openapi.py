@@ -83,7 +83,7 @@ def operation(view, notes, params, method):
     if notes["query"] is not None:
         op["parameters"].append({"in": "query", "schema": notes["query"]})
     if notes["body"] is not None:
-        # A PATCH without a body changes nothing and answers 200.
-        op["requestBody"] = {"required": method != "PATCH",
+        # A PATCH without a body changes nothing; a DELETE's body is optional (its client_time).
+        op["requestBody"] = {"required": method not in ("PATCH", "DELETE"),
                              "content": {"application/json": {"schema": notes["body"]}}}
     return op

@@ -1,7 +1,7 @@
 """Reflections: the daily mood check."""
 from flask import Blueprint, request
 
-from ..schemas import RangeQuery, ReflectionIn, ReflectionOut
+from ..schemas import RangeQuery, ReflectionIn, ReflectionOut, ReplayIn
 from ..store import reflections
 from ..store.common import date_range
 from .common import current_user, doc, request_json
@@ -10,11 +10,13 @@ bp = Blueprint("reflections", __name__)
 
 
 @bp.put("/reflections/<day:date>")
-@doc("Record the day's mood and note", body=ReflectionIn, response=ReflectionOut,
-     status=(201, 200))
+@doc("Record the day's mood and note (204: an older replay after a deletion, nothing changed)",
+     body=ReflectionIn, response=ReflectionOut, status=(201, 200, 204))
 def put_reflection(date):
     data = ReflectionIn().load(request_json())
     reflection, created = reflections.put_reflection(current_user(), date, data)
+    if reflection is None:  # an older replay, after the day's reflection was deleted
+        return "", 204
     return ReflectionOut().dump(reflection), 201 if created else 200
 
 
@@ -23,11 +25,13 @@ def put_reflection(date):
      many=True)
 def list_reflections():
     start, end = date_range(current_user(), **RangeQuery().load(request.args))
-    return ReflectionOut(many=True).dump(reflections.reflections_between(current_user(), start, end))
+    rows = reflections.reflections_between(current_user(), start, end)
+    return ReflectionOut(many=True).dump(rows)
 
 
 @bp.delete("/reflections/<day:date>")
-@doc("Remove a day's reflection", status=204)
+@doc("Remove a day's reflection", body=ReplayIn, status=204)
 def delete_reflection(date):
-    reflections.delete_reflection(current_user(), date)
+    data = ReplayIn().load(request_json())
+    reflections.delete_reflection(current_user(), date, data.get("client_time"))
     return "", 204

@@ -46,6 +46,14 @@ class CheckinOut(Schema):
 class ReflectionIn(Schema):
     mood = fields.Integer(strict=True, validate=validate.Range(1, 5))
     note = Text(validate=validate.Length(max=2000))
+    client_time = fields.AwareDateTime(validate=plausible_instant, load_only=True, metadata={
+        "description": "When the user acted (a replay from a device): an older write changes "
+                       "nothing"})
+
+
+class ReplayIn(Schema):
+    client_time = fields.AwareDateTime(validate=plausible_instant, metadata={
+        "description": "When the user acted: a deletion older than the stored write does nothing"})
 
 
 class ReflectionOut(Schema):

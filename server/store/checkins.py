@@ -7,7 +7,7 @@ from peewee import fn
 from .. import domain
 from ..db import database
 from ..errors import ApiError, validation_error_body
-from ..models import Checkin, Habit, utcnow
+from ..models import Checkin, CheckinTombstone, Habit, utcnow
 from . import summaries
 from .common import EPOCH, local_today
 from .habits import attach_rules, lock_habit
@@ -46,7 +46,8 @@ def merged_checkin(habit, stored, data):
 def put_checkin(user, habit, day, data, client_time=None):
     """Create or update the habit's check-in of `day`; returns (checkin, created).
 
-    With `client_time` (a replay from a device), a write older than the stored one changes nothing.
+    With `client_time` (a replay from a device), a write older than the stored one, or than the
+    day's deletion, changes nothing (and the check-in is None when there is none).
     """
     check_day(user, day)
     acted_at = as_naive_utc(client_time) if client_time else utcnow()
@@ -55,14 +56,19 @@ def put_checkin(user, habit, day, data, client_time=None):
         # the previous writer committed, and write before the next one reads (db.locked).
         lock_habit(habit)
         stored = Checkin.get_or_none(Checkin.habit == habit, Checkin.day == day)
-        if stored is not None and client_time and acted_at < stored.acted_at:
-            return with_done(habit, stored), False
+        if client_time:
+            newer = (stored.acted_at if stored else
+                     deleted_at(CheckinTombstone, habit=habit, day=day))
+            if newer is not None and acted_at < newer:
+                return (with_done(habit, stored) if stored else None), False
         fields = merged_checkin(habit, stored, data)
         now = utcnow()
         created = stored is None
         if created:
             stored = Checkin.create(user=user, habit=habit, day=day, acted_at=acted_at,
                                     updated_at=now, **fields)
+            CheckinTombstone.delete().where(CheckinTombstone.habit == habit,
+                                            CheckinTombstone.day == day).execute()
         else:
             Checkin.update(acted_at=acted_at, updated_at=now, **fields).where(
                 Checkin.id == stored.id).execute()
@@ -77,12 +83,17 @@ def put_checkin(user, habit, day, data, client_time=None):
 def delete_checkin(user, habit, day, client_time=None):
     """Delete the check-in of `day` if any. The start date is derived (PRODUCT.md): deleting the
     check-in that moved it back moves it forward again, to the set date or the next check-in."""
+    acted_at = as_naive_utc(client_time) if client_time else utcnow()
     with database.atomic():
         lock_habit(habit)
         query = Checkin.delete().where(Checkin.habit == habit, Checkin.day == day)
         if client_time:
-            query = query.where(Checkin.acted_at <= as_naive_utc(client_time))
-        if not query.execute():
+            query = query.where(Checkin.acted_at <= acted_at)
+        deleted = query.execute()
+        if deleted or not Checkin.select().where(Checkin.habit == habit,
+                                                 Checkin.day == day).exists():
+            mark_deleted(CheckinTombstone, acted_at, habit=habit, day=day)
+        if not deleted:
             return
         if day == habit.start_date < habit.set_start_date:
             earliest = Checkin.select(fn.MIN(Checkin.day)).where(Checkin.habit == habit).scalar()
@@ -95,6 +106,22 @@ def move_start(habit, day):
     """The habit's effective start date is now `day`: every cached state is off."""
     Habit.update(start_date=day, revision=Habit.revision + 1).where(Habit.id == habit.id).execute()
     habit.start_date = day
+
+
+def deleted_at(tombstones, **key):
+    """When the row of `key` was last deleted (naive UTC), or None."""
+    row = tombstones.get_or_none(*[getattr(tombstones, k) == v for k, v in key.items()])
+    return row.acted_at if row else None
+
+
+def mark_deleted(tombstones, acted_at, **key):
+    """Record a deletion at `acted_at`, keeping the newest (the caller holds the row's lock)."""
+    before = deleted_at(tombstones, **key)
+    if before is None:
+        tombstones.create(acted_at=acted_at, **key)
+    elif acted_at > before:
+        tombstones.update(acted_at=acted_at).where(
+            *[getattr(tombstones, k) == v for k, v in key.items()]).execute()
 
 
 def checkins_between(habit, start, end):

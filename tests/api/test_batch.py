@@ -143,3 +143,42 @@ def test_an_older_delete_keeps_the_checkin_and_a_newer_one_removes_it(client):
     [new] = batch(client, delete(habit, day(), NOW))
     assert new == {"ok": True, "checkin": None}
     assert stored(client, habit) == {}
+
+
+def test_a_replayed_older_put_after_a_newer_delete_changes_nothing(client):
+    """Deletes leave a tombstone: last writer wins, deletes included."""
+    habit = make_habit(client)
+    hour = datetime.timedelta(hours=1)
+    batch(client, put(habit, day(-1), NOW - 3 * hour, note="first"))
+    batch(client, delete(habit, day(-1), NOW - hour))
+    [older] = batch(client, put(habit, day(-1), NOW - 2 * hour, note="from the other phone"))
+    assert older == {"ok": True, "checkin": None}
+    assert stored(client, habit) == {}
+    [newer] = batch(client, put(habit, day(-1), NOW - hour / 2, note="again"))
+    assert newer["checkin"]["note"] == "again" and day(-1) in stored(client, habit)
+
+
+def test_an_online_delete_also_beats_an_older_replay(client):
+    habit = make_habit(client)
+    put_checkin(client, habit, day())
+    assert client.delete(f"/habits/{habit['id']}/checkins/{day()}").status_code == 204
+    [replay] = batch(client, put(habit, day(), NOW - datetime.timedelta(minutes=5)))
+    assert replay["checkin"] is None and stored(client, habit) == {}
+    put_checkin(client, habit, day())  # a write without client_time is the user's, now
+    assert day() in stored(client, habit)
+
+
+def test_reflections_follow_the_same_rule(client):
+    hour = datetime.timedelta(hours=1)
+    path = f"/reflections/{day(-1)}"
+    assert client.put(path, {"mood": 2, "client_time": (NOW - 3 * hour).isoformat()}
+                      ).status_code == 201
+    assert client.delete(path, {"client_time": (NOW - hour).isoformat()}).status_code == 204
+    older = client.put(path, {"mood": 5, "client_time": (NOW - 2 * hour).isoformat()})
+    assert older.status_code == 204 and client.get(f"/reflections?from={day(-1)}").json == []
+    newer = client.put(path, {"mood": 4, "client_time": (NOW - hour / 2).isoformat()})
+    assert newer.status_code == 201
+    stale = client.put(path, {"mood": 1, "client_time": (NOW - hour).isoformat()})
+    assert stale.status_code == 200 and stale.json["mood"] == 4
+    assert client.delete(path, {"client_time": (NOW - 2 * hour).isoformat()}).status_code == 204
+    assert [r["mood"] for r in client.get(f"/reflections?from={day(-1)}").json] == [4]

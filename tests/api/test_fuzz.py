@@ -31,8 +31,9 @@ RULES_BEYOND_THE_SCHEMA = {
         "/habits/{habit_id}/strength")},
     # dates up to the user's today; values by kind and measure; mood when the day has none yet
     "PUT /habits/{habit_id}/checkins/{date}": {"date", "value", "status"},
-    "PUT /reflections/{date}": {"date", "mood"},
-    "DELETE /reflections/{date}": {"date"},
+    # (and a device's client_time up to a day from now)
+    "PUT /reflections/{date}": {"date", "mood", "client_time"},
+    "DELETE /reflections/{date}": {"date", "client_time"},
     "DELETE /habits/{habit_id}/checkins/{date}": {"date"},
     # the current password must be the right one
     "DELETE /me": {"password"},
