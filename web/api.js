@@ -88,7 +88,8 @@ async function request(method, path, { body, query, signOutOn401 = true, retried
   } catch {
     throw new ApiError({});
   }
-  if (response.ok) return response.status === 204 ? null : response.json();
+  // 204 and 202 ("accepted": a test send) carry no body.
+  if (response.ok) return response.status === 204 || response.status === 202 ? null : response.json();
   const error = await errorFrom(response);
   if (error.status === 403 && error.code === "csrf_failed" && !retried && (await restoreSession())) {
     return request(method, path, { body, query, signOutOn401, retried: true });
@@ -188,3 +189,21 @@ export const getWeeklySummary = (date, { hidePrivate = false } = {}) =>
   read("/summaries/weekly", { date, hide_private: hidePrivate ? "true" : undefined });
 /** One row per week, newest (this week) first. */
 export const getWeeklyHistory = (weeks = 12) => read("/summaries/weekly/history", { weeks });
+
+// Reminders (for a habit, the daily reflection or the weekly summary)
+export const listReminders = () => read("/reminders");
+export const createReminder = (data) => write("POST", "/reminders", data);
+export const updateReminder = (id, changes) => write("PATCH", `/reminders/${id}`, changes);
+export const deleteReminder = (id) => write("DELETE", `/reminders/${id}`);
+/** Sends the reminder now on its channels; a 409 says why it could not be sent. */
+export const testReminder = (id) => write("POST", `/reminders/${id}/test`);
+export const upcomingReminders = (hours = 24) => read("/reminders/upcoming", { hours });
+// Apprise targets: every call answers 404 when the server's operator has Apprise off.
+export const listNotifyTargets = () => read("/notify/targets");
+export const addNotifyTarget = (label, url) => write("POST", "/notify/targets", { label, url });
+export const deleteNotifyTarget = (id) => write("DELETE", `/notify/targets/${id}`);
+export const testNotifyTarget = (id) => write("POST", `/notify/targets/${id}/test`);
+// The calendar feed's secret URL (GET answers 404 while there is none).
+export const getCalendarUrl = () => read("/calendar/token");
+export const newCalendarUrl = () => write("POST", "/calendar/token");
+export const stopCalendar = () => write("DELETE", "/calendar/token");

@@ -10,6 +10,7 @@ import * as habit from "./screens/habit.js";
 import * as editor from "./screens/editor.js";
 import * as identities from "./screens/identities.js";
 import * as settings from "./screens/settings.js";
+import * as settingsReminders from "./screens/settings-reminders.js";
 import * as week from "./screens/week.js";
 import * as weekPrint from "./screens/week-print.js";
 import { renderSuggested } from "./screens/week-apply.js";
@@ -28,6 +29,7 @@ const ROUTES = [
   { pattern: /^#\/week\/(\d{4}-\d{2}-\d{2})\/print$/, render: weekPrint.render, title: "Week summary" },
   { pattern: /^#\/habit\/(\d+)\/edit\?(.+)$/, render: renderSuggested, title: "Edit habit" },
   { pattern: /^#\/settings$/, render: settings.render, title: "Settings", tab: "settings" },
+  { pattern: /^#\/settings\/reminders$/, render: settingsReminders.render, title: "Reminders", tab: "settings" },
 ];
 const HOME = "#/today";
 // index.html's CSP enforces Trusted Types. This default policy has no createHTML, so HTML strings

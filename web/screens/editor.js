@@ -4,6 +4,7 @@ import * as store from "../store.js";
 import { append, clearFormError, h, onConfirmedClick, screenHeader, showFormError, showToast, titledSection, withBusy } from "../dom.js";
 import { colorFor } from "./fields.js";
 import { habitForm } from "./habit-form.js";
+import { habitRemindersSection } from "./reminders.js";
 import { templateGallery } from "./templates.js";
 import { leaveGuard } from "../leave.js";
 
@@ -49,7 +50,7 @@ export async function renderNew(screenEl) {
 
 /** #/habit/{id}/edit: the form filled in, then archive and delete. */
 export async function renderEdit(screenEl, habitId) {
-  const [habit, identities] = await Promise.all([api.getHabit(habitId), store.identities()]);
+  const [habit, identities, reminders] = await Promise.all([api.getHabit(habitId), store.identities(), api.listReminders()]);
   const form = habitForm({ habit, identities, today: store.today(), weekStart: store.weekStart() });
   const guard = leaveGuard.watch(form.formEl);
   form.formEl.addEventListener("submit", (event) => {
@@ -64,6 +65,7 @@ export async function renderEdit(screenEl, habitId) {
   append(screenEl,
     screenHeader("Edit habit", { back: { href: `#/habit/${habit.id}`, label: `Back to ${habit.name}` }, subtitle: habit.name }),
     form.formEl,
+    habitRemindersSection(habit, reminders),
     dangerZone(habit));
 }
 

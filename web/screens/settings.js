@@ -4,6 +4,7 @@ import * as store from "../store.js";
 import { browserTimeZone, shortDate } from "../dates.js";
 import { append, confirmDialog, field, h, handleSubmit, onConfirmedClick, screenHeader, showToast, titledSection } from "../dom.js";
 import { segmented, radioValue } from "./fields.js";
+import { remindersLink } from "./settings-reminders.js";
 
 /** Renders #/settings. */
 export async function render(screenEl) {
@@ -12,6 +13,7 @@ export async function render(screenEl) {
   append(screenEl,
     screenHeader("Settings", { subtitle: me.email }),
     daysSection(me),
+    remindersLink(),
     tokensSection(tokens),
     passwordSection(),
     accountSection());
