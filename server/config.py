@@ -29,7 +29,7 @@ def from_environment():
     }
     # Apprise makes the server call out to URLs users give: off unless the operator allows it.
     config["APPRISE"] = os.environ.get("ORBIT_APPRISE") == "1"
-    for key in ("SMTP_URL", "MAIL_FROM"):  # email (server/notify/email.py)
+    for key in ("SMTP_URL", "MAIL_FROM", "VAPID_PRIVATE_KEY"):  # email; Web Push (its PEM)
         if os.environ.get(f"ORBIT_{key}"):
             config[key] = os.environ[f"ORBIT_{key}"]
     if os.environ.get("ORBIT_SECRET_KEY"):

@@ -231,6 +231,24 @@ class CalendarFeed(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
 
+class PushSubscription(BaseModel):
+    """A device that accepts Web Push for the user (its push service's endpoint and keys)."""
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    endpoint = TextField(unique=True)
+    p256dh = CharField(max_length=200)
+    auth = CharField(max_length=100)
+    created_at = DateTimeField(default=utcnow)
+
+
+class ActionToken(BaseModel):
+    """The "Done" of one notification: logs one check-in, once, until it expires."""
+    habit = ForeignKeyField(Habit, on_delete="CASCADE")
+    day = DateField()
+    value = DoubleField(null=True)
+    expires_at = DateTimeField()
+    used_at = DateTimeField(null=True)
+
+
 class WeeklyCache(BaseModel):
     """A computed weekly summary or history, valid while its `key` (a fingerprint of everything
     it was computed from) matches (store/weekly.py)."""
@@ -245,4 +263,4 @@ class WeeklyCache(BaseModel):
 
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
           Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
-          CalendarFeed, CheckinTombstone, ReflectionTombstone]
+          CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken]

@@ -94,7 +94,8 @@ def test_the_second_migration_keeps_start_dates_and_widens_numbers(empty_databas
                              (str(uuid.uuid4()), start, False, datetime.datetime(2026, 1, 1)))
     with app.app_context():
         assert init_db() == ["0002_derived_start_and_doubles", "0003_sign_up_throttle",
-                             "0004_weekly_cache", "0005_reminders", "0006_tombstones"]
+                             "0004_weekly_cache", "0005_reminders", "0006_tombstones",
+                             "0007_push"]
         with database.connection_context():
             habit = Habit.get()
             assert (habit.start_date, habit.set_start_date) == (start, start)

@@ -24,10 +24,12 @@ ERROR = {"description": "An error: the one envelope", "content": {"application/j
 
 
 def schema_name(schema):
-    """Component names: the class name, with "Summary" for a projection (only=...) of it."""
+    """Component names: the class name, with "Summary" for a projection (only=...) of it and
+    "Patch" for its partial form (every field optional, as a PATCH takes it)."""
     if isinstance(schema, type):
         return schema.__name__
-    return type(schema).__name__ + ("Summary" if schema.only else "")
+    return (type(schema).__name__ + ("Summary" if schema.only else "")
+            + ("Patch" if schema.partial is True else ""))
 
 
 def build_spec(app):
@@ -83,7 +85,12 @@ def operation(view, notes, params, method):
     if notes["query"] is not None:
         op["parameters"].append({"in": "query", "schema": notes["query"]})
     if notes["body"] is not None:
-        # A PATCH without a body changes nothing; a DELETE's body is optional (its client_time).
-        op["requestBody"] = {"required": method not in ("PATCH", "DELETE"),
-                             "content": {"application/json": {"schema": notes["body"]}}}
+        # A PATCH without a body changes nothing, and every field of it is optional; a DELETE's
+        # body is optional unless it names what to delete.
+        body = notes["body"]
+        needs = isinstance(body, type) and any(f.required for f in body().fields.values())
+        if method == "PATCH" and needs:
+            body = body(partial=True)
+        op["requestBody"] = {"required": method != "PATCH" and (method != "DELETE" or needs),
+                             "content": {"application/json": {"schema": body}}}
     return op

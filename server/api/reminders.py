@@ -6,6 +6,7 @@ from ..errors import ApiError
 from ..notify.channels import SendFailed, send_reminder
 from ..schemas import ReminderIn, ReminderOut, UpcomingOut, UpcomingQuery
 from ..store import reminders
+from ..store.common import local_today
 from ..store.habits import habit_of
 from .common import current_user, doc, request_json
 
@@ -66,7 +67,8 @@ def test_reminder(reminder_id):
     habit = habit_of(user, reminder.habit_id) if reminder.habit_id else None
     title, body = reminders.message(reminder, habit)
     try:
-        send_reminder(current_app.config, reminder, user, title, body)
+        send_reminder(current_app.config, reminder, user, title, body, habit=habit,
+                      day=local_today(user))
     except SendFailed as error:
         raise ApiError(409, f"It could not be sent ({error}); check the channel's settings.")
     except RuntimeError as error:  # mail not set up on this server

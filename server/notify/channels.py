@@ -1,10 +1,11 @@
-"""Sending one reminder on its channels: email (with one-click unsubscribe) and Apprise. Web
-Push is a channel of its own issue; until it exists, a reminder's `push` channel sends nothing."""
+"""Sending one reminder on its channels: Web Push (with a "Done" action for habits), email (with
+one-click unsubscribe) and Apprise."""
 import apprise
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from ..models import NotifyTarget
 from .email import send
+from .push import NoDevice, action_token, push
 from .summary_mail import summary_html, summary_subject, summary_text
 
 
@@ -34,24 +35,41 @@ def link_of(reminder, base_url):
     return f"{base_url}/#/today"
 
 
-def send_reminder(config, reminder, user, title, body, summary=None):
-    """Send on every channel of the reminder; what went where, or SendFailed when all failed."""
+def send_reminder(config, reminder, user, title, body, summary=None, habit=None, day=None):
+    """Send on every channel of the reminder (for `habit` on `day`); what went where, or
+    SendFailed when all failed."""
     base_url, sent, errors = config["BASE_URL"], [], []
     link = link_of(reminder, base_url)
     for channel in reminder.channels:
         try:
-            if channel == "email":
+            if channel == "push":
+                push(config, user, push_payload(config, reminder, habit, title, body, link, day))
+            elif channel == "email":
                 email_reminder(config, reminder, user, title, body, link, summary)
             elif channel == "apprise" and config.get("APPRISE"):
                 notify_targets(user, title, f"{body}\n{link}")
             else:
-                continue  # push: its own issue
+                continue  # Apprise, switched off by the operator since
             sent.append(channel)
+        except NoDevice:
+            continue  # notifications are not turned on on any device: nothing to retry
         except Exception as error:  # noqa: BLE001 - any failure of a channel is retried
             errors.append(f"{channel}: {type(error).__name__}")
     if errors and not sent:
         raise SendFailed("; ".join(errors))
     return ", ".join(sent + errors) or "no channel to send on"
+
+
+def push_payload(config, reminder, habit, title, body, link, day):
+    """What the service worker shows: one notification per reminder (`tag`: a newer one replaces
+    an older), a tap opens `url`; a build habit's carries "Done", which logs the day (its target
+    amount for count and minutes habits) through a single-use action URL."""
+    payload = {"title": title, "body": body, "tag": f"reminder-{reminder.id}", "url": link}
+    if habit is not None and habit.kind == "build" and day is not None:
+        value = habit.target if habit.measure != "check" else None
+        token = action_token(config["SECRET_KEY"], habit, day, value)
+        payload["action"] = {"title": "Done", "url": f"{config['BASE_URL']}/api/v1/actions/{token}"}
+    return payload
 
 
 def email_reminder(config, reminder, user, title, body, link, summary=None):

@@ -127,7 +127,8 @@ def send(config, delivery, reminder, habit, now):
         body = f"{summary['totals']['done']} of {summary['totals']['scheduled']} done last week."
     attempts = delivery.attempts + 1
     try:
-        detail = send_reminder(config, reminder, user, title, body, summary)
+        detail = send_reminder(config, reminder, user, title, body, summary, habit,
+                               delivery.local_date)
     except SendFailed as error:
         retry_at = naive(now + datetime.timedelta(minutes=2 ** attempts))
         log.warning("reminder %s failed (attempt %s): %s", reminder.id, attempts, error)

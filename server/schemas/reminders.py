@@ -85,3 +85,23 @@ class NotifyTargetOut(Schema):
 
 class CalendarUrlOut(Schema):
     url = fields.String()
+
+
+class PushKeyOut(Schema):
+    public_key = fields.String()
+
+
+class PushKeysIn(Schema):
+    p256dh = fields.String(required=True, validate=validate.Length(1, 200))
+    auth = fields.String(required=True, validate=validate.Length(1, 100))
+
+
+class PushSubscriptionIn(Schema):
+    endpoint = fields.String(required=True, validate=[
+        validate.Length(1, 2000), validate.URL(schemes={"https", "http"}, require_tld=False)],
+        metadata={"format": "uri", "description": "The push service's URL for this device"})
+    keys = fields.Nested(PushKeysIn, required=True)
+
+
+class PushUnsubscribeIn(Schema):
+    endpoint = fields.String(required=True, validate=validate.Length(1, 2000))

@@ -40,6 +40,8 @@ RULES_BEYOND_THE_SCHEMA = {
     # a habit reminder needs its habit; a weekly summary one day; Apprise the operator's consent
     "POST /reminders": {"days", "channels"},
     "PATCH /reminders/{reminder_id}": {"days", "channels"},
+    # a push service's address: an http(s) URL that a JSON schema's "uri" only approximates
+    "POST /push/subscriptions": {"endpoint"},
 }
 # An id in a body that is not one of the caller's is a 422 naming it (API.md "Errors").
 BODY_IDS = {"identity_id", "habit_id"}

@@ -1,0 +1,95 @@
+"""Web Push with pywebpush (payloads encrypted for each device, VAPID-signed): keys every app
+process and dispatcher agrees on, a reminder's notification, and its single-use "Done"."""
+import base64
+import datetime
+import json
+import logging
+
+from cryptography.hazmat.primitives import serialization
+from itsdangerous import BadSignature, URLSafeSerializer
+from py_vapid import Vapid
+from pywebpush import WebPushException, webpush
+
+from ..clock import utcnow
+from ..db import database
+from ..models import ActionToken, PushSubscription, Setting
+
+log = logging.getLogger(__name__)
+VAPID_SETTING = "vapid_private_key"
+ACTION_LIFETIME = datetime.timedelta(hours=36)  # the rest of that day, and the morning after
+
+
+class NoDevice(RuntimeError):
+    """Push was asked for but no device took it (none subscribed, or every one refused)."""
+
+
+def vapid_pem(config):
+    """ORBIT_VAPID_PRIVATE_KEY, or a key generated on first use and kept in the database."""
+    if config.get("VAPID_PRIVATE_KEY"):
+        return config["VAPID_PRIVATE_KEY"]
+    row = Setting.get_or_none(Setting.key == VAPID_SETTING)
+    if row is None:
+        vapid = Vapid()
+        vapid.generate_keys()
+        with database.atomic():  # the first process to store one wins; the others read it
+            Setting.insert(key=VAPID_SETTING, value=vapid.private_pem().decode()
+                           ).on_conflict_ignore().execute()
+        row = Setting.get_by_id(VAPID_SETTING)
+    return row.value
+
+
+def public_key(config):
+    """The application server key browsers subscribe with: the uncompressed point, base64url."""
+    vapid = Vapid.from_pem(vapid_pem(config).encode())
+    raw = vapid.public_key.public_bytes(serialization.Encoding.X962,
+                                        serialization.PublicFormat.UncompressedPoint)
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def subscriber(config):
+    """The VAPID `sub` claim: the server's https address, or a mailto."""
+    base = config["BASE_URL"]
+    return base if base.startswith("https://") else "mailto:orbit@localhost"
+
+
+def push(config, user, payload):
+    """Send to every device of the user; a device its push service no longer knows (404, 410)
+    is removed. Raises NoDevice when none took it."""
+    vapid = Vapid.from_pem(vapid_pem(config).encode())
+    delivered = 0
+    for device in PushSubscription.select().where(PushSubscription.user == user):
+        try:
+            webpush({"endpoint": device.endpoint,
+                     "keys": {"p256dh": device.p256dh, "auth": device.auth}},
+                    data=json.dumps(payload), vapid_private_key=vapid,
+                    vapid_claims={"sub": subscriber(config)}, ttl=12 * 3600, timeout=10)
+            delivered += 1
+        except WebPushException as error:
+            status = error.response.status_code if error.response is not None else None
+            if status in (404, 410):
+                device.delete_instance()  # unsubscribed, or the subscription expired
+            log.warning("push to a device of user %s failed: %s", user.id, status)
+    if not delivered:
+        raise NoDevice("no device took the notification")
+
+
+def action_token(secret_key, habit, day, value):
+    """A signed, single-use, expiring token that logs `day` done for the habit."""
+    row = ActionToken.create(habit=habit, day=day, value=value,
+                             expires_at=utcnow() + ACTION_LIFETIME)
+    return URLSafeSerializer(secret_key, salt="action").dumps(row.id)
+
+
+def use_action(secret_key, token):
+    """The ActionToken a token names, claimed for this one use; None when forged, used or
+    expired (claimed by one conditional statement, so two taps cannot both log)."""
+    try:
+        action_id = URLSafeSerializer(secret_key, salt="action").loads(token)
+    except BadSignature:
+        return None
+    if not isinstance(action_id, int):
+        return None
+    claimed = ActionToken.update(used_at=utcnow()).where(
+        ActionToken.id == action_id, ActionToken.used_at.is_null(),
+        ActionToken.expires_at > utcnow()).execute()
+    return ActionToken.get_by_id(action_id) if claimed else None

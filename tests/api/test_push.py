@@ -1,0 +1,148 @@
+"""Web Push: the dispatcher's push to a push service the test runs on 127.0.0.1, its payload
+decrypted with the subscription's own keys (http_ece), the VAPID JWT verified against
+GET /push/key, expired subscriptions removed, and the single-use "Done" action."""
+import base64
+import datetime
+import json
+import os
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import http_ece
+import pytest
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
+from server.models import ActionToken, PushSubscription, Reminder
+from server.notify.dispatcher import dispatch
+
+from .. import clock
+from ..conftest import make_habit
+from .helpers import error_of
+
+
+def b64(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def unb64(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+@pytest.fixture
+def push_service():
+    """A push service on 127.0.0.1: keeps each request; paths ending in /gone answer 410."""
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append((self.path, dict(self.headers), body))
+            self.send_response(410 if self.path.endswith("/gone") else 201)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield received, f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def device(client, base, path="/push/device-1"):
+    """Subscribe a device with keys of its own; its (private key, auth secret)."""
+    private = ec.generate_private_key(ec.SECP256R1())
+    public = private.public_key().public_bytes(serialization.Encoding.X962,
+                                               serialization.PublicFormat.UncompressedPoint)
+    auth = os.urandom(16)
+    response = client.post("/push/subscriptions", {"endpoint": base + path,
+                                                   "keys": {"p256dh": b64(public), "auth": b64(auth)}})
+    assert response.status_code == 201, response.json
+    return private, auth
+
+
+def fire_now(app, reminder):
+    fire = (clock.now() - datetime.timedelta(minutes=1)).astimezone(datetime.timezone.utc)
+    with app.app_context():
+        Reminder.update(next_fire_at=fire.replace(tzinfo=None)).where(
+            Reminder.id == reminder["id"]).execute()
+        return dispatch(app.config, clock.now())
+
+
+def verify_vapid(headers, public_key_b64):
+    """The JWT of the Authorization header, verified with the server's public key: its claims."""
+    scheme, _, rest = headers["authorization"].partition(" ")
+    params = dict(part.strip().split("=", 1) for part in rest.split(","))
+    assert scheme == "vapid" and params["k"] == public_key_b64
+    head, claims, signature = params["t"].split(".")
+    raw = unb64(signature)
+    der = encode_dss_signature(int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big"))
+    key = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), unb64(public_key_b64))
+    key.verify(der, f"{head}.{claims}".encode(), ec.ECDSA(hashes.SHA256()))  # raises if forged
+    return json.loads(unb64(claims))
+
+
+def test_a_reminder_is_pushed_encrypted_signed_and_logs_done_once(app, client, push_service):
+    received, base = push_service
+    key = client.get("/push/key").json["public_key"]
+    assert len(unb64(key)) == 65 and client.get("/push/key").json["public_key"] == key
+    private, auth = device(client, base)
+    habit = make_habit(client, name="Therapy with Dr Vance", private=True, measure="minutes",
+                       target=50)
+    reminder = client.post("/reminders", {"target": "habit", "habit_id": habit["id"],
+                                          "time": "08:00"}).json  # channels: push by default
+    assert fire_now(app, reminder) == {"sent": 1}
+    [(path, headers, body)] = received
+    headers = {k.lower(): v for k, v in headers.items()}
+    assert path == "/push/device-1" and headers["content-encoding"] == "aes128gcm"
+    claims = verify_vapid(headers, key)
+    assert claims["aud"] == base and claims["exp"] > clock.now().timestamp() - 60
+    payload = json.loads(http_ece.decrypt(body, private_key=private, auth_secret=auth,
+                                          version="aes128gcm"))
+    assert payload["title"] == "Private habit" and "Vance" not in json.dumps(payload)
+    assert payload["tag"] == f"reminder-{reminder['id']}"
+    assert payload["url"].endswith(f"/#/habit/{habit['id']}")
+    action = payload["action"]["url"].split("/api/v1", 1)[1]
+    assert client.http.post(f"/api/v1{action}").status_code == 204  # no cookie, no CSRF
+    [checkin] = client.get(f"/habits/{habit['id']}/checkins").json
+    assert (checkin["value"], checkin["done"]) == (50, True)
+    error_of(client.http.post(f"/api/v1{action}"), 404, "not_found")  # used once already
+    error_of(client.http.post("/api/v1/actions/forged.token"), 404, "not_found")
+    assert len(client.get(f"/habits/{habit['id']}/checkins").json) == 1
+
+
+def test_an_expired_action_is_refused(app, client):
+    from server.notify.push import action_token
+    habit = make_habit(client)
+    with app.app_context():
+        from server.models import Habit
+        token = action_token(app.secret_key, Habit.get_by_id(habit["id"]), clock.today(), None)
+        ActionToken.update(expires_at=datetime.datetime(2000, 1, 1)).execute()
+    error_of(client.http.post(f"/api/v1/actions/{token}"), 404, "not_found")
+    assert client.get(f"/habits/{habit['id']}/checkins").json == []
+
+
+def test_a_device_the_push_service_forgot_is_removed(app, client, other, push_service):
+    received, base = push_service
+    device(client, base, "/push/gone")
+    device(client, base, "/push/alive")
+    device(other, base, "/push/others")
+    reminder = client.post("/reminders", {"target": "reflection", "time": "08:00"}).json
+    assert fire_now(app, reminder) == {"sent": 1}
+    with app.app_context():
+        endpoints = {s.endpoint.rsplit("/", 1)[1] for s in PushSubscription.select()}
+    assert endpoints == {"alive", "others"}
+    assert other.delete("/push/subscriptions", {"endpoint": base + "/push/alive"}).status_code == 204
+    with app.app_context():  # another user cannot remove my device
+        assert PushSubscription.select().count() == 2
+    assert client.delete("/push/subscriptions", {"endpoint": base + "/push/alive"}).status_code == 204
+
+
+def test_without_a_device_push_sends_nothing_and_is_not_retried(app, client):
+    reminder = client.post("/reminders", {"target": "reflection", "time": "08:00"}).json
+    assert fire_now(app, reminder) == {"sent": 1}
+    with app.app_context():
+        from server.models import Delivery
+        assert Delivery.get().detail == "no channel to send on"
