@@ -57,8 +57,8 @@ def device(client, base, path="/push/device-1"):
     public = private.public_key().public_bytes(serialization.Encoding.X962,
                                                serialization.PublicFormat.UncompressedPoint)
     auth = os.urandom(16)
-    response = client.post("/push/subscriptions", {"endpoint": base + path,
-                                                   "keys": {"p256dh": b64(public), "auth": b64(auth)}})
+    keys = {"p256dh": b64(public), "auth": b64(auth)}
+    response = client.post("/push/subscriptions", {"endpoint": base + path, "keys": keys})
     assert response.status_code == 201, response.json
     return private, auth
 
@@ -134,10 +134,11 @@ def test_a_device_the_push_service_forgot_is_removed(app, client, other, push_se
     with app.app_context():
         endpoints = {s.endpoint.rsplit("/", 1)[1] for s in PushSubscription.select()}
     assert endpoints == {"alive", "others"}
-    assert other.delete("/push/subscriptions", {"endpoint": base + "/push/alive"}).status_code == 204
+    alive = {"endpoint": base + "/push/alive"}
+    assert other.delete("/push/subscriptions", alive).status_code == 204
     with app.app_context():  # another user cannot remove my device
         assert PushSubscription.select().count() == 2
-    assert client.delete("/push/subscriptions", {"endpoint": base + "/push/alive"}).status_code == 204
+    assert client.delete("/push/subscriptions", alive).status_code == 204
 
 
 def test_without_a_device_push_sends_nothing_and_is_not_retried(app, client):
