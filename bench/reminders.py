@@ -3,8 +3,8 @@
 10,000 users each have a reflection reminder, at times spread over the day, each scheduled for
 its next fire as the dispatcher keeps them; the pass runs at noon, when those of the last minute
 are due. With `--due all`, every one is due at once (the dispatcher
-was down): the worst pass. Sending is not timed: the reminders' channel is `push`, which sends
-nothing yet, so the figures are the dispatcher's own work (queries, claims, scheduling).
+was down): the worst pass. Sending is not timed: the reminders' channel is `push` and no device
+is subscribed, so the figures are the dispatcher's own work (queries, claims, scheduling).
 Run: python -m bench.reminders [--reminders 10000] [--due minute|all]
 """
 import argparse
