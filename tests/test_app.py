@@ -95,7 +95,7 @@ def test_the_second_migration_keeps_start_dates_and_widens_numbers(empty_databas
     with app.app_context():
         assert init_db() == ["0002_derived_start_and_doubles", "0003_sign_up_throttle",
                              "0004_weekly_cache", "0005_reminders", "0006_tombstones",
-                             "0007_push"]
+                             "0007_push", "0008_day_start"]
         with database.connection_context():
             habit = Habit.get()
             assert (habit.start_date, habit.set_start_date) == (start, start)

@@ -18,9 +18,11 @@ export function dateIn(instant, timeZone) {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-/** Today's date in an IANA time zone. */
-export function todayIn(timeZone) {
-  return dateIn(new Date(), timeZone);
+/** Today's date in an IANA time zone, for a day that turns at `dayStart` ("HH:MM", 00:00 to
+ * 06:00): with 04:00, 02:00 on Tuesday is still Monday. */
+export function todayIn(timeZone, dayStart = "00:00") {
+  const [hours, minutes] = dayStart.split(":").map(Number);
+  return dateIn(new Date(Date.now() - (hours * 60 + minutes) * 60000), timeZone);
 }
 
 /** The browser's time zone, for sign-up. */

@@ -21,9 +21,9 @@ function timeZone() {
   return state.user?.timezone || "UTC";
 }
 
-/** Today's date in the user's time zone. */
+/** The user's today: the date in their time zone, turning at their day start. */
 export function today() {
-  return todayIn(timeZone());
+  return todayIn(timeZone(), state.user?.day_start || "00:00");
 }
 
 /** The date, in the user's time zone, of an instant from the API (a token's created_at). */

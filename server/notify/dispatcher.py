@@ -15,7 +15,7 @@ from ..domain import Entry, is_done, is_due
 from ..domain.reminders import asks_on, is_late
 from ..models import Checkin, Delivery, Habit, Reflection, Reminder, User
 from ..store import weekly
-from ..store.common import week_start_day
+from ..store.common import day_of, week_start_day
 from ..store.habits import attach_rules
 from ..store.reminders import message, next_fire_of, store_next_fires
 from ..store.specs import habit_spec
@@ -79,9 +79,15 @@ def claim(due, now):
     return {delivery.reminder_id: delivery for delivery in won}
 
 
+def day_of_delivery(delivery, user):
+    """The user's day a delivery falls in: its local date, unless it fires before the user's day
+    start (a 01:00 reminder with days turning at 04:00 belongs to the day before)."""
+    return day_of(delivery.fire_at.replace(tzinfo=UTC), user)
+
+
 def reflections_written(due, claimed):
     """(user id, day) of the reflections that exist for the claimed reflection reminders."""
-    wanted = [(r.user_id, claimed[r.id].local_date) for r in due
+    wanted = [(r.user_id, day_of_delivery(claimed[r.id], r.user)) for r in due
               if r.id in claimed and r.target == "reflection"]
     if not wanted:
         return set()
@@ -95,10 +101,11 @@ def handle(config, reminder, delivery, written, now):
     user = reminder.user
     if is_late(delivery.fire_at.replace(tzinfo=UTC), now):
         return "missed", {"detail": "the dispatcher was not running"}
-    if reminder.target == "reflection" and (user.id, delivery.local_date) in written:
+    day = day_of_delivery(delivery, user)
+    if reminder.target == "reflection" and (user.id, day) in written:
         return "skipped", {"detail": "the day's reflection is written"}
     habit = habit_of(reminder)
-    reason = skip_reason(reminder, habit, user, delivery.local_date)
+    reason = skip_reason(reminder, habit, user, day)
     if reason:
         return "skipped", {"detail": reason}
     return send(config, delivery, reminder, habit, now)
@@ -128,7 +135,7 @@ def send(config, delivery, reminder, habit, now):
     attempts = delivery.attempts + 1
     try:
         detail = send_reminder(config, reminder, user, title, body, summary, habit,
-                               delivery.local_date)
+                               day_of_delivery(delivery, user))
     except SendFailed as error:
         retry_at = naive(now + datetime.timedelta(minutes=2 ** attempts))
         log.warning("reminder %s failed (attempt %s): %s", reminder.id, attempts, error)

@@ -16,11 +16,15 @@ class LoginIn(Schema):
     password = Text(required=True, validate=validate.Length(1, 1024))
 
 
+DAY_START = "^0[0-5]:[0-5][0-9]$|^06:00$"
+
+
 class UserOut(Schema):
     id = fields.Integer()
     email = fields.String()
     timezone = fields.String()
     week_start = fields.String()
+    day_start = fields.String()
     created_at = Instant()
 
 
@@ -36,6 +40,10 @@ class CsrfOut(Schema):
 class MePatchIn(Schema):
     timezone = TimeZone()
     week_start = fields.String(validate=validate.OneOf(["mon", "sun"]))
+    day_start = fields.String(
+        validate=validate.Regexp(r"0[0-5]:[0-5][0-9]\Z|06:00\Z",
+                                 error="A time from 00:00 to 06:00, like 04:00."),
+        metadata={"pattern": DAY_START, "description": "When the day turns, 00:00 to 06:00"})
 
 
 class PasswordIn(Schema):

@@ -53,7 +53,7 @@ def dummy_user():
 
 
 def update_me(user, data):
-    """Change time zone or week start; cached habit states depend on both."""
+    """Change time zone, week start or day start; cached habit states depend on them."""
     changed = {k: v for k, v in data.items() if getattr(user, k) != v}
     if changed:
         with database.atomic():

@@ -12,8 +12,15 @@ DEFAULT_SPAN = datetime.timedelta(days=364)  # 365 days ending on `to`
 
 
 def local_today(user):
-    """Today's date in the user's time zone."""
-    return clock.now().astimezone(ZoneInfo(user.timezone)).date()
+    """The user's today: the date in their time zone, which turns at their day start."""
+    return day_of(clock.now(), user)
+
+
+def day_of(instant, user):
+    """The user's date of an aware instant: with a day start of 04:00, 02:00 is still yesterday."""
+    hours, minutes = map(int, (user.day_start or "00:00").split(":"))
+    local = instant.astimezone(ZoneInfo(user.timezone))
+    return (local - datetime.timedelta(hours=hours, minutes=minutes)).date()
 
 
 def week_start_day(user):

@@ -8,7 +8,7 @@ from server.models import LoginAttempt, SignUp
 from ..conftest import PASSWORD, ApiClient
 from .helpers import at_once, day, error_of, field_errors
 
-USER_KEYS = {"id", "email", "timezone", "week_start", "created_at"}
+USER_KEYS = {"id", "email", "timezone", "week_start", "day_start", "created_at"}
 
 
 def session_cookie_header(response):
@@ -143,7 +143,10 @@ def test_a_burst_of_sign_ins_tests_no_more_than_five_passwords(app, client):
     anons = [ApiClient(app) for _ in range(30)]
     answers = at_once([lambda a=a, n=n: fail_login(a, client.user["email"], f"10.1.0.{n}")
                        for n, a in enumerate(anons)])
-    assert sorted(a.status_code for a in answers) == [401] * 5 + [429] * 25
+    statuses = [a.status_code for a in answers]
+    # Never more than five judged (a burst may refuse even some of the first five: each counts
+    # every attempt committed before it, its rivals' included).
+    assert 1 <= statuses.count(401) <= 5 and statuses.count(429) == 30 - statuses.count(401)
     retry_after(anons[0].post("/auth/login", {"email": client.user["email"], "password": PASSWORD}))
 
 
@@ -166,7 +169,8 @@ def test_ten_sign_ups_an_hour_from_one_address(app, anon):
     # A burst from a fresh address: ten accounts at most.
     clients = [ApiClient(app) for _ in range(16)]
     answers = at_once([lambda a=a: sign_up(a, "10.2.0.3") for a in clients])
-    assert sorted(a.status_code for a in answers) == [201] * 10 + [429] * 6
+    statuses = [a.status_code for a in answers]
+    assert 1 <= statuses.count(201) <= 10 and statuses.count(429) == 16 - statuses.count(201)
 
 
 def test_logout_ends_the_session(client):

@@ -1,4 +1,6 @@
 """The account itself: GET/PATCH /me and deleting it with everything in it."""
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from server.models import (ApiToken, Checkin, Habit, HabitRule, HabitSummary, Identity,
@@ -12,8 +14,8 @@ from .helpers import day, error_of, field_errors, put_checkin
 def test_me_describes_the_signed_in_user(client, anon):
     me = client.get("/me").json
     assert me == client.user
-    assert set(me) == {"id", "email", "timezone", "week_start", "created_at"}
-    assert (me["timezone"], me["week_start"]) == (clock.ZONE, "mon")
+    assert set(me) == {"id", "email", "timezone", "week_start", "day_start", "created_at"}
+    assert (me["timezone"], me["week_start"], me["day_start"]) == (clock.ZONE, "mon", "00:00")
     assert "+00:00" in me["created_at"]
     error_of(anon.get("/me"), 401, "unauthorized")
 
@@ -29,6 +31,8 @@ def test_patch_me_changes_time_zone_and_week_start(client):
 @pytest.mark.parametrize("body, field", [
     ({"timezone": "Europe/Atlantis"}, "timezone"), ({"timezone": None}, "timezone"),
     ({"week_start": "tue"}, "week_start"), ({"week_start": "Sunday"}, "week_start"),
+    ({"day_start": "06:01"}, "day_start"), ({"day_start": "4:00"}, "day_start"),
+    ({"day_start": "07:00"}, "day_start"), ({"day_start": "04:00\n"}, "day_start"),
 ])
 def test_patch_me_validates(client, body, field):
     field_errors(client.patch("/me", body), field)
@@ -83,3 +87,21 @@ def test_deleting_the_account_needs_the_password(app, client, body):
     assert client.get("/me").status_code == 200
     with app.app_context():
         assert set(rows_of(client.user["id"], client.user["email"]).values()) == {1}
+
+
+def test_a_day_that_ends_when_you_go_to_sleep(app, client):
+    """PRODUCT.md "Day": with a day start of 04:00, 02:00 on Tuesday still belongs to Monday;
+    stored dates never move."""
+    import datetime
+    tuesday_2am = datetime.datetime(2026, 11, 3, 2, 0, tzinfo=ZoneInfo(clock.ZONE))
+    app.config["NOW"] = lambda: tuesday_2am
+    habit = make_habit(client, start_date="2026-10-01")
+    put_checkin(client, habit, "2026-11-02")
+    assert client.get("/today").json["date"] == "2026-11-03"
+    assert client.patch("/me", {"day_start": "04:00"}).json["day_start"] == "04:00"
+    assert client.get("/today").json["date"] == "2026-11-02"  # still Monday
+    field_errors(client.put(f"/habits/{habit['id']}/checkins/2026-11-03", {}), "date")
+    assert [c["date"] for c in client.get(f"/habits/{habit['id']}/checkins").json] == [
+        "2026-11-02"]
+    app.config["NOW"] = lambda: tuesday_2am + datetime.timedelta(hours=2)  # 04:00: Tuesday
+    assert client.get("/today").json["date"] == "2026-11-03"

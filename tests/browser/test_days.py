@@ -1,6 +1,7 @@
 """Days are the user's: Today follows the calendar while the app stays open, and dates shown for
 instants (a token's creation) are dates in the user's time zone, not UTC's."""
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
@@ -52,3 +53,18 @@ def test_token_dates_are_the_users_dates_and_a_revoked_token_stays_gone(signed_u
     expect(page.get_by_role("button", name="Revoke Shortcut")).to_be_visible()
     expect(page.locator(".token-name")).to_have_text(["Laptop", "Shortcut"])  # as the server lists them
     assert call_api("return (await api.listTokens()).map((token) => token.name)") == ["Laptop", "Shortcut"]
+
+
+def test_a_day_that_ends_at_four_in_the_morning(signed_up, call_api):
+    """Settings → "Day ends at": the app's today then turns at 04:00, as the server's does."""
+    page = signed_up
+    page.get_by_role("link", name="Settings").click()
+    page.get_by_label("Day ends at").select_option("04:00")
+    page.get_by_role("button", name="Save day settings").click()
+    expect(page.locator("#toast")).to_contain_text("Day settings saved")
+    assert call_api("return (await api.getMe()).day_start") == "04:00"
+    tuesday_2am = datetime(2026, 11, 3, 2, 0, tzinfo=ZoneInfo(clock.ZONE))
+    page.clock.set_system_time(tuesday_2am)
+    assert page.evaluate("async () => (await import('/store.js')).today()") == "2026-11-02"
+    page.clock.set_system_time(tuesday_2am + timedelta(hours=2))
+    assert page.evaluate("async () => (await import('/store.js')).today()") == "2026-11-03"

@@ -37,14 +37,21 @@ function daysSection(me) {
   const zoneEl = h("select", { name: "timezone" },
     [...new Set([me.timezone, here, "UTC", ...zones])].map((zone) => h("option", { value: zone, text: zone.replace(/_/g, " ") })));
   zoneEl.value = me.timezone;
+  // When the day turns: a night owl's 01:00 still belongs to the evening before.
+  const starts = ["00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00"];
+  const dayStartEl = h("select", { name: "day_start" }, [...new Set([me.day_start || "00:00", ...starts])].sort()
+    .map((time) => h("option", { value: time, text: time === "00:00" ? "Midnight" : time })));
+  dayStartEl.value = me.day_start || "00:00";
   const formEl = simpleForm([
     field("Time zone", zoneEl, me.timezone === here ? "Matches this device." : `This device is in ${here}.`),
     segmented("week_start", "Weeks start on", [{ value: "mon", label: "Monday" }, { value: "sun", label: "Sunday" }], me.week_start),
+    field("Day ends at", dayStartEl, "Up late? A day can run on until 6 in the morning."),
   ], "Save day settings", async () => {
-    store.updateUser(await api.updateMe({ timezone: zoneEl.value, week_start: radioValue(formEl, "week_start") }));
+    store.updateUser(await api.updateMe({ timezone: zoneEl.value, week_start: radioValue(formEl, "week_start"),
+      day_start: dayStartEl.value }));
     showToast("Day settings saved");
   });
-  return section("Your days", "Days begin at midnight in your time zone. Logged days never move.", formEl);
+  return section("Your days", "Logged days never move when you change these.", formEl);
 }
 
 function tokensSection(initialTokens) {
