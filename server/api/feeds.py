@@ -1,4 +1,5 @@
 """What reaches the user outside the app: the calendar feed, Apprise targets, unsubscribe links."""
+import re
 import secrets
 
 import apprise
@@ -54,7 +55,8 @@ def delete_calendar_token():
 @doc("The calendar feed: reminders as recurring events with alarms (no sign-in)",
      media="text/calendar")
 def calendar_feed(token):
-    row = CalendarFeed.get_or_none(CalendarFeed.token == token)
+    row = (CalendarFeed.get_or_none(CalendarFeed.token == token)
+           if re.fullmatch(r"[A-Za-z0-9_-]{1,64}", token) else None)
     if row is None:
         raise ApiError(404, "There is no such calendar.")
     user = row.user
@@ -97,9 +99,8 @@ def unsubscribe(token):
 
 
 def reminder_by_token(token):
-    reminder_id = reminder_of_token(current_app.secret_key, token)
-    reminder = Reminder.get_or_none(Reminder.id == reminder_id) if isinstance(
-        reminder_id, int) else None
+    uuid = reminder_of_token(current_app.secret_key, token)
+    reminder = Reminder.get_or_none(Reminder.uuid == uuid) if uuid else None
     if reminder is None:
         raise ApiError(404, "This link is not valid (the reminder may be deleted).")
     return reminder

@@ -13,17 +13,19 @@ class SendFailed(RuntimeError):
     """Every channel that was tried failed (the dispatcher retries later)."""
 
 
-def unsubscribe_token(secret_key, reminder_id):
-    """The signed token of a reminder's unsubscribe link (no storage, no expiry)."""
-    return URLSafeSerializer(secret_key, salt="unsubscribe").dumps(reminder_id)
+def unsubscribe_token(secret_key, reminder):
+    """The signed token of a reminder's unsubscribe link (no storage, no expiry). It names the
+    reminder's uuid, which no other reminder ever has (a row id can come back on SQLite)."""
+    return URLSafeSerializer(secret_key, salt="unsubscribe").dumps(str(reminder.uuid))
 
 
 def reminder_of_token(secret_key, token):
-    """The reminder id an unsubscribe token names, or None when it is not one of ours."""
+    """The uuid an unsubscribe token names, or None when it is not one of ours."""
     try:
-        return URLSafeSerializer(secret_key, salt="unsubscribe").loads(token)
+        value = URLSafeSerializer(secret_key, salt="unsubscribe").loads(token)
     except BadSignature:
         return None
+    return value if isinstance(value, str) else None
 
 
 def link_of(reminder, base_url):
@@ -75,7 +77,7 @@ def push_payload(config, reminder, habit, title, body, link, day):
 def email_reminder(config, reminder, user, title, body, link, summary=None):
     """A reminder email with a link into the app and RFC 8058 one-click unsubscribe."""
     unsubscribe = (f"{config['BASE_URL']}/api/v1/unsubscribe/"
-                   f"{unsubscribe_token(config['SECRET_KEY'], reminder.id)}")
+                   f"{unsubscribe_token(config['SECRET_KEY'], reminder)}")
     headers = {"List-Unsubscribe": f"<{unsubscribe}>",
                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     if summary is not None:

@@ -4,6 +4,7 @@ import base64
 import datetime
 import json
 import logging
+from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives import serialization
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -12,7 +13,7 @@ from pywebpush import WebPushException, webpush
 
 from ..clock import utcnow
 from ..db import database
-from ..models import ActionToken, PushSubscription, Setting
+from ..models import ActionToken, Habit, PushSubscription, Setting
 
 log = logging.getLogger(__name__)
 VAPID_SETTING = "vapid_private_key"
@@ -21,6 +22,21 @@ ACTION_LIFETIME = datetime.timedelta(hours=36)  # the rest of that day, and the 
 
 class NoDevice(RuntimeError):
     """Push was asked for but no device took it (none subscribed, or every one refused)."""
+
+
+# The push services of the browsers people use; a subscription to anything else would make the
+# server post wherever a user asks (to an address inside its own network, say).
+PUSH_SERVICES = ("fcm.googleapis.com", "android.googleapis.com", "push.services.mozilla.com",
+                 "push.apple.com", "notify.windows.com", "push.microsoft.com")
+
+
+def push_service_allowed(config, endpoint):
+    """Whether an endpoint is a known push service's https URL (tests add their own host)."""
+    parts = urlsplit(endpoint)
+    extra = tuple(config.get("PUSH_EXTRA_HOSTS", ()))
+    host = (parts.hostname or "").lower()
+    scheme_ok = parts.scheme == "https" or (parts.scheme == "http" and host in extra)
+    return scheme_ok and any(host == h or host.endswith("." + h) for h in PUSH_SERVICES + extra)
 
 
 def vapid_pem(config):
@@ -74,22 +90,25 @@ def push(config, user, payload):
 
 
 def action_token(secret_key, habit, day, value):
-    """A signed, single-use, expiring token that logs `day` done for the habit."""
+    """A signed, single-use, expiring token that logs `day` done for the habit. It names the
+    habit's uuid as well as the row: a row id can come back on SQLite, a uuid never."""
     row = ActionToken.create(habit=habit, day=day, value=value,
                              expires_at=utcnow() + ACTION_LIFETIME)
-    return URLSafeSerializer(secret_key, salt="action").dumps(row.id)
+    return URLSafeSerializer(secret_key, salt="action").dumps([row.id, str(habit.uuid)])
 
 
 def use_action(secret_key, token):
     """The ActionToken a token names, claimed for this one use; None when forged, used or
-    expired (claimed by one conditional statement, so two taps cannot both log)."""
+    expired (claimed by one conditional statement, so two taps cannot both log). Call it in the
+    transaction that writes the check-in, so a failed write gives the token back."""
     try:
-        action_id = URLSafeSerializer(secret_key, salt="action").loads(token)
-    except BadSignature:
+        action_id, habit_uuid = URLSafeSerializer(secret_key, salt="action").loads(token)
+    except (BadSignature, ValueError, TypeError):
         return None
-    if not isinstance(action_id, int):
+    if not isinstance(action_id, int) or not isinstance(habit_uuid, str):
         return None
+    habit = Habit.select(Habit.id).where(Habit.uuid == habit_uuid)
     claimed = ActionToken.update(used_at=utcnow()).where(
-        ActionToken.id == action_id, ActionToken.used_at.is_null(),
+        ActionToken.id == action_id, ActionToken.habit.in_(habit), ActionToken.used_at.is_null(),
         ActionToken.expires_at > utcnow()).execute()
     return ActionToken.get_by_id(action_id) if claimed else None

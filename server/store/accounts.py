@@ -7,7 +7,8 @@ from ..auth import (clear_login_failures, hash_password, hash_token, throttle_lo
                     throttle_sign_up, verify_password)
 from ..db import database
 from ..errors import ApiError
-from ..models import ApiToken, LoginAttempt, User
+from ..models import (ApiToken, CalendarFeed, LoginAttempt, NotifyTarget, PushSubscription,
+                      User)
 from . import summaries
 
 # Verifying against this when the email is unknown makes both failures take the same time.
@@ -66,7 +67,8 @@ def update_me(user, data):
 
 def change_password(user, current_password, new_password):
     """Set a new password, end every session (the session version moves on) and revoke every API
-    token: a password is changed because someone else may know it, and may have made a token."""
+    token, push device, Apprise target and calendar feed: a password is changed because someone
+    else may know it, and may have set one up."""
     if not verify_password(user, current_password):
         raise ValidationError({"current_password": ["This is not your current password."]})
     user.password_hash = hash_password(new_password)
@@ -75,6 +77,9 @@ def change_password(user, current_password, new_password):
         User.update(password_hash=user.password_hash, session_version=user.session_version
                     ).where(User.id == user.id).execute()
         ApiToken.delete().where(ApiToken.user == user).execute()
+        # and every way out an intruder could have set up: devices, targets, the calendar feed
+        for model in (PushSubscription, NotifyTarget, CalendarFeed):
+            model.delete().where(model.user == user).execute()
     return user
 
 

@@ -268,12 +268,20 @@ def test_a_password_change_ends_every_other_session_and_revokes_every_token(app,
         script.token = client.post("/tokens", {"name": name}).json["token"]
         assert script.get("/me").status_code == 200
         scripts.append(script)
+    feed = client.post("/calendar/token").json["url"].split("/api/v1", 1)[1]
+    device = {"endpoint": "https://fcm.googleapis.com/fcm/send/d", "keys": {"p256dh": "B",
+                                                                           "auth": "a"}}
+    assert client.post("/push/subscriptions", device).status_code == 201
     response = client.post("/me/password", {"current_password": PASSWORD,
                                             "new_password": "a new password"})
     assert response.status_code == 204
     for ended in [copy, other_device] + scripts:
         error_of(ended.get("/me"), 401, "unauthorized")
     assert client.get("/tokens").json == []
+    error_of(client.get(feed), 404, "not_found")  # every way out an intruder could have set up
+    with app.app_context():
+        from server.models import PushSubscription
+        assert PushSubscription.select().count() == 0
     # The session that changed it carries on, CSRF token included.
     assert client.get("/me").status_code == 200
     assert client.post("/identities", {"statement": "I carry on"}).status_code == 201

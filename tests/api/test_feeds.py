@@ -98,6 +98,7 @@ def test_the_calendar_feed(client, anon):
     assert spring and all(f.astimezone(zone).strftime("%H:%M") in ("02:30", "03:30")
                           for f in spring)
     assert {f.astimezone(zone).strftime("%H:%M") for f in fires} <= {"02:30", "03:30"}
+    error_of(anon.get("/calendar/%00.ics"), 404, "not_found")
     new_url = client.post("/calendar/token").json["url"]  # rotating kills the old URL
     error_of(anon.get(path), 404, "not_found")
     assert anon.get(new_url.split("/api/v1", 1)[1]).status_code == 200

@@ -51,6 +51,12 @@ def push_service():
     server.shutdown()
 
 
+@pytest.fixture(autouse=True)
+def local_push_service(app):
+    """The test's push service runs on 127.0.0.1 over http: allowed here only."""
+    app.config["PUSH_EXTRA_HOSTS"] = ("127.0.0.1",)
+
+
 def device(client, base, path="/push/device-1"):
     """Subscribe a device with keys of its own; its (private key, auth secret)."""
     private = ec.generate_private_key(ec.SECP256R1())
@@ -147,3 +153,36 @@ def test_without_a_device_push_sends_nothing_and_is_not_retried(app, client):
     with app.app_context():
         from server.models import Delivery
         assert Delivery.get().detail == "no channel to send on"
+
+
+@pytest.mark.parametrize("endpoint", ["http://127.0.0.1:9/x", "https://10.0.0.1/push",
+                                      "https://example.org/push", "ftp://fcm.googleapis.com/x"])
+def test_only_a_browsers_push_service_is_accepted(app, client, endpoint):
+    app.config["PUSH_EXTRA_HOSTS"] = ()
+    keys = {"p256dh": "BExample", "auth": "secret"}
+    response = client.post("/push/subscriptions", {"endpoint": endpoint, "keys": keys})
+    error_of(response, 422, "validation_error")
+    ok = client.post("/push/subscriptions", {"endpoint": "https://fcm.googleapis.com/fcm/send/x",
+                                             "keys": keys})
+    assert ok.status_code == 201
+
+
+def test_another_user_cannot_take_over_a_device(app, client, other):
+    keys = {"p256dh": "BExample", "auth": "secret"}
+    endpoint = "https://updates.push.services.mozilla.com/wpush/v2/abc"
+    client.post("/push/subscriptions", {"endpoint": endpoint, "keys": keys})
+    other.post("/push/subscriptions", {"endpoint": endpoint, "keys": {"p256dh": "B2", "auth": "s2"}})
+    with app.app_context():
+        row = PushSubscription.get()
+        assert (row.user_id, row.p256dh) == (client.user["id"], "BExample")
+
+
+def test_done_marks_a_skipped_day_done(app, client):
+    from server.models import Habit
+    from server.notify.push import action_token
+    habit = make_habit(client)
+    client.put(f"/habits/{habit['id']}/checkins/{clock.today().isoformat()}", {"status": "skipped"})
+    with app.app_context():
+        token = action_token(app.secret_key, Habit.get_by_id(habit["id"]), clock.today(), None)
+    assert client.http.post(f"/api/v1/actions/{token}").status_code == 204
+    assert client.get(f"/habits/{habit['id']}/checkins").json[0]["status"] == "done"
