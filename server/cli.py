@@ -1,5 +1,6 @@
 """Flask commands: `flask --app server init-db`, `summary send`, `reminders run|dispatch`."""
 import datetime
+import logging
 import signal
 import threading
 
@@ -73,7 +74,10 @@ def register(app):
             signal.signal(signum, lambda *_: stop.set())
         click.echo("Dispatching reminders every minute; SIGTERM stops.")
         while not stop.is_set():
-            with database.connection_context():
-                dispatch(current_app.config, clock_now())
+            try:
+                with database.connection_context():
+                    dispatch(current_app.config, clock_now())
+            except Exception:  # noqa: BLE001 - the database away a moment: try next minute
+                logging.getLogger(__name__).exception("a dispatch pass failed")
             stop.wait(60 - clock_now().second)  # wake at the top of each minute
         click.echo("Stopped.")

@@ -3,7 +3,7 @@ from flask import Blueprint, current_app, request
 
 from .. import clock
 from ..errors import ApiError
-from ..notify.channels import SendFailed, send_reminder
+from ..notify.channels import NOTHING_SENT, SendFailed, send_reminder
 from ..schemas import ReminderIn, ReminderOut, UpcomingOut, UpcomingQuery
 from ..store import reminders
 from ..store.common import local_today
@@ -67,12 +67,13 @@ def test_reminder(reminder_id):
     habit = habit_of(user, reminder.habit_id) if reminder.habit_id else None
     title, body = reminders.message(reminder, habit)
     try:
-        send_reminder(current_app.config, reminder, user, title, body, habit=habit,
-                      day=local_today(user))
+        detail = send_reminder(current_app.config, reminder, user, title, body, habit=habit,
+                               day=local_today(user))
     except SendFailed as error:
-        raise ApiError(409, f"It could not be sent ({error}); check the channel's settings.")
-    except RuntimeError as error:  # mail not set up on this server
-        raise ApiError(409, str(error))
+        raise ApiError(409, f"It could not be sent. {error}")
+    if detail == NOTHING_SENT:
+        raise ApiError(409, "Nothing was sent: no device has notifications turned on. Turn them "
+                            "on in Settings, or choose email.")
     return "", 202
 
 

@@ -4,9 +4,12 @@ import apprise
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from ..models import NotifyTarget
-from .email import send
+from .email import MailNotConfigured, send
 from .push import NoDevice, action_token, push
 from .summary_mail import summary_html, summary_subject, summary_text
+
+
+NOTHING_SENT = "no channel to send on"
 
 
 class SendFailed(RuntimeError):
@@ -55,11 +58,13 @@ def send_reminder(config, reminder, user, title, body, summary=None, habit=None,
             sent.append(channel)
         except NoDevice:
             continue  # notifications are not turned on on any device: nothing to retry
+        except MailNotConfigured as error:
+            errors.append(str(error))  # the operator's settings: safe to say
         except Exception as error:  # noqa: BLE001 - any failure of a channel is retried
-            errors.append(f"{channel}: {type(error).__name__}")
+            errors.append(f"{channel}: {type(error).__name__}")  # no URL or secret in it
     if errors and not sent:
         raise SendFailed("; ".join(errors))
-    return ", ".join(sent + errors) or "no channel to send on"
+    return ", ".join(sent + errors) or NOTHING_SENT
 
 
 def push_payload(config, reminder, habit, title, body, link, day):

@@ -8,9 +8,11 @@ succeeds sends, the others find the row taken. The outcome is recorded after; fa
 retried a bounded number of times with back-off."""
 import datetime
 import logging
+import time
 from zoneinfo import ZoneInfo
 
-from ..db import database
+from ..clock import now as clock_now
+from ..db import database, locked
 from ..domain import Entry, is_done, is_due
 from ..domain.reminders import asks_on, is_late
 from ..models import Checkin, Delivery, Habit, Reflection, Reminder, User
@@ -25,6 +27,7 @@ log = logging.getLogger(__name__)
 BATCH = 500
 MAX_ATTEMPTS = 4
 CATCH_UP = datetime.timedelta(days=1)  # after a long downtime, days before this are not listed
+STALLED_AFTER = datetime.timedelta(minutes=10)  # a claim left "sending" this long was abandoned
 UTC = datetime.timezone.utc
 
 
@@ -34,7 +37,7 @@ def naive(instant):
 
 def dispatch(config, now):
     """One pass at the aware instant `now`: {status: count} of what it did."""
-    counts = {}
+    counts, started = {}, time.monotonic()
     while True:
         due = list(Reminder.select(Reminder, User).join(User).where(
             Reminder.enabled, Reminder.next_fire_at <= naive(now)).order_by(
@@ -46,17 +49,36 @@ def dispatch(config, now):
         outcomes = []
         for reminder in due:
             delivery = claimed.get(reminder.id)
-            outcome = handle(config, reminder, delivery, written, now) if delivery else None
+            outcome = None
+            if delivery:
+                # Lateness is judged at the moment of sending, not when a slow pass began.
+                outcome = guarded(handle, config, reminder, delivery, written,
+                                  now + datetime.timedelta(seconds=time.monotonic() - started),
+                                  attempts=delivery.attempts)
             status = outcome[0] if outcome else "taken"
             counts[status] = counts.get(status, 0) + 1
             if outcome:
                 outcomes.append((delivery.id, outcome))
         record(outcomes, now)
-    for delivery in Delivery.select(Delivery, Reminder, User).join(Reminder).join(User).where(
-            Delivery.status == "failed", Delivery.retry_at <= naive(now)):
+    # Failed sends whose back-off is over, and claims a crashed dispatcher left half done.
+    stalled = naive(now - STALLED_AFTER)
+    for delivery in list(Delivery.select(Delivery, Reminder, User).join(Reminder).join(User).where(
+            ((Delivery.status == "failed") & (Delivery.retry_at <= naive(now))) |
+            ((Delivery.status == "sending") & (Delivery.updated_at < stalled)))):
         status = retry(config, delivery, now)
         counts[status] = counts.get(status, 0) + 1
     return counts
+
+
+def guarded(step, config, reminder, delivery, *args, attempts):
+    """Run one reminder's step; an unexpected failure is recorded as a failed attempt (retried
+    later) instead of ending the pass with the batch's claims left half done."""
+    try:
+        return step(config, reminder, delivery, *args)
+    except Exception as error:  # noqa: BLE001 - whatever it was, the delivery is retried
+        log.exception("reminder %s: %s", reminder.id, type(error).__name__)
+        return "failed", {"attempts": attempts + 1, "detail": type(error).__name__,
+                          "retry_at": naive(clock_now() + datetime.timedelta(minutes=2))}
 
 
 def claim(due, now):
@@ -64,18 +86,33 @@ def claim(due, now):
     Delivery by reminder id, for the claims this dispatcher won (a reminder is missing when
     another dispatcher has it, or when it went out on that local date before a change of time or
     time zone). Inserting the row is the claim: the unique (reminder, local date) lets one win."""
+    with database.atomic():
+        # Read the batch again, holding its rows: a reminder changed (or turned off) since the
+        # batch was listed is scheduled and claimed from what it is now, or not at all.
+        users = {r.id: r.user for r in due}
+        due = list(locked(Reminder.select().where(Reminder.id.in_(list(users)), Reminder.enabled,
+                                                  Reminder.next_fire_at <= naive(now))))
+        for reminder in due:
+            reminder.user = users[reminder.id]
+        return claim_rows(due, now)
+
+
+def claim_rows(due, now):
+    """Next fires and claims of the held rows, in the caller's transaction."""
     pairs, rows = [], []
     for reminder in due:
         user, fire = reminder.user, reminder.next_fire_at.replace(tzinfo=UTC)
         spec = spec_of(habit_of(reminder), user) if reminder.habit_id else None
         pairs.append((reminder, next_fire_of(reminder, user, max(fire, now - CATCH_UP), spec)))
         rows.append({"reminder": reminder.id, "fire_at": naive(fire), "status": "sending",
+                     "updated_at": naive(now),
                      "local_date": fire.astimezone(ZoneInfo(user.timezone)).date()})
-    with database.atomic():
-        store_next_fires(pairs)
-        won = list(Delivery.insert_many(rows).on_conflict_ignore().returning(
-            Delivery.id, Delivery.reminder, Delivery.local_date, Delivery.fire_at,
-            Delivery.attempts).execute())  # read before COMMIT (SQLite)
+    store_next_fires(pairs)
+    if not rows:
+        return {}
+    won = list(Delivery.insert_many(rows).on_conflict_ignore().returning(
+        Delivery.id, Delivery.reminder, Delivery.local_date, Delivery.fire_at,
+        Delivery.attempts).execute())  # read before COMMIT (SQLite)
     return {delivery.reminder_id: delivery for delivery in won}
 
 
@@ -145,16 +182,24 @@ def send(config, delivery, reminder, habit, now):
 
 
 def retry(config, delivery, now):
-    """Send a failed delivery again, claimed by moving it from failed to sending in one
-    conditional statement (one dispatcher wins)."""
-    claimed = Delivery.update(status="sending").where(
-        Delivery.id == delivery.id, Delivery.status == "failed",
+    """Send a failed (or stalled) delivery again, claimed by moving it to sending in one
+    conditional statement (one dispatcher wins); not once the reminder is turned off."""
+    claimed = Delivery.update(status="sending", updated_at=naive(now)).where(
+        Delivery.id == delivery.id, Delivery.status == delivery.status,
         Delivery.attempts == delivery.attempts).execute()
     if not claimed:
         return "taken"
-    outcome = send(config, delivery, delivery.reminder, habit_of(delivery.reminder), now)
+    if not delivery.reminder.enabled:
+        outcome = "skipped", {"detail": "the reminder was turned off"}
+    else:
+        outcome = guarded(send_again, config, delivery.reminder, delivery, now,
+                          attempts=delivery.attempts)
     record([(delivery.id, outcome)], now)
     return outcome[0]
+
+
+def send_again(config, reminder, delivery, now):
+    return send(config, delivery, reminder, habit_of(reminder), now)
 
 
 def habit_of(reminder):

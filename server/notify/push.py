@@ -71,9 +71,12 @@ def subscriber(config):
 def push(config, user, payload):
     """Send to every device of the user; a device its push service no longer knows (404, 410)
     is removed. Raises NoDevice when none took it."""
+    devices = list(PushSubscription.select().where(PushSubscription.user == user))
+    if not devices:
+        raise NoDevice("notifications are not turned on on any device")
     vapid = Vapid.from_pem(vapid_pem(config).encode())
     delivered = 0
-    for device in PushSubscription.select().where(PushSubscription.user == user):
+    for device in devices:
         try:
             webpush({"endpoint": device.endpoint,
                      "keys": {"p256dh": device.p256dh, "auth": device.auth}},

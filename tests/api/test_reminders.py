@@ -216,3 +216,37 @@ def test_the_weekly_summary_reminder_sends_the_summary(app, client, mail):
     [message] = parsed(mail)
     assert message["Subject"].startswith("Your week,")
     assert message.get_body(("html",)) is not None and message["List-Unsubscribe"]
+
+
+def test_a_failure_mid_pass_is_retried_and_an_abandoned_claim_recovered(app, client, mail,
+                                                                       monkeypatch):
+    import server.notify.dispatcher as dispatcher
+    habit = make_habit(client)
+    reminder = make_reminder(client, target="habit", habit_id=habit["id"], channels=["email"])
+    now = due_now(app, reminder)
+
+    def broken(*args):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(dispatcher, "skip_reason", broken)
+    assert run(app, now) == {"failed": 1}  # recorded, not left "sending"
+    monkeypatch.undo()
+    assert run(app, now + 3 * MINUTE) == {"sent": 1}
+    # A claim a crashed dispatcher left "sending" is picked up after ten minutes.
+    with app.app_context():
+        Delivery.update(status="sending").execute()
+    assert run(app, now + 5 * MINUTE) == {}
+    assert run(app, now + 16 * MINUTE) == {"sent": 1}
+    assert len(mail.messages) == 2
+
+
+def test_a_reminder_turned_off_is_not_retried(app, client, mail):
+    reminder = make_reminder(client, target="reflection", channels=["email"])
+    good_url = app.config["SMTP_URL"]
+    app.config["SMTP_URL"] = "smtp://127.0.0.1:9"
+    now = due_now(app, reminder)
+    assert run(app, now) == {"failed": 1}
+    app.config["SMTP_URL"] = good_url
+    client.patch(f"/reminders/{reminder['id']}", {"enabled": False})
+    assert run(app, now + 3 * MINUTE) == {"skipped": 1}
+    assert mail.messages == []
