@@ -34,7 +34,8 @@ def test_three_dispatchers_send_each_reminder_once(app, database_url, smtp):
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                  for _ in range(3)]
     outputs = [process.communicate(timeout=120) for process in processes]
-    assert all(process.returncode == 0 for process in processes), "\n".join(o[1][-3000:] for o in outputs)
+    errors = "\n".join(error[-3000:] for _, error in outputs)
+    assert all(process.returncode == 0 for process in processes), errors
     recipients = sorted(message["To"] for message in inbox.messages)
     assert recipients == sorted(f"d{i}@example.org" for i in range(count))
     with app.app_context():
