@@ -30,24 +30,28 @@ def asks_on(habit: Habit | None, day: date) -> bool:
 
 
 def next_fire(after: datetime, at: time, days: tuple[int, ...], zone: ZoneInfo,
-              habit: Habit | None = None) -> datetime | None:
+              habit: Habit | None = None, day_start: timedelta = timedelta(0)) -> datetime | None:
     """The first fire instant strictly after `after` (aware), on one of `days` (Monday = 0)
-    that the habit's schedule asks for; None when no day in the next two weeks qualifies."""
+    that the habit's schedule asks for; None when no day in the next two weeks qualifies. Days
+    are the user's: with a day start of 04:00, a 01:00 reminder of Monday fires in the night
+    after Monday, at 01:00 on the calendar's Tuesday."""
     local_day = after.astimezone(zone).date() - ONE_DAY  # yesterday's may still be ahead (UTC+14)
     for _ in range(16):
-        if local_day.weekday() in days and asks_on(habit, local_day):
-            instant = fire_instant(local_day, at, zone)
-            if instant > after:
-                return instant
+        instant = fire_instant(local_day, at, zone)
+        users_day = (instant.astimezone(zone) - day_start).date()
+        if users_day.weekday() in days and asks_on(habit, users_day) and instant > after:
+            return instant
         local_day += ONE_DAY
     return None
 
 
 def upcoming(start: datetime, end: datetime, at: time, days: tuple[int, ...], zone: ZoneInfo,
-             habit: Habit | None = None) -> list[tuple[date, datetime]]:
+             habit: Habit | None = None,
+             day_start: timedelta = timedelta(0)) -> list[tuple[date, datetime]]:
     """(local date, instant) of every fire from start (exclusive) to end (inclusive)."""
     fires, cursor = [], start
-    while (instant := next_fire(cursor, at, days, zone, habit)) is not None and instant <= end:
+    while (instant := next_fire(cursor, at, days, zone, habit, day_start)) is not None \
+            and instant <= end:
         fires.append((instant.astimezone(zone).date(), instant))
         cursor = instant
     return fires

@@ -104,7 +104,7 @@ def next_fire_of(reminder, user, after, spec=None):
     if not reminder.enabled:
         return None
     fire = next_fire(after, time_of(reminder), tuple(reminder.days), ZoneInfo(user.timezone),
-                     spec)
+                     spec, day_start_of(user))
     return fire.astimezone(datetime.timezone.utc).replace(tzinfo=None) if fire else None
 
 
@@ -128,6 +128,12 @@ def reschedule_user(user):
 def reschedule_habit(user, habit):
     """A habit's schedule changed: its reminders' next times follow."""
     schedule(list(Reminder.select().where(Reminder.habit == habit)), user)
+
+
+def day_start_of(user):
+    """The user's day start as a timedelta (04:00: four hours)."""
+    hours, minutes = map(int, (user.day_start or "00:00").split(":"))
+    return datetime.timedelta(hours=hours, minutes=minutes)
 
 
 def time_of(reminder):
@@ -160,7 +166,8 @@ def upcoming_of(user, hours, now):
             continue
         title, body = message(reminder, habit, hide_private=False)
         for _, instant in upcoming(now, now + datetime.timedelta(hours=hours), time_of(reminder),
-                                   tuple(reminder.days), zone, specs.get(reminder.habit_id)):
+                                   tuple(reminder.days), zone, specs.get(reminder.habit_id),
+                                   day_start_of(user)):
             items.append((instant, {"reminder_id": reminder.id, "habit_id": reminder.habit_id,
                                     "at": instant.astimezone(zone).isoformat(),
                                     "local_time": reminder.time, "title": title, "body": body}))

@@ -56,3 +56,13 @@ def test_late_means_more_than_thirty_minutes():
     fire = datetime(2026, 12, 2, 8, tzinfo=UTC)
     assert not is_late(fire, fire + timedelta(minutes=30))
     assert is_late(fire, fire + timedelta(minutes=31))
+
+
+def test_with_a_late_day_start_a_night_reminder_belongs_to_the_day_before():
+    """Day start 04:00: a Monday 01:00 reminder fires in the night after Monday."""
+    read = make_habit(schedule("weekdays", days=[0]), start=date(2026, 1, 1))
+    monday_noon = datetime(2026, 11, 30, 12, tzinfo=BERLIN)
+    fire = next_fire(monday_noon, time(1), (0,), BERLIN, read, timedelta(hours=4))
+    assert fire.astimezone(BERLIN) == datetime(2026, 12, 1, 1, 0, tzinfo=BERLIN)  # Tuesday 01:00
+    assert next_fire(monday_noon, time(1), (0,), BERLIN, read).astimezone(BERLIN).date() == \
+        date(2026, 12, 7)  # midnight days: next Monday's 01:00
