@@ -72,8 +72,7 @@ def test_reminder(reminder_id):
     except SendFailed as error:
         raise ApiError(409, f"It could not be sent. {error}")
     if detail == NOTHING_SENT:
-        raise ApiError(409, "Nothing was sent: no device has notifications turned on. Turn them "
-                            "on in Settings, or choose email.")
+        raise ApiError(409, "Nothing was sent: no device has notifications turned on.")
     return "", 202
 
 

@@ -231,7 +231,7 @@ def test_apprise_targets_when_the_server_allows_them(apprise_on, signed_up, call
     expect(section.locator(".reminder-row", has_text="06:15")).to_contain_text("Every day · This device (coming soon)")
     section.get_by_role("button", name="Send the 06:15 reminder now, as a test").click()
     expect(section.locator(".reminder-row", has_text="06:15").get_by_role("status")).to_have_text(
-        "Nothing goes to this device yet: that is coming soon.")
+        "Nothing was sent: no device has notifications turned on.")
     section.get_by_role("button", name="Add a reminder").click()
     form = section.locator("form.reminder-form")
     expect(form.get_by_role("checkbox", name="This device")).to_have_count(0)  # not offered to new ones
