@@ -2,7 +2,6 @@
 import * as api from "../api.js";
 import { h, handleSubmit, showToast, svg, toastError, uid, withBusy } from "../dom.js";
 import { dayName } from "../dates.js";
-import { saveReflection } from "../sync.js";
 
 const MOODS = ["Rough", "Low", "Okay", "Good", "Great"];
 
@@ -17,8 +16,6 @@ export function moodCard(date, reflection, today) {
   const buttonsEl = h("div", { class: "mood-options", role: "group", "aria-labelledby": headingId });
   const statusEl = h("p", { class: "hint mood-status", "aria-live": "polite" });
   const summaryEl = h("p", { class: "mood-summary" });
-  // Saved on this phone only, until sync.js replays it.
-  const pendingEl = h("p", { class: "hint pending-mark", text: "Not synced yet", hidden: true });
   const changeEl = h("button", { type: "button", class: "button ghost small", "aria-expanded": "false", text: "Change",
     "aria-label": "Change mood" });
   const noteEl = h("textarea", { name: "note", rows: "2", maxlength: "2000", id: uid("mood-note"),
@@ -45,7 +42,6 @@ export function moodCard(date, reflection, today) {
     statusEl.textContent = current ? `Saved: ${MOODS[current.mood - 1].toLowerCase()}.` : "One tap is enough.";
     summaryEl.replaceChildren(...(current ? [face(current.mood),
       h("span", { text: `${isToday ? "Feeling" : "Felt"} ${MOODS[current.mood - 1].toLowerCase()}` })] : []));
-    pendingEl.hidden = !current?.pending;
     changeEl.hidden = !collapsed;
     paintNoteToggle();
   };
@@ -54,7 +50,7 @@ export function moodCard(date, reflection, today) {
   const inTurn = serially();
   let pending = 0;
   const save = (bodyOf) => inTurn(async () => {
-    current = await saveReflection(date, bodyOf(), current);
+    current = await api.putReflection(date, bodyOf());
     paint();
   });
 
@@ -101,7 +97,7 @@ export function moodCard(date, reflection, today) {
     h("h2", { id: headingId, text: isToday ? "How are you feeling?" : `How was ${dayText === "Yesterday" ? "yesterday" : dayText}?` }),
     buttonsEl,
     h("div", { class: "mood-footer" }, statusEl, summaryEl, h("span", { class: "mood-actions" }, noteToggleEl, changeEl)),
-    pendingEl, noteFormEl);
+    noteFormEl);
   paint();
   return cardEl;
 }
