@@ -58,10 +58,10 @@ def test_apprise_targets_deliver_and_never_show_or_name(app, client, other, rece
     habit = make_habit(client, name="Therapy with Dr Vance", private=True)
     reminder = client.post("/reminders", {"target": "habit", "habit_id": habit["id"],
                                           "time": "08:00", "channels": ["apprise"]}).json
-    fire = (clock.now() - datetime.timedelta(minutes=1)).replace(tzinfo=None)
+    fire = (clock.now() - datetime.timedelta(minutes=1)).astimezone(datetime.timezone.utc)
     with app.app_context():
-        Reminder.update(next_fire_at=fire.astimezone(datetime.timezone.utc).replace(
-            tzinfo=None)).where(Reminder.id == reminder["id"]).execute()
+        Reminder.update(next_fire_at=fire.replace(tzinfo=None)).where(
+            Reminder.id == reminder["id"]).execute()
         assert dispatch(app.config, clock.now()) == {"sent": 1}
     test_message, reminded = received
     assert "works" in test_message["message"]
