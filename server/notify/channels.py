@@ -40,14 +40,18 @@ def link_of(reminder, base_url):
     return f"{base_url}/#/today"
 
 
-def send_reminder(config, reminder, user, title, body, summary=None, habit=None, day=None):
+def send_reminder(config, reminder, user, title, body, summary=None, habit=None, day=None,
+                  has_device=None):
     """Send on every channel of the reminder (for `habit` on `day`); what went where, or
-    SendFailed when all failed."""
+    SendFailed when all failed. `has_device` False: the caller knows the user has no device for
+    Web Push (the dispatcher asks once for a whole batch)."""
     base_url, sent, errors = config["BASE_URL"], [], []
     link = link_of(reminder, base_url)
     for channel in reminder.channels:
         try:
             if channel == "push":
+                if has_device is False:
+                    continue
                 push(config, user, push_payload(config, reminder, habit, title, body, link, day))
             elif channel == "email":
                 email_reminder(config, reminder, user, title, body, link, summary)

@@ -15,7 +15,7 @@ from ..clock import now as clock_now
 from ..db import database, locked
 from ..domain import Entry, is_done, is_due
 from ..domain.reminders import asks_on, is_late
-from ..models import Checkin, Delivery, Habit, Reflection, Reminder, User
+from ..models import Checkin, Delivery, Habit, PushSubscription, Reflection, Reminder, User
 from ..store import weekly
 from ..store.common import day_of, week_start_day
 from ..store.habits import attach_rules
@@ -46,13 +46,14 @@ def dispatch(config, now):
             break
         claimed = claim(due, now)
         written = reflections_written(due, claimed)
+        devices = users_with_devices(due)
         outcomes = []
         for reminder in due:
             delivery = claimed.get(reminder.id)
             outcome = None
             if delivery:
                 # Lateness is judged at the moment of sending, not when a slow pass began.
-                outcome = guarded(handle, config, reminder, delivery, written,
+                outcome = guarded(handle, config, reminder, delivery, written, devices,
                                   now + datetime.timedelta(seconds=time.monotonic() - started),
                                   attempts=delivery.attempts)
             status = outcome[0] if outcome else "taken"
@@ -133,7 +134,16 @@ def reflections_written(due, claimed):
         Reflection.day.in_({d for _, d in wanted})).tuples())
 
 
-def handle(config, reminder, delivery, written, now):
+def users_with_devices(due):
+    """The ids of the batch's users with a device for Web Push (one query for the batch)."""
+    users = {r.user_id for r in due if "push" in r.channels}
+    if not users:
+        return set()
+    return {user_id for user_id, in PushSubscription.select(PushSubscription.user).where(
+        PushSubscription.user.in_(list(users))).tuples()}
+
+
+def handle(config, reminder, delivery, written, devices, now):
     """Judge and send one claimed reminder: (status, fields of its Delivery to record)."""
     user = reminder.user
     if is_late(delivery.fire_at.replace(tzinfo=UTC), now):
@@ -145,7 +155,7 @@ def handle(config, reminder, delivery, written, now):
     reason = skip_reason(reminder, habit, user, day)
     if reason:
         return "skipped", {"detail": reason}
-    return send(config, delivery, reminder, habit, now)
+    return send(config, delivery, reminder, habit, now, reminder.user_id in devices)
 
 
 def record(outcomes, now):
@@ -159,7 +169,7 @@ def record(outcomes, now):
             Delivery.id.in_(ids)).execute()
 
 
-def send(config, delivery, reminder, habit, now):
+def send(config, delivery, reminder, habit, now, has_device=None):
     """Send a claimed delivery: ("sent", …), or ("failed", …) with the time of the next attempt
     ("given_up" after the last)."""
     user = reminder.user
@@ -172,7 +182,7 @@ def send(config, delivery, reminder, habit, now):
     attempts = delivery.attempts + 1
     try:
         detail = send_reminder(config, reminder, user, title, body, summary, habit,
-                               day_of_delivery(delivery, user))
+                               day_of_delivery(delivery, user), has_device)
     except SendFailed as error:
         retry_at = naive(now + datetime.timedelta(minutes=2 ** attempts))
         log.warning("reminder %s failed (attempt %s): %s", reminder.id, attempts, error)
