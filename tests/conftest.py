@@ -3,7 +3,9 @@ set: every API test then runs on both), the app, and signed-in API clients."""
 import itertools
 import os
 import socket
+import threading
 import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import psycopg2
 import pytest
@@ -163,3 +165,26 @@ def smtp():
     controller.start()
     yield inbox, f"smtp://127.0.0.1:{port}"
     controller.stop()
+
+
+@pytest.fixture
+def http_receiver():
+    """An HTTP server on 127.0.0.1 keeping what is POSTed to it, (path, headers, body); a path
+    ending in /gone answers 410, as a push service does for a forgotten device. Yields
+    (received, "127.0.0.1:<port>")."""
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append((self.path, dict(self.headers), body))
+            self.send_response(410 if self.path.endswith("/gone") else 201)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield received, f"127.0.0.1:{server.server_port}"
+    server.shutdown()

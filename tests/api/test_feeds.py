@@ -2,8 +2,6 @@
 serves) and the calendar feed (parsed back with icalendar, its recurrence expanded)."""
 import datetime
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,23 +17,10 @@ from .helpers import error_of, field_errors
 
 
 @pytest.fixture
-def receiver():
-    """An HTTP server on 127.0.0.1 keeping the JSON bodies POSTed to it."""
-    received = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):
-            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield received, f"json://127.0.0.1:{server.server_port}/notify"
-    server.shutdown()
+def receiver(http_receiver):
+    """What an Apprise json:// target posts to the test's server, and that target's URL."""
+    received, address = http_receiver
+    return received, f"json://{address}/notify"
 
 
 def test_apprise_is_off_unless_the_operator_allows_it(client):
@@ -63,7 +48,7 @@ def test_apprise_targets_deliver_and_never_show_or_name(app, client, other, rece
         Reminder.update(next_fire_at=fire.replace(tzinfo=None)).where(
             Reminder.id == reminder["id"]).execute()
         assert dispatch(app.config, clock.now()) == {"sent": 1}
-    test_message, reminded = received
+    test_message, reminded = [json.loads(body) for _, _, body in received]
     assert "works" in test_message["message"]
     assert reminded["title"] == "Private habit" and "Vance" not in json.dumps(reminded)
     assert f"/#/habit/{habit['id']}" in reminded["message"]

@@ -5,8 +5,6 @@ import base64
 import datetime
 import json
 import os
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import http_ece
 import pytest
@@ -31,24 +29,10 @@ def unb64(text):
 
 
 @pytest.fixture
-def push_service():
+def push_service(http_receiver):
     """A push service on 127.0.0.1: keeps each request; paths ending in /gone answer 410."""
-    received = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            received.append((self.path, dict(self.headers), body))
-            self.send_response(410 if self.path.endswith("/gone") else 201)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield received, f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    received, address = http_receiver
+    return received, f"http://{address}"
 
 
 @pytest.fixture(autouse=True)
@@ -172,7 +156,8 @@ def test_another_user_cannot_take_over_a_device(app, client, other):
     keys = {"p256dh": "BExample", "auth": "secret"}
     endpoint = "https://updates.push.services.mozilla.com/wpush/v2/abc"
     client.post("/push/subscriptions", {"endpoint": endpoint, "keys": keys})
-    other.post("/push/subscriptions", {"endpoint": endpoint, "keys": {"p256dh": "B2", "auth": "s2"}})
+    other_keys = {"p256dh": "B2", "auth": "s2"}
+    other.post("/push/subscriptions", {"endpoint": endpoint, "keys": other_keys})
     with app.app_context():
         row = PushSubscription.get()
         assert (row.user_id, row.p256dh) == (client.user["id"], "BExample")
