@@ -1,5 +1,6 @@
 // The only module that talks to the server. Every write goes through write(), so the offline
 // queue of the next issue can be added in one place.
+import * as offline from "./offline-store.js";
 
 const BASE = "/api/v1";
 const NETWORK_MESSAGE = "Orbit can't be reached. Check your connection and try again.";
@@ -14,7 +15,10 @@ let csrfToken = null;
 function rememberSession(signedIn) {
   try {
     if (signedIn) localStorage.setItem(SESSION_HINT, "1");
-    else localStorage.removeItem(SESSION_HINT);
+    else {
+      localStorage.removeItem(SESSION_HINT);
+      offline.forgetReads(); // the data kept for offline use leaves with the session
+    }
   } catch {
     // Storage may be disabled; the hint is only an optimisation.
   }
@@ -102,7 +106,22 @@ async function request(method, path, { body, query, signOutOn401 = true, retried
   throw error;
 }
 
-const read = (path, query) => request("GET", path, { query });
+/** A GET. Its answer is kept (offline-store.js); with no network, the last answer kept is
+ * returned instead and "orbit:offline" is announced. */
+async function read(path, query) {
+  const url = urlFor(path, query);
+  try {
+    const data = await request("GET", path, { query });
+    offline.keepRead(url, data);
+    return data;
+  } catch (error) {
+    if (error.code !== "network_error") throw error;
+    const kept = await offline.keptRead(url);
+    if (kept === undefined) throw error;
+    window.dispatchEvent(new CustomEvent("orbit:offline"));
+    return kept;
+  }
+}
 /** Every change to the user's data passes here (the future offline queue's single entry). */
 const write = (method, path, body) => request(method, path, { body });
 
@@ -114,6 +133,8 @@ export async function restoreSession() {
     csrfToken = (await request("GET", "/auth/csrf", { signOutOn401: false })).csrf_token;
     return true;
   } catch (error) {
+    // Offline, a session known here opens on the last data kept (sync.js fetches the token later).
+    if (error.code === "network_error" && (await offline.keptRead(urlFor("/me"))) !== undefined) return true;
     if (error.status !== 401) throw error;
     rememberSession(false);
     return false;
@@ -124,6 +145,7 @@ async function startSession(path, body) {
   const result = await request("POST", path, { body, signOutOn401: false });
   csrfToken = result.csrf_token;
   rememberSession(true);
+  offline.keepRead(urlFor("/me"), result.user); // what GET /me would answer, for an offline start
   try {
     localStorage.setItem(KNOWN_HINT, "1");
   } catch {
@@ -177,6 +199,8 @@ export const deleteCheckin = (habitId, date) =>
   write("DELETE", `/habits/${habitId}/checkins/${date}`);
 export const listCheckins = (habitId, from, to) => read(`/habits/${habitId}/checkins`, { from, to });
 export const putReflection = (date, data) => write("PUT", `/reflections/${date}`, data);
+/** Replays writes made offline (sync.js): `items` as POST /checkins/batch takes them. */
+export const replayCheckins = (items) => write("POST", "/checkins/batch", { items });
 
 // Statistics
 export const getStats = (habitId, date) => read(`/habits/${habitId}/stats`, { date });

@@ -4,6 +4,7 @@ import * as store from "./store.js";
 import { confirmDialog, h, hideActionToast, showToast } from "./dom.js";
 import { forgetUndos } from "./undo.js";
 import { leaveGuard } from "./leave.js";
+import { startSync } from "./sync.js";
 import * as auth from "./screens/auth.js";
 import * as today from "./screens/today.js";
 import * as habit from "./screens/habit.js";
@@ -146,6 +147,7 @@ async function boot() {
   // (api.js remembers it) is welcomed back.
   if (!location.hash) redirect(store.user() ? HOME : api.knownHere() ? "#/signin" : "#/signup");
   else showScreen();
+  startSync();
 }
 
 // Leaving a form with unsaved changes asks first; "Stay" puts the address back without a redraw.
@@ -180,4 +182,10 @@ document.addEventListener("visibilitychange", () => {
   if (matchRoute(location.hash)?.route.followsToday) showScreen();
 });
 fabEl.addEventListener("click", () => { location.hash = "#/new"; });
+// Writes made offline have reached the server: a screen showing them as pending is drawn again.
+window.addEventListener("orbit:synced", () => {
+  if (mainEl.querySelector(".pending-mark:not([hidden])")) showScreen();
+});
+// The service worker keeps the app shell, so the app opens with no network (sw.js).
+navigator.serviceWorker?.register("/sw.js").catch(() => undefined);
 boot();

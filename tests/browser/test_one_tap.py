@@ -83,6 +83,7 @@ def test_undo_moves_a_start_date_back_where_it_was(signed_up, call_api):
     # A slip knowingly logged on an earlier day of a quit habit, then Undo: no kept days appear.
     page.get_by_role("button", name="More for No reactive messages").click()
     page.get_by_role("button", name="Save note").click()  # a kept day with a note: tracking starts here
+    expect(page.locator("#toast")).to_contain_text("Note saved")  # the write has been answered
     assert habit(call_api, calm["id"])["start_date"] == day(4)
     undo(page)
     assert habit(call_api, calm["id"])["start_date"] == day(0)

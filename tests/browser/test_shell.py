@@ -17,7 +17,7 @@ def test_every_icon_the_shell_names_is_served(app_page):
     links = app_page.eval_on_selector_all("link[rel~=icon], link[rel=apple-touch-icon]", "els => els.map((el) => el.href)")
     manifest = app_page.request.get(app_page.eval_on_selector("link[rel=manifest]", "el => el.href")).json()
     icons = links + [app_page.url.split("#")[0].rstrip("/") + icon["src"] for icon in manifest["icons"]]
-    assert len(icons) == 5
+    assert len(icons) == 6  # two links; the manifest's SVG, 192, 512 and maskable 512
     for url in icons:
         response = app_page.request.get(url)
         assert response.ok, url

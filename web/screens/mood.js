@@ -2,6 +2,7 @@
 import * as api from "../api.js";
 import { h, handleSubmit, showToast, svg, toastError, uid, withBusy } from "../dom.js";
 import { dayName } from "../dates.js";
+import { saveReflection } from "../sync.js";
 
 const MOODS = ["Rough", "Low", "Okay", "Good", "Great"];
 
@@ -16,6 +17,8 @@ export function moodCard(date, reflection, today) {
   const buttonsEl = h("div", { class: "mood-options", role: "group", "aria-labelledby": headingId });
   const statusEl = h("p", { class: "hint mood-status", "aria-live": "polite" });
   const summaryEl = h("p", { class: "mood-summary" });
+  // Saved on this phone only, until sync.js replays it.
+  const pendingEl = h("p", { class: "hint pending-mark", text: "Not synced yet", hidden: true });
   const changeEl = h("button", { type: "button", class: "button ghost small", "aria-expanded": "false", text: "Change",
     "aria-label": "Change mood" });
   const noteEl = h("textarea", { name: "note", rows: "2", maxlength: "2000", id: uid("mood-note"),
@@ -42,6 +45,7 @@ export function moodCard(date, reflection, today) {
     statusEl.textContent = current ? `Saved: ${MOODS[current.mood - 1].toLowerCase()}.` : "One tap is enough.";
     summaryEl.replaceChildren(...(current ? [face(current.mood),
       h("span", { text: `${isToday ? "Feeling" : "Felt"} ${MOODS[current.mood - 1].toLowerCase()}` })] : []));
+    pendingEl.hidden = !current?.pending;
     changeEl.hidden = !collapsed;
     paintNoteToggle();
   };
@@ -50,7 +54,7 @@ export function moodCard(date, reflection, today) {
   const inTurn = serially();
   let pending = 0;
   const save = (bodyOf) => inTurn(async () => {
-    current = await api.putReflection(date, bodyOf());
+    current = await saveReflection(date, bodyOf(), current);
     paint();
   });
 
@@ -97,7 +101,7 @@ export function moodCard(date, reflection, today) {
     h("h2", { id: headingId, text: isToday ? "How are you feeling?" : `How was ${dayText === "Yesterday" ? "yesterday" : dayText}?` }),
     buttonsEl,
     h("div", { class: "mood-footer" }, statusEl, summaryEl, h("span", { class: "mood-actions" }, noteToggleEl, changeEl)),
-    noteFormEl);
+    pendingEl, noteFormEl);
   paint();
   return cardEl;
 }

@@ -8,6 +8,7 @@ import { amountText, formatNumber, goalText, streakText, unitLabel } from "../fo
 import { formatDate } from "../dates.js";
 import { stepper } from "./fields.js";
 import { tapWords } from "./today-log.js";
+import { isPending } from "../sync.js";
 
 const MINUTES_STEP = 5;
 const LONG_PRESS_MS = 500;
@@ -108,6 +109,7 @@ function metaParts(item, checkin, state, date) {
   parts.push(h("span", { class: "streak" }, icon(habit.kind === "quit" ? "shield" : "flame", "icon tiny"),
     h("span", { text: streakLabel(habit, streak, state) })));
   if (checkin?.note) parts.push(h("span", { class: "has-note" }, icon("note", "icon tiny"), h("span", { text: "Note" })));
+  if (isPending(habit.id, date)) parts.push(h("span", { class: "pending-mark", text: "Not synced yet" }));
   return parts;
 }
 

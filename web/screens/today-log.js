@@ -1,7 +1,7 @@
 // What a tap on Today does to a habit's day, and how Undo puts the day back exactly as it was.
 // Writes to one habit's day run one after another, each from what the server last answered, so
 // quick taps ("one more page", twice) add up and every Undo knows the record it replaces.
-import * as api from "../api.js";
+import * as sync from "../sync.js";
 import { offerUndo } from "../undo.js";
 import { amountText, formatNumber, singularUnit, unitLabel } from "../format.js";
 
@@ -27,7 +27,7 @@ export function dayLog() {
   };
   /** Writes `body` (or deletes, when body is null) and offers to undo it. */
   const apply = (item, date, body, message) => write(item, date, async (before) => {
-    const after = body ? await api.putCheckin(item.habit.id, date, body) : await deleteIfAny(item, date, before);
+    const after = body ? await sync.logCheckin(item.habit, date, body, before) : await deleteIfAny(item, date, before);
     offerUndo(message, () => write(item, date, () => restore(item.habit, date, before)));
     return after;
   });
@@ -39,7 +39,7 @@ export function dayLog() {
     /** The one-tap action: reads the newest record when its turn comes. */
     tap: (item, date) => write(item, date, async (before) => {
       const plan = tapPlan({ ...item, checkin: before }, before);
-      const after = plan.body ? await api.putCheckin(item.habit.id, date, plan.body) : await deleteIfAny(item, date, before);
+      const after = plan.body ? await sync.logCheckin(item.habit, date, plan.body, before) : await deleteIfAny(item, date, before);
       offerUndo(plan.message, () => write(item, date, () => restore(item.habit, date, before)));
       return after;
     }),
@@ -47,7 +47,7 @@ export function dayLog() {
 }
 
 async function deleteIfAny(item, date, before) {
-  if (before) await api.deleteCheckin(item.habit.id, date);
+  if (before) await sync.clearCheckin(item.habit, date);
   return null;
 }
 
@@ -55,10 +55,10 @@ async function deleteIfAny(item, date, before) {
  * the tap moved back forward again, as the server derives it). */
 async function restore(habit, date, previous) {
   if (!previous) {
-    await api.deleteCheckin(habit.id, date);
+    await sync.clearCheckin(habit, date);
     return null;
   }
-  return api.putCheckin(habit.id, date, { status: previous.status, value: previous.value ?? null, note: previous.note ?? "" });
+  return sync.logCheckin(habit, date, { status: previous.status, value: previous.value ?? null, note: previous.note ?? "" }, previous);
 }
 
 /** What one tap does, from the check-in now: {body (null = delete), message}. */

@@ -1,6 +1,7 @@
 // Today: what is due on a day (today or an earlier one, to back-fill), one tap to log each.
 import * as api from "../api.js";
 import * as store from "../store.js";
+import { withPending } from "../sync.js";
 import { addDays, dayName, formatDate, longDate } from "../dates.js";
 import { append, h, titledSection } from "../dom.js";
 import { ring } from "../charts.js";
@@ -17,7 +18,7 @@ export async function render(screenEl, dateParam) {
   const today = store.today();
   const date = dateParam && dateParam < today ? dateParam : today;
   const loadDay = async () => {
-    const [day, habits] = await Promise.all([api.getToday(date), api.listHabits()]);
+    const [day, habits] = await Promise.all([api.getToday(date).then(withPending), api.listHabits()]);
     await addPeriods(day, habits);
     return { ...day, later: date < today ? startingLater(habits, day) : [] };
   };

@@ -1,0 +1,184 @@
+"""Issue #10: the installable app opens and logs with the network really cut (Playwright's
+set_offline), keeps what was logged across a reload, and replays it exactly once when the
+connection returns, also with two tabs open; a write the server refuses stays in view with its
+reason. The manifest, icons and service worker are served with the right types."""
+import json
+import re
+import struct
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from tests import clock
+
+WEB = Path(__file__).resolve().parents[2] / "web"
+OFFLINE_ERRORS = ["ERR_INTERNET_DISCONNECTED", "Failed to fetch"]
+
+
+def wait_for_worker(page):
+    """Until the service worker controls the page (so the shell is cached). No wait_for_function:
+    the app's CSP forbids the eval it polls with."""
+    page.evaluate("""() => navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller
+      || new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true })))""")
+
+
+def go_offline(page, console_errors):
+    """Waits until the service worker controls the page (the shell is cached), then cuts the network."""
+    wait_for_worker(page)
+    for text in OFFLINE_ERRORS:
+        console_errors.allow(text)
+    page.context.set_offline(True)
+
+
+def create_habits(call_api, *names):
+    return {name: call_api("return api.createHabit({ name: arg })", name)["id"] for name in names}
+
+
+def checkins_of(call_api, habit_id, date):
+    return call_api("return api.listCheckins(arg[0], arg[1], arg[1])", [habit_id, date])
+
+
+def card(page, name):
+    return page.locator(".habit-card", has_text=name)
+
+
+def test_logged_offline_survives_a_reload_and_syncs_once(signed_up, call_api, console_errors, shoot):
+    page = signed_up
+    today = clock.today().isoformat()
+    ids = create_habits(call_api, "Walk", "Stretch", "Read", "Paint")
+    page.reload()
+    card(page, "Paint").wait_for()
+    go_offline(page, console_errors)
+
+    page.get_by_role("button", name="Mark Walk done").click()
+    expect(card(page, "Walk")).to_contain_text("Not synced yet")
+    page.get_by_role("button", name="Mark Stretch done").click()
+    expect(card(page, "Stretch")).to_contain_text("Not synced yet")
+    page.get_by_role("button", name="Mark Read done").click()
+    expect(page.get_by_role("button", name="Mark Read done")).to_have_attribute("aria-pressed", "true")
+    page.locator("#toast").get_by_role("button", name="Undo").click()
+    expect(page.get_by_role("button", name="Mark Read done")).to_have_attribute("aria-pressed", "false")
+    page.get_by_role("button", name="More for Paint").click()
+    page.get_by_role("button", name="Skip this day").click()
+    expect(card(page, "Paint")).to_contain_text("Skipped")
+    page.get_by_role("button", name="Good (4 of 5)").click()
+    expect(page.locator(".mood-card .pending-mark")).to_be_visible()
+    expect(page.locator("#sync-status")).to_contain_text("Offline")
+
+    # Reload with no network: the shell, the day and the pending marks are all still there.
+    page.reload()
+    expect(page.get_by_role("heading", level=1, name="Today")).to_be_visible()
+    expect(page.get_by_role("button", name="Mark Walk done")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("button", name="Mark Stretch done")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("button", name="Mark Read done")).to_have_attribute("aria-pressed", "false")
+    expect(card(page, "Paint")).to_contain_text("Skipped")
+    for name in ("Walk", "Stretch", "Paint"):
+        expect(card(page, name)).to_contain_text("Not synced yet")
+    expect(card(page, "Read")).to_contain_text("Not synced yet")  # its undo waits too
+    expect(page.locator(".mood-card")).to_contain_text("Feeling good")
+    expect(page.locator(".mood-card .pending-mark")).to_be_visible()
+    expect(page.locator("#sync-status")).to_contain_text("Offline")
+    shoot(page, "70-offline-pending")
+
+    page.context.set_offline(False)
+    expect(page.locator(".pending-mark:visible")).to_have_count(0)
+    expect(page.locator("#sync-status")).to_be_hidden()
+    assert [c["status"] for c in checkins_of(call_api, ids["Walk"], today)] == ["done"]
+    assert [c["status"] for c in checkins_of(call_api, ids["Stretch"], today)] == ["done"]
+    assert [c["status"] for c in checkins_of(call_api, ids["Paint"], today)] == ["skipped"]
+    assert checkins_of(call_api, ids["Read"], today) == []
+    assert call_api("return (await api.getToday(arg)).reflection.mood", today) == 4
+    assert page.evaluate("import('/offline-store.js').then((s) => s.queued())") == []
+
+
+def test_a_refused_write_stays_with_its_reason_until_discarded(signed_up, call_api, console_errors, live_server):
+    page = signed_up
+    ids = create_habits(call_api, "Walk")
+    page.reload()
+    card(page, "Walk").wait_for()
+    go_offline(page, console_errors)
+    page.get_by_role("button", name="Mark Walk done").click()
+    expect(card(page, "Walk")).to_contain_text("Not synced yet")
+
+    # Meanwhile, on another device, the habit is deleted (the context's own request client is
+    # not cut off): the replayed check-in is refused for good.
+    token = page.request.get(f"{live_server}/api/v1/auth/csrf").json()["csrf_token"]
+    assert page.request.delete(f"{live_server}/api/v1/habits/{ids['Walk']}",
+                               headers={"X-CSRF-Token": token}).status == 204
+    page.context.set_offline(False)
+    refused = page.get_by_role("list", name="Changes the server refused")
+    expect(refused).to_contain_text(re.compile(r"Not saved: Walk, .*Unknown habit"))
+    page.reload()
+    expect(refused).to_contain_text("Unknown habit")  # kept, not dropped
+    refused.get_by_role("button", name=re.compile("^Discard the change to Walk")).click()
+    expect(page.locator("#sync-status")).to_be_hidden()
+    assert page.evaluate("import('/offline-store.js').then((s) => s.queued())") == []
+
+
+def test_two_tabs_replay_the_queue_once(signed_up, call_api, console_errors):
+    page = signed_up
+    today = clock.today().isoformat()
+    ids = create_habits(call_api, "Walk", "Stretch")
+    page.reload()
+    card(page, "Stretch").wait_for()
+    other = page.context.new_page()
+    other.clock.install(time=clock.now())
+    other.goto(page.url)
+    card(other, "Stretch").wait_for()
+    wait_for_worker(other)
+    go_offline(page, console_errors)
+
+    page.get_by_role("button", name="Mark Walk done").click()
+    other.get_by_role("button", name="Mark Stretch done").click()
+    expect(card(page, "Walk")).to_contain_text("Not synced yet")
+    expect(card(other, "Stretch")).to_contain_text("Not synced yet")
+
+    batches = []
+    page.context.on("request", lambda request: batches.append(len(request.post_data_json["items"]))
+                    if request.url.endswith("/checkins/batch") else None)
+    page.context.set_offline(False)  # both tabs hear `online` and try to replay
+    expect(page.locator(".pending-mark:visible")).to_have_count(0)
+    expect(other.locator(".pending-mark:visible")).to_have_count(0)
+    assert sum(batches) == 2, batches  # each write sent once, by one tab or the other
+    assert [c["status"] for c in checkins_of(call_api, ids["Walk"], today)] == ["done"]
+    assert [c["status"] for c in checkins_of(call_api, ids["Stretch"], today)] == ["done"]
+
+
+def fetch(live_server, path):
+    with urllib.request.urlopen(live_server + path) as response:
+        return response.headers.get_content_type(), response.read()
+
+
+def png_size(data):
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_manifest_icons_and_service_worker_are_served_with_their_types(live_server):
+    kind, body = fetch(live_server, "/manifest.webmanifest")
+    assert kind == "application/manifest+json"
+    manifest = json.loads(body)
+    assert {"name", "short_name", "id", "start_url", "background_color", "theme_color"} <= set(manifest)
+    assert manifest["display"] == "standalone"
+    assert [s["name"] for s in manifest["shortcuts"]] == ["Today", "Log mood"]
+    purposes = set()
+    for icon in manifest["icons"]:
+        kind, data = fetch(live_server, icon["src"])
+        assert kind == icon["type"], icon
+        if kind == "image/png":
+            width, height = png_size(data)
+            assert icon["sizes"] == f"{width}x{height}"
+            purposes.add((icon["purpose"], width))
+    assert {("any", 192), ("any", 512), ("maskable", 512)} <= purposes
+
+    kind, sw = fetch(live_server, "/sw.js")
+    assert kind == "text/javascript"
+    # The shell the worker caches is every file of web/, each one served.
+    listed = set(re.findall(r'"(/[^"]*)"', sw.decode().split("const SHELL = [", 1)[1].split("];", 1)[0]))
+    files = {"/" + str(path.relative_to(WEB)) for path in WEB.rglob("*")
+             if path.is_file() and path.suffix in {".js", ".css", ".html", ".png", ".svg", ".webmanifest"}
+             and path.name != "sw.js"}
+    assert files <= listed, files - listed
+    for path in sorted(listed):
+        assert fetch(live_server, path)[1], path
