@@ -264,6 +264,20 @@ class WeeklyCache(BaseModel):
         indexes = ((("user", "name"), True),)
 
 
+class ImportedObject(BaseModel):
+    """What an import made of one object of its source (a Loop habit's uuid or id, a HabitBull
+    habit's name...): the uuid of the Orbit object, so that importing again updates it."""
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    source = CharField(max_length=16)  # loop | habitbull | daylio | rewire | tickmate | orbit
+    model = CharField(max_length=16)  # habit | identity | reminder
+    key = CharField(max_length=200)
+    object_uuid = UUIDField()
+
+    class Meta:
+        indexes = ((("user", "source", "model", "key"), True),)
+
+
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
           Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
-          CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken]
+          CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
+          ImportedObject]
