@@ -1,5 +1,5 @@
 """Orbit: create_app(config=None) wires configuration, database, errors, the API and web/."""
-from flask import Flask, request, send_from_directory
+from flask import Flask, send_from_directory
 from flask_compress import Compress
 from werkzeug.routing import PathConverter
 
@@ -10,6 +10,7 @@ from .auth import SessionInterface
 from .config import ROOT, TESTING_OVERRIDES, from_environment
 from .db import close_connection, database, database_from_url, open_connection
 from .errors import register_error_handlers
+from .security import security_headers, trust_proxies
 
 WEB = ROOT / "web"
 
@@ -27,6 +28,12 @@ def create_app(config=None):
     app.config.update(config or {})
     if app.config.get("TESTING"):
         app.config.update({k: v for k, v in TESTING_OVERRIDES.items() if k not in (config or {})})
+    if "SESSION_COOKIE_SECURE" not in (config or {}):
+        # Served over HTTPS (the base URL says so): the cookie never travels in clear text, even
+        # when the proxy in front talks plain HTTP to the app. auth.py also marks it Secure on
+        # any request that came over HTTPS (directly, or through a trusted proxy).
+        app.config["SESSION_COOKIE_SECURE"] = app.config["BASE_URL"].startswith("https://")
+    trust_proxies(app)
     app.json.sort_keys = False
     app.session_interface = SessionInterface()
     app.url_map.converters.update(day=DayConverter, int=IdConverter, web=WebPathConverter)
@@ -43,21 +50,6 @@ def create_app(config=None):
     app.add_url_rule("/<web:filename>", "web", web_file)
     cli.register(app)
     return app
-
-
-def security_headers(response):
-    """Headers every response carries; API answers are private and never cached."""
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault("X-Frame-Options", "DENY")
-    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    if request.is_secure:
-        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    if request.path.startswith("/api/"):
-        response.headers.setdefault("Cache-Control", "no-store")
-    if response.status_code == 204:
-        del response.headers["Content-Type"]  # no content, so no type (Flask would say text/html)
-    return response
 
 
 def index():

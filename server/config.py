@@ -27,6 +27,14 @@ def from_environment():
         "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 30,
         "JSON_SORT_KEYS": False,
     }
+    config["TRUSTED_PROXIES"] = env_int("ORBIT_TRUSTED_PROXIES", 0, 0, 10)
+    config["SIGNUPS"] = os.environ.get("ORBIT_SIGNUPS", "open").strip().lower()
+    if config["SIGNUPS"] not in SIGNUP_MODES:
+        raise ValueError(f"ORBIT_SIGNUPS must be one of {', '.join(SIGNUP_MODES)}, "
+                         f"not {config['SIGNUPS']!r}.")
+    # Daily backups by the dispatcher process (server/backup.py), when a directory is given.
+    config["BACKUP_DIR"] = os.environ.get("ORBIT_BACKUP_DIR") or None
+    config["BACKUP_KEEP_DAYS"] = env_int("ORBIT_BACKUP_KEEP_DAYS", 14, 1, 3650)
     # Apprise makes the server call out to URLs users give: off unless the operator allows it.
     config["APPRISE"] = os.environ.get("ORBIT_APPRISE") == "1"
     for key in ("SMTP_URL", "MAIL_FROM", "VAPID_PRIVATE_KEY"):  # email; Web Push (its PEM)
@@ -35,6 +43,19 @@ def from_environment():
     if os.environ.get("ORBIT_SECRET_KEY"):
         config["SECRET_KEY"] = os.environ["ORBIT_SECRET_KEY"]
     return config
+
+
+SIGNUP_MODES = ("open", "invite", "closed")  # who may create an account
+
+
+def env_int(name, default, low, high):
+    """An integer setting from the environment, refused at start-up when out of its range."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise ValueError(f"{name} must be a whole number from {low} to {high}, not {raw!r}.")
+    return int(raw)
 
 
 # Applied over the defaults when TESTING is set: argon2 at ~0.2 s a hash would dominate the suite.

@@ -23,6 +23,11 @@ CODES = {400: "bad_request", 403: "forbidden", 413: "too_large", 414: "too_large
 MESSAGES = {414: "The address is too long.", 431: "The request headers are too large.",
             500: "Something went wrong on our side; nothing was changed."}
 
+# The security headers of the app's own answers (server/security.py), for a JSON error body.
+REFUSAL_HEADERS = ("X-Content-Type-Options: nosniff\r\n"
+                   "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n"
+                   "Referrer-Policy: same-origin\r\nCache-Control: no-store\r\n")
+
 
 def write_json_error(sock, status_int, reason, mesg):
     """gunicorn's util.write_error, speaking the API's one error envelope."""
@@ -30,7 +35,8 @@ def write_json_error(sock, status_int, reason, mesg):
     body = json.dumps({"error": {"code": CODES.get(status_int, "bad_request"),
                                  "message": message}}).encode()
     head = (f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
-            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+            f"{REFUSAL_HEADERS}\r\n")
     util.write_nonblock(sock, head.encode("latin-1") + body)
 
 

@@ -111,3 +111,13 @@ def test_a_chunked_body_over_a_mebibyte_is_413(server, payload):
                              b"Connection: close\r\n\r\n" + chunked(payload))
     assert status == 413, body
     envelope(head, body, "too_large")
+
+
+def test_gunicorn_serves_the_security_headers(server):
+    for request in (b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                    b"GET /api/v1/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                    b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n"):  # gunicorn's own
+        status, head, _ = raw(server, request)
+        assert status in (200, 401, 414)
+        assert "X-Content-Type-Options: nosniff" in head, head
+        assert "frame-ancestors 'none'" in head, head

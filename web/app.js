@@ -33,9 +33,9 @@ const ROUTES = [
   { pattern: /^#\/settings\/reminders$/, render: settingsReminders.render, title: "Reminders", tab: "settings" },
 ];
 const HOME = "#/today";
-// index.html's CSP enforces Trusted Types. This default policy has no createHTML, so HTML strings
-// (innerHTML and the like) still throw; script URLs (a service worker, a worker) pass when they
-// are of this origin, which script-src allows anyway.
+// The CSP header (server/security.py) enforces Trusted Types. This default policy has no
+// createHTML, so HTML strings (innerHTML and the like) still throw; script URLs (a service
+// worker, a worker) pass when they are of this origin, which script-src allows anyway.
 window.trustedTypes?.createPolicy("default", {
   createScriptURL(url) {
     if (new URL(url, location.href).origin === location.origin) return url;

@@ -13,6 +13,7 @@ from ..models import CalendarFeed, Habit, NotifyTarget, Reminder
 from ..notify.calendar import feed
 from ..notify.channels import reminder_of_token
 from ..schemas import CalendarUrlOut, NotifyTargetIn, NotifyTargetOut
+from ..security import PAGE_POLICY
 from ..store.common import local_today
 from ..store.reminders import reminders_of, specs_of
 from .common import current_user, doc, request_json
@@ -84,7 +85,7 @@ def unsubscribe_page(token):
             if reminder.enabled else "This reminder is already off.")
     return Response(UNSUBSCRIBE_PAGE.format(heading="Stop this reminder?", text=text,
                                             form=form if reminder.enabled else ""),
-                    mimetype="text/html")
+                    mimetype="text/html", headers={"Content-Security-Policy": PAGE_POLICY})
 
 
 @bp.post("/unsubscribe/<token>")
@@ -95,7 +96,7 @@ def unsubscribe(token):
     Reminder.update(enabled=False, next_fire_at=None).where(Reminder.id == reminder.id).execute()
     return Response(UNSUBSCRIBE_PAGE.format(heading="Reminder off",
                                             text="You will not get this reminder again.", form=""),
-                    mimetype="text/html")
+                    mimetype="text/html", headers={"Content-Security-Policy": PAGE_POLICY})
 
 
 def reminder_by_token(token):
