@@ -70,6 +70,17 @@ class SignUp(BaseModel):
     created_at = DateTimeField(default=utcnow, index=True)
 
 
+class Invite(BaseModel):
+    """A single-use, expiring invitation to sign up (ORBIT_SIGNUPS=invite): the link carries the
+    token, the database only its hash. Used by one conditional UPDATE (store/invites.py)."""
+    token_hash = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=utcnow)
+    expires_at = DateTimeField()
+    used_at = DateTimeField(null=True)
+    used_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    revoked_at = DateTimeField(null=True)
+
+
 class Identity(BaseModel):
     uuid = UUIDField(default=uuid.uuid4, unique=True)
     user = ForeignKeyField(User, backref="identities", on_delete="CASCADE")
@@ -280,4 +291,4 @@ class ImportedObject(BaseModel):
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
           Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
           CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
-          ImportedObject]
+          ImportedObject, Invite]
