@@ -1,8 +1,9 @@
 """Identities: who the user is becoming, with their votes."""
-from flask import Blueprint
+from flask import Blueprint, request
 
-from ..schemas import IdentityIn, IdentityOut
-from ..store import identities, stats
+from ..schemas import (EvidenceOut, EvidenceQuery, IdentityIn, IdentityOut, IdentityVotesOut,
+                       VotesQuery)
+from ..store import identities, stats, votes
 from .common import current_user, doc, request_json
 
 bp = Blueprint("identities", __name__)
@@ -42,3 +43,21 @@ def patch_identity(identity_id):
 def delete_identity(identity_id):
     identities.delete_identity(identities.identity_of(current_user(), identity_id))
     return "", 204
+
+
+@bp.get("/identities/<int:identity_id>/votes")
+@doc("Votes per week for the last weeks (this one last), and this month against last",
+     query=VotesQuery, response=IdentityVotesOut)
+def identity_votes(identity_id):
+    identity = identities.identity_of(current_user(), identity_id)
+    weeks = VotesQuery().load(request.args)["weeks"]
+    return IdentityVotesOut().dump(votes.identity_votes(current_user(), identity, weeks))
+
+
+@bp.get("/identities/<int:identity_id>/evidence")
+@doc("The latest check-ins that are votes for the identity, newest first, with their notes",
+     query=EvidenceQuery, response=EvidenceOut, many=True)
+def identity_evidence(identity_id):
+    identity = identities.identity_of(current_user(), identity_id)
+    limit = EvidenceQuery().load(request.args)["limit"]
+    return EvidenceOut(many=True).dump(votes.identity_evidence(current_user(), identity, limit))

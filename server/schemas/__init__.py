@@ -5,3 +5,4 @@ from .habits import *  # noqa: F401,F403
 from .stats import *  # noqa: F401,F403
 from .summaries import *  # noqa: F401,F403
 from .reminders import *  # noqa: F401,F403
+from .votes import *  # noqa: F401,F403

@@ -24,7 +24,8 @@ def everything_of(client, ids):
     """What the first user sees of their own data."""
     paths = ["/me", "/habits?archived=all", "/habits/{habit}", "/habits/{habit}/checkins",
              "/identities", "/identities/{identity}", "/reflections", "/tokens", "/today",
-             "/habits/{habit}/stats", "/habits/{habit}/calendar"]
+             "/habits/{habit}/stats", "/habits/{habit}/calendar", "/identities/{identity}/votes",
+             "/identities/{identity}/evidence"]
     seen = {}
     for path in paths:
         response = client.get(path.format(**ids))
@@ -45,6 +46,8 @@ def unchanged(client, mine):
     ("GET", "/identities/{identity}", None),
     ("PATCH", "/identities/{identity}", {"statement": "I was changed"}),
     ("DELETE", "/identities/{identity}", None),
+    ("GET", "/identities/{identity}/votes", None),
+    ("GET", "/identities/{identity}/evidence", None),
     ("GET", "/habits/{habit}", None),
     ("PATCH", "/habits/{habit}", {"name": "Changed", "archived": True}),
     ("DELETE", "/habits/{habit}", None),
