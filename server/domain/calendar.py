@@ -13,7 +13,8 @@ _ONE_DAY = timedelta(days=1)
 
 @dataclass(frozen=True, slots=True)
 class CalendarDay:
-    """One day of the calendar: its state (API.md "Statistics") and the check-in's value."""
+    """One day of the calendar: its state (API.md "Statistics", and `paused`) and the check-in's
+    value."""
 
     day: date
     state: str
@@ -24,6 +25,8 @@ def _day_state(habit: Habit, ledger: Ledger, day: date, period_state: str) -> st
     """The state of one day on or after the start date, given the state of its period."""
     entry = ledger.entry(day)
     done = ledger.is_done(day.toordinal())
+    if day.toordinal() in ledger.paused:  # a pause without a check-in on the day
+        return "paused"
     if habit.kind != BUILD:
         return "kept" if done else "slip"
     if entry is not None and entry.status == SKIPPED:

@@ -24,9 +24,13 @@ def unscaled(total: int) -> float:
 
 
 class Ledger:
-    """The check-ins of one habit from its start date to `last`, by day ordinal."""
+    """The check-ins of one habit from its start date to `last`, by day ordinal.
 
-    __slots__ = ("habit", "start", "last", "entries", "done", "skipped", "slipped",
+    A paused day without a check-in is a skipped day (PRODUCT.md "Pause"): it joins `skipped`,
+    and `paused` remembers which they are. Skipped days are neither done nor slipped, for quit
+    habits too."""
+
+    __slots__ = ("habit", "start", "last", "entries", "done", "skipped", "slipped", "paused",
                  "values", "_done_sorted", "_skipped_sorted", "_slipped_sorted")
 
     def __init__(self, habit: Habit, entries, last: date):
@@ -42,7 +46,7 @@ class Ledger:
         self.values: dict[int, int] = {}
         build = habit.kind == BUILD
         for day, entry in self.entries.items():
-            if build and entry.status == SKIPPED:
+            if entry.status == SKIPPED:
                 self.skipped.add(day)
             elif build:
                 if is_done(habit, entry, entry.day):
@@ -51,9 +55,20 @@ class Ledger:
                     self.values[day] = scaled(max(0.0, entry.value))
             elif not is_done(habit, entry, entry.day):
                 self.slipped.add(day)
+        self.paused = self._paused_days()
+        self.skipped |= self.paused
         self._done_sorted = sorted(self.done)
         self._skipped_sorted = sorted(self.skipped)
         self._slipped_sorted = sorted(self.slipped)
+
+    def _paused_days(self) -> set[int]:
+        """The days within the ledger that a pause covers and no check-in speaks for."""
+        paused = set()
+        for first, last in self.habit.pauses:
+            a = max(first.toordinal(), self.start)
+            b = min(self.last if last is None else last.toordinal(), self.last)
+            paused.update(day for day in range(a, b + 1) if day not in self.entries)
+        return paused
 
     def entry(self, day: date) -> Entry | None:
         """The check-in of day, if any (and if day is within the ledger)."""
@@ -63,7 +78,8 @@ class Ledger:
         """Whether the day (an ordinal) is done, or kept for a quit habit."""
         if self.habit.kind == BUILD:
             return day in self.done
-        return self.start <= day <= self.last and day not in self.slipped
+        return (self.start <= day <= self.last and day not in self.slipped
+                and day not in self.skipped)
 
     def counts(self, first: int, last: int) -> tuple[int, int]:
         """(done or kept days, skipped days) from ordinal first to last, both included."""
@@ -75,7 +91,7 @@ class Ledger:
         skipped = _count(self._skipped_sorted, a, b)
         if self.habit.kind == BUILD:
             return _count(self._done_sorted, a, b), skipped
-        return b - a + 1 - _count(self._slipped_sorted, a, b), skipped
+        return b - a + 1 - _count(self._slipped_sorted, a, b) - skipped, skipped
 
     def done_between(self, first: date, last: date) -> int:
         """Done days (kept days for quit habits) from first to last, both included."""
@@ -88,7 +104,7 @@ class Ledger:
             done = self._done_sorted
             days = done[bisect_left(done, a):bisect_right(done, b)]
         else:
-            days = [d for d in range(a, b + 1) if d not in self.slipped]
+            days = [d for d in range(a, b + 1) if d not in self.slipped and d not in self.skipped]
         return [date.fromordinal(d) for d in days]
 
 

@@ -62,13 +62,15 @@ class Rule:
 
 @dataclass(frozen=True)
 class Habit:
-    """What the domain needs of a habit; rules sorted by effective_from, week_start 0 = Monday."""
+    """What the domain needs of a habit; rules sorted by effective_from, week_start 0 = Monday;
+    pauses: (first day, last day or None while open) ranges in which its days rest."""
 
     kind: str
     measure: str
     start_date: date
     rules: tuple[Rule, ...]
     week_start: int = 0
+    pauses: tuple[tuple[date, date | None], ...] = ()
 
     def __post_init__(self):
         if not self.rules:
@@ -82,6 +84,11 @@ class Entry:
     day: date
     status: str
     value: float | None
+
+
+def paused_on(habit: Habit, day: date) -> bool:
+    """Whether day lies in one of the habit's pauses (PRODUCT.md "Pause")."""
+    return any(first <= day and (last is None or day <= last) for first, last in habit.pauses)
 
 
 def rule_index(habit: Habit, day: date) -> int:

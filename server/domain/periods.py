@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from .ledger import Ledger
 from .model import (EVERY_N_DAYS, PER_MONTH, PER_WEEK, QUIT, WEEKDAYS, Entry, Habit, Rule,
-                    rule_index, unit_of)
+                    paused_on, rule_index, unit_of)
 
 MET, NEUTRAL, OPEN, MISSED = "met", "neutral", "open", "missed"
 
@@ -104,12 +104,13 @@ def judge(habit: Habit, ledger: Ledger, start: date, end: date, rule: Rule, toda
     first, last = start.toordinal(), end.toordinal()
     done, skipped = ledger.counts(first, min(last, today.toordinal()))
     required = requirement(times_required(habit, rule, start), skipped, last - first + 1)
-    if habit.kind == QUIT:
+    if required == 0:
+        # Nothing was asked (all excused or paused, a day off): bridges streaks even if something
+        # was done.
+        state = NEUTRAL
+    elif habit.kind == QUIT:
         # A slip cannot be undone by the rest of the day, so a quit day is never left open.
         state = MET if done else MISSED
-    elif required == 0:
-        # Nothing was asked (all excused, a day off): bridges streaks even if something was done.
-        state = NEUTRAL
     elif done >= required:
         state = MET
     elif start <= today <= end:
@@ -133,7 +134,9 @@ def periods(habit: Habit, entries, end: date, today: date) -> list[Period]:
 
 def due_in(habit: Habit, ledger: Ledger, start: date, end: date, rule: Rule, day: date) -> bool:
     """Whether day still needs doing in its period: the period's done days on other dates (those
-    the ledger holds) are below its requirement."""
+    the ledger holds) are below its requirement. A paused day is never due."""
+    if paused_on(habit, day):
+        return False
     before = ledger.counts(start.toordinal(), day.toordinal() - 1)
     after = ledger.counts(day.toordinal() + 1, end.toordinal())
     done, skipped = before[0] + after[0], before[1] + after[1]

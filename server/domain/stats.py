@@ -34,11 +34,11 @@ def _by_weekday(habit: Habit, ledger: Ledger, as_of: date) -> list[int]:
         for day in ledger.done:
             counts[date.fromordinal(day).weekday()] += 1
         return counts
-    # Every day of a quit habit is kept unless slipped: count the days, take the slips away.
+    # Every day of a quit habit is kept unless slipped or paused: count the days, take those away.
     start, total = habit.start_date, (as_of - habit.start_date).days + 1
     for offset in range(min(7, total)):
         counts[(start.weekday() + offset) % 7] = (total - offset + 6) // 7
-    for day in ledger.slipped:
+    for day in ledger.slipped | ledger.skipped:
         counts[date.fromordinal(day).weekday()] -= 1
     return counts
 

@@ -43,9 +43,10 @@ def _step_days(habit: Habit, ledger: Ledger, rule: Rule, a: int, b: int, s: floa
     gain = 1 - m
     append = out.append
     if habit.kind == QUIT:
-        slipped = ledger.slipped
+        slipped, skipped = ledger.slipped, ledger.skipped
         for day in range(a, b + 1):
-            s = s * m + (0.0 if day in slipped else 1.0) * gain
+            if day not in skipped:  # a paused day leaves S unchanged, as a skipped one does
+                s = s * m + (0.0 if day in slipped else 1.0) * gain
             append(s)
         return s
     skipped = ledger.skipped

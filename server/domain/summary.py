@@ -27,6 +27,7 @@ class HabitWeek:
     value_total: float
     month_done: int | None = None
     month_required: int | None = None
+    paused: int = 0  # days of the week a pause covered, left out of scheduled like skipped ones
 
     @property
     def rate(self) -> float | None:
@@ -61,11 +62,12 @@ class HabitHistory:
         a, b = first.toordinal(), last.toordinal()
         entries = [e for day, e in self.ledger.entries.items() if a <= day <= b]
         skipped = sum(1 for e in entries if e.status == SKIPPED)
+        paused = sum(1 for day in self.ledger.paused if a <= day <= b)
         value_total = sum(e.value or 0 for e in entries if e.status != SKIPPED)
         if rule_on(self.habit, last).schedule.type == PER_MONTH and self.habit.kind == BUILD:
             month = next(p for p in reversed(self.periods) if p.start <= last)
             return HabitWeek(None, None, skipped, value_total,
-                             min(month.done_days, month.required), month.required)
+                             min(month.done_days, month.required), month.required, paused)
         scheduled = done = 0
         for period in self.periods:
             if period.end < week_start or period.start > last:
@@ -81,7 +83,7 @@ class HabitHistory:
                 asked = period.required >= 1
                 scheduled += asked
                 done += asked and period.state == MET
-        return HabitWeek(scheduled, done, skipped, value_total)
+        return HabitWeek(scheduled, done, skipped, value_total, paused=paused)
 
     def votes(self, first: date, last: date) -> int:
         """Done (build) or kept (quit) days from first to last."""
@@ -90,8 +92,8 @@ class HabitHistory:
             return 0
         if self.habit.kind == QUIT:
             a, b = first.toordinal(), last.toordinal()
-            slipped = sum(1 for day in self.ledger.slipped if a <= day <= b)
-            return (last - first).days + 1 - slipped
+            lost = sum(1 for day in self.ledger.slipped | self.ledger.skipped if a <= day <= b)
+            return (last - first).days + 1 - lost
         return self.ledger.done_between(first, last)
 
     def streaks(self, as_of: date):

@@ -87,7 +87,8 @@ def habit_row(habit, name, history, this, previous, week_start, last, complete) 
     _, current = history.streaks(last)
     row = {"habit_id": habit.id, "name": name, "identity_id": habit.identity_id,
            "schedule": habit.schedule, "scheduled": this.scheduled, "done": this.done,
-           "skipped": this.skipped, "rate": _rounded(this.rate), "value_total": this.value_total,
+           "skipped": this.skipped, "paused": this.paused, "rate": _rounded(this.rate),
+           "value_total": this.value_total,
            "streak": {"current": current.length, "unit": current.unit},
            "strength_start": history.strength_on(week_start - ONE_DAY),
            "strength_end": history.strength_on(last),
@@ -152,7 +153,8 @@ def habit_mood_link(habit: HabitInput, history: HabitHistory, moods: dict[date, 
             continue
         ordinal = day.toordinal()
         if habit.kind == QUIT:
-            (not_done if ordinal in ledger.slipped else done).append(mood)
+            if ordinal not in ledger.skipped:  # a paused day is neither kept nor slipped
+                (not_done if ordinal in ledger.slipped else done).append(mood)
         elif ordinal in ledger.done:
             done.append(mood)
         elif ordinal in unmet and ordinal not in ledger.skipped:

@@ -33,6 +33,7 @@ class HabitWeekOut(Schema):
     scheduled = fields.Integer(allow_none=True)
     done = fields.Integer(allow_none=True)
     skipped = fields.Integer()
+    paused = fields.Integer(metadata={"description": "Days a pause covered (not scheduled)"})
     rate = fields.Float(allow_none=True)
     value_total = Number()
     streak = fields.Nested(WeekStreakOut)
