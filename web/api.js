@@ -182,6 +182,11 @@ export const listIdentities = () => read("/identities");
 export const createIdentity = (data) => write("POST", "/identities", data);
 export const updateIdentity = (id, changes) => write("PATCH", `/identities/${id}`, changes);
 export const deleteIdentity = (id) => write("DELETE", `/identities/${id}`);
+export const getIdentity = (id) => read(`/identities/${id}`);
+/** Votes per week for the last `weeks` weeks (oldest first), and this month against last. */
+export const getIdentityVotes = (id, weeks = 26) => read(`/identities/${id}/votes`, { weeks });
+/** The latest check-ins that are votes for the identity, newest first, with their notes. */
+export const getIdentityEvidence = (id, limit = 10) => read(`/identities/${id}/evidence`, { limit });
 
 // Habits
 export const listHabits = (archived = "false") => read("/habits", { archived });
