@@ -196,6 +196,21 @@ class HabitSummary(BaseModel):
     data = JSONField()
 
 
+class Pause(BaseModel):
+    """A rest from `start` to `end` (both included; open while `end` is null) for one habit, or
+    for every habit of the user when `habit` is null: its days count as skipped (PRODUCT.md)."""
+    uuid = UUIDField(default=uuid.uuid4, unique=True)
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    habit = ForeignKeyField(Habit, null=True, on_delete="CASCADE")
+    start = DateField(column_name="start_day")  # "start" and "end" are SQL keywords
+    end = DateField(null=True, column_name="end_day")
+    note = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("user", "start"), False),)
+
+
 class Reminder(BaseModel):
     """A local time on weekdays, for a habit, the daily reflection or the weekly summary."""
     uuid = UUIDField(default=uuid.uuid4, unique=True)
@@ -291,4 +306,4 @@ class ImportedObject(BaseModel):
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
           Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
           CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
-          ImportedObject, Invite]
+          ImportedObject, Invite, Pause]
