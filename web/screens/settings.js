@@ -5,6 +5,7 @@ import { browserTimeZone, shortDate } from "../dates.js";
 import { append, confirmDialog, field, h, handleSubmit, onConfirmedClick, screenHeader, showToast, titledSection } from "../dom.js";
 import { segmented, radioValue } from "./fields.js";
 import { remindersLink } from "./settings-reminders.js";
+import { groupingSetting } from "./today-groups.js";
 
 /** Renders #/settings. */
 export async function render(screenEl) {
@@ -13,6 +14,7 @@ export async function render(screenEl) {
   append(screenEl,
     screenHeader("Settings", { subtitle: me.email }),
     daysSection(me),
+    groupingSetting(),
     remindersLink(),
     tokensSection(tokens),
     passwordSection(),

@@ -9,6 +9,7 @@ import { isPeriodic, periodOf, periodProgress } from "../periods.js";
 import { habitCard } from "./today-habit.js";
 import { dayLog } from "./today-log.js";
 import { moodCard } from "./mood.js";
+import { identityGroups, prepareGroups } from "./today-groups.js";
 
 const STRIP_DAYS = 7;
 const SWIPE_MIN_PX = 70;
@@ -19,7 +20,7 @@ export async function render(screenEl, dateParam) {
   const date = dateParam && dateParam < today ? dateParam : today;
   const loadDay = async () => {
     const [day, habits] = await Promise.all([api.getToday(date).then(withPending), api.listHabits()]);
-    await addPeriods(day, habits);
+    await Promise.all([addPeriods(day, habits), prepareGroups(day)]);
     return { ...day, later: date < today ? startingLater(habits, day) : [] };
   };
   const data = await loadDay();
@@ -137,8 +138,11 @@ function fillBody(bodyEl, data, moodEl, cardFor) {
   const restItems = data.habits.filter((item) => !(item.due || item.checkin));
   const sections = [moodEl];
   if (!data.habits.length && !data.later.length) sections.push(emptyState(isToday));
-  if (firstItems.length) sections.push(habitSection("Due", firstItems.map(cardFor)));
-  if (restItems.length) {
+  // Grouped by identity (an option of this device): the groups take the place of Due and Not due.
+  const groups = identityGroups([...firstItems, ...restItems], cardFor, { isToday });
+  if (groups) sections.push(...groups);
+  if (firstItems.length && !groups) sections.push(habitSection("Due", firstItems.map(cardFor)));
+  if (restItems.length && !groups) {
     sections.push(habitSection(isToday ? "Not due today" : "Not due", restItems.map(cardFor), { muted: true }));
   }
   if (data.later.length) {
