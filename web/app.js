@@ -5,11 +5,13 @@ import { confirmDialog, h, hideActionToast, showToast } from "./dom.js";
 import { forgetUndos } from "./undo.js";
 import { leaveGuard } from "./leave.js";
 import { startSync } from "./sync.js";
+import { announceUpdate } from "./release.js";
 import * as auth from "./screens/auth.js";
 import * as today from "./screens/today.js";
 import * as habit from "./screens/habit.js";
 import * as editor from "./screens/editor.js";
 import * as identities from "./screens/identities.js";
+import * as identity from "./screens/identity.js";
 import * as settings from "./screens/settings.js";
 import * as settingsReminders from "./screens/settings-reminders.js";
 import * as week from "./screens/week.js";
@@ -18,13 +20,14 @@ import { renderSuggested } from "./screens/week-apply.js";
 
 const ROUTES = [
   { pattern: /^#\/signin$/, render: auth.renderSignIn, title: "Sign in", public: true },
-  { pattern: /^#\/signup$/, render: auth.renderSignUp, title: "Create account", public: true },
+  { pattern: /^#\/signup(?:\?(.*))?$/, render: auth.renderSignUp, title: "Create account", public: true },
   { pattern: /^#\/today$/, render: today.render, title: "Today", tab: "today", fab: true, followsToday: true },
   { pattern: /^#\/today\/(\d{4}-\d{2}-\d{2})$/, render: today.render, title: "Today", tab: "today", fab: true },
   { pattern: /^#\/habit\/(\d+)$/, render: habit.render, title: "Habit", followsToday: true },
   { pattern: /^#\/habit\/(\d+)\/edit$/, render: editor.renderEdit, title: "Edit habit" },
   { pattern: /^#\/new$/, render: editor.renderNew, title: "New habit" },
   { pattern: /^#\/identities$/, render: identities.render, title: "Identities", tab: "identities", fab: true },
+  { pattern: /^#\/identities\/(\d+)$/, render: identity.render, title: "Identity", tab: "identities", followsToday: true },
   { pattern: /^#\/week$/, render: week.render, title: "Week", tab: "week", fab: true, followsToday: true },
   { pattern: /^#\/week\/(\d{4}-\d{2}-\d{2})$/, render: week.render, title: "Week", tab: "week", fab: true },
   { pattern: /^#\/week\/(\d{4}-\d{2}-\d{2})\/print$/, render: weekPrint.render, title: "Week summary" },
@@ -148,6 +151,7 @@ async function boot() {
   if (!location.hash) redirect(store.user() ? HOME : api.knownHere() ? "#/signin" : "#/signup");
   else showScreen();
   startSync();
+  announceUpdate();
 }
 
 // Leaving a form with unsaved changes asks first; "Stay" puts the address back without a redraw.

@@ -85,7 +85,7 @@ function calendarStart(startDate, today) {
 function summaryCard(habit, identity) {
   const facts = [habit.kind === "quit" ? "Quit" : scheduleText(habit.schedule), goalText(habit)].filter(Boolean);
   return h("section", { class: "card habit-summary", "aria-label": "About this habit" },
-    identity ? h("p", { class: "identity-chip", "--habit": identity.color },
+    identity ? h("a", { class: "identity-chip", href: `#/identities/${identity.id}`, "--habit": identity.color },
       h("span", { class: "dot", "aria-hidden": "true" }), h("span", { text: identity.statement })) : null,
     h("p", { class: "habit-facts", text: facts.join(" · ") }),
     habit.description ? h("blockquote", { class: "why", text: habit.description }) : null);

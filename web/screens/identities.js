@@ -42,7 +42,8 @@ function identityCard(identity, habits, rerender) {
   });
   cardEl.append(
     h("div", { class: "identity-head" },
-      h("h2", { id: headingId, class: "statement", text: identity.statement }), editEl),
+      h("h2", { id: headingId, class: "statement" },
+        h("a", { href: `#/identities/${identity.id}`, class: "statement-link", text: identity.statement })), editEl),
     h("div", { class: "votes" },
       voteCount(identity.votes_this_week, "this week"),
       voteCount(identity.votes_total, "in total")),
@@ -60,7 +61,8 @@ function voteCount(count, when) {
     h("span", { class: "visually-hidden", text: count === 1 ? " vote" : " votes" }), h("span", { text: ` ${when}` }));
 }
 
-function miniHabit(habit) {
+/** A habit as a link to its screen, with its schedule. */
+export function miniHabit(habit) {
   return h("li", {}, h("a", { href: `#/habit/${habit.id}`, class: "mini-habit", "--habit": habit.color },
     h("span", { class: "dot", "aria-hidden": "true" }),
     h("span", { class: "mini-name", text: habit.name }),

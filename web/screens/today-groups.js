@@ -81,7 +81,7 @@ function groupSection({ key, identity, items }, cardFor, collapsed, isToday) {
     "aria-controls": bodyId },
   h("span", { class: "dot", "aria-hidden": "true" }),
   h("span", { class: "group-name", text: identity ? identity.statement : "No identity" }),
-  h("span", { class: "group-count", text: due.length ? `${doneCount}/${due.length}` : "" }),
+  h("span", { class: "group-count", "aria-hidden": "true", text: due.length ? `${doneCount}/${due.length}` : "" }),
   h("span", { class: "visually-hidden", text: due.length ? `, ${doneCount} of ${due.length} done` : "" }),
   h("span", { class: "chevron", "aria-hidden": "true" }));
   const bodyEl = h("div", { id: bodyId, class: "group-body", hidden: collapsed },

@@ -1,0 +1,107 @@
+// One identity, watched as it grows: its statement, its habits, votes per week for 26 weeks,
+// this month against last, and the latest evidence (done days with their notes).
+import * as api from "../api.js";
+import * as store from "../store.js";
+import { formatDate, shortDate } from "../dates.js";
+import { append, h, screenHeader, titledSection } from "../dom.js";
+import { amountText, plural } from "../format.js";
+import { votesBars } from "../charts-votes.js";
+import { miniHabit } from "./identities.js";
+
+const WEEKS = 26;
+const EVIDENCE = 10;
+
+/** Renders #/identities/{id}. */
+export async function render(screenEl, identityId) {
+  const [identity, votes, evidence, habits] = await Promise.all([
+    api.getIdentity(identityId), api.getIdentityVotes(identityId, WEEKS),
+    api.getIdentityEvidence(identityId, EVIDENCE), api.listHabits("all")]);
+  const own = habits.filter((habit) => habit.identity_id === identity.id);
+  screenEl.style.setProperty("--habit", identity.color);
+  screenEl.classList.add("identity-screen");
+  append(screenEl,
+    screenHeader(identity.statement, {
+      back: { href: "#/identities", label: "Back to Identities" },
+      subtitle: `${plural(identity.votes_total, "vote")} in total · ${identity.votes_this_week} this week`,
+    }),
+    titledSection("Votes, week by week", { className: "card chart-card identity-votes",
+      hint: `The last ${WEEKS} weeks. Every done day of its habits is a vote; a quit habit's kept days count too.` },
+    votesBars(votes.weeks)),
+    monthCard(votes),
+    habitsCard(identity, own),
+    evidenceCard(evidence));
+}
+
+/** This month so far against last month: to the same day of the month, and in full. */
+export function monthSentence({ this_month: now, last_month: last, last_month_to_date: toDate, as_of: asOf }) {
+  const lastName = formatDate(previousMonth(asOf), { month: "long" });
+  const lastDay = new Date(Date.UTC(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)) - 1, 0)).getUTCDate();
+  const sameDay = `by the ${ordinal(Math.min(Number(asOf.slice(8, 10)), lastDay))}`;
+  const start = `${plural(now, "vote")} so far this month`;
+  if (!last) return `${start}; none in ${lastName}.`;
+  const change = now > toDate ? "ahead of" : now < toDate ? "behind" : "level with";
+  return `${start}: ${change} ${lastName} (${toDate} ${sameDay}, ${last} in all).`;
+}
+
+function previousMonth(iso) {
+  const date = new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
+function ordinal(n) {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] || "th";
+  return `${n}${suffix}`;
+}
+
+function monthCard(votes) {
+  const now = votes.this_month;
+  const before = votes.last_month_to_date;
+  return titledSection("This month against last", { className: "card month-card" },
+    h("div", { class: "votes" },
+      h("p", {}, h("strong", { text: String(now) }), h("span", { text: " this month" })),
+      h("p", {}, h("strong", { text: String(before) }), h("span", { text: " same days last month" }))),
+    h("p", { class: "month-sentence", text: monthSentence(votes) }));
+}
+
+function habitsCard(identity, habits) {
+  const active = habits.filter((habit) => !habit.archived);
+  const archived = habits.filter((habit) => habit.archived);
+  return titledSection("Its habits", { className: "card habit-group" },
+    habits.length
+      ? h("ul", { class: "mini-habits", role: "list", "aria-label": `Habits for “${identity.statement}”` },
+        [...active, ...archived].map((habit) => {
+          const itemEl = miniHabit(habit);
+          if (habit.archived) itemEl.querySelector(".mini-meta").textContent = "Archived";
+          return itemEl;
+        }))
+      : h("p", { class: "hint", text: "No habits yet: give it one from New habit." }));
+}
+
+function evidenceCard(evidence) {
+  return titledSection("Latest evidence", { className: "card notes-card evidence-card" },
+    evidence.length
+      ? h("ol", { class: "notes evidence", role: "list" }, evidence.map((entry) => h("li", { "--habit": entry.habit.color },
+        h("p", { class: "evidence-line" },
+          h("time", { datetime: entry.date, text: dayText(entry.date) }),
+          h("a", { href: `#/habit/${entry.habit.id}` }, h("span", { class: "dot", "aria-hidden": "true" }),
+            h("span", { text: entry.habit.name })),
+          h("span", { class: "evidence-what", text: whatText(entry) })),
+        entry.note ? h("p", { class: "note-text", text: entry.note }) : null)))
+      : h("p", { class: "hint", text: "No done days yet. The first one shows here, with its note." }));
+}
+
+function dayText(iso) {
+  const today = store.today();
+  if (iso === today) return `Today, ${shortDate(iso)}`;
+  return formatDate(iso, { weekday: "short", day: "numeric", month: "short",
+    year: iso.slice(0, 4) === today.slice(0, 4) ? undefined : "numeric" });
+}
+
+/** Done, an amount, or kept (a quit habit's day within its limit). */
+function whatText({ habit, value }) {
+  if (habit.kind === "quit") return "Kept";
+  if (habit.measure === "check") return "Done";
+  return amountText(value ?? 0, habit);
+}
