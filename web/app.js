@@ -5,7 +5,6 @@ import { confirmDialog, h, hideActionToast, showToast } from "./dom.js";
 import { forgetUndos } from "./undo.js";
 import { leaveGuard } from "./leave.js";
 import { startSync } from "./sync.js";
-import { announceUpdate } from "./release.js";
 import * as auth from "./screens/auth.js";
 import * as today from "./screens/today.js";
 import * as habit from "./screens/habit.js";
@@ -20,7 +19,7 @@ import { renderSuggested } from "./screens/week-apply.js";
 
 const ROUTES = [
   { pattern: /^#\/signin$/, render: auth.renderSignIn, title: "Sign in", public: true },
-  { pattern: /^#\/signup(?:\?(.*))?$/, render: auth.renderSignUp, title: "Create account", public: true },
+  { pattern: /^#\/signup$/, render: auth.renderSignUp, title: "Create account", public: true },
   { pattern: /^#\/today$/, render: today.render, title: "Today", tab: "today", fab: true, followsToday: true },
   { pattern: /^#\/today\/(\d{4}-\d{2}-\d{2})$/, render: today.render, title: "Today", tab: "today", fab: true },
   { pattern: /^#\/habit\/(\d+)$/, render: habit.render, title: "Habit", followsToday: true },
@@ -151,7 +150,6 @@ async function boot() {
   if (!location.hash) redirect(store.user() ? HOME : api.knownHere() ? "#/signin" : "#/signup");
   else showScreen();
   startSync();
-  announceUpdate();
 }
 
 // Leaving a form with unsaved changes asks first; "Stay" puts the address back without a redraw.
