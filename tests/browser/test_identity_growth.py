@@ -17,18 +17,20 @@ SET_UP = """
   const move = await api.createIdentity({ statement: 'I move my body', color: '#2f9e6e' });
   const art = await api.createIdentity({ statement: 'I make art again', color: '#c2410c' });
   const run = await api.createHabit({ name: 'Run', identity_id: move.id, start_date: days[60] });
-  const pages = await api.createHabit({ name: 'Read about training', measure: 'count', unit: 'pages',
-    target: 10, identity_id: move.id, start_date: days[60] });
-  const scroll = await api.createHabit({ name: 'No doomscrolling', kind: 'quit', identity_id: move.id,
-    start_date: days[2] });
+  const pages = await api.createHabit({ name: 'Read about training', measure: 'count',
+    unit: 'pages', target: 10, identity_id: move.id, start_date: days[60] });
+  const scroll = await api.createHabit({ name: 'No doomscrolling', kind: 'quit',
+    identity_id: move.id, start_date: days[2] });
   const paint = await api.createHabit({ name: 'Sketch something', identity_id: art.id });
   const water = await api.createHabit({ name: 'Drink water' });
   for (const ago of runDays) {
-    await api.putCheckin(run.id, days[ago], { status: 'done', note: ago === 0 ? 'Along the river, 5 km' : undefined });
+    const note = ago === 0 ? 'Along the river, 5 km' : undefined;
+    await api.putCheckin(run.id, days[ago], { status: 'done', note });
   }
   await api.putCheckin(pages.id, days[2], { value: 12, note: 'Chapter three: rest days' });
   await api.putCheckin(pages.id, days[9], { value: 5 });
-  return { move: move.id, art: art.id, run: run.id, pages: pages.id, scroll: scroll.id, paint: paint.id, water: water.id };
+  return { move: move.id, art: art.id, run: run.id, pages: pages.id, scroll: scroll.id,
+    paint: paint.id, water: water.id };
 """
 
 
@@ -57,7 +59,8 @@ def snap(page, name):
 
 
 def no_sideways_scroll(page):
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+    wide = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    assert not wide, "the page scrolls sideways"
 
 
 def small_targets(page, selector):
@@ -65,7 +68,8 @@ def small_targets(page, selector):
     return page.evaluate("""(selector) => [...document.querySelectorAll(selector)]
       .filter((el) => el.checkVisibility())
       .map((el) => [el.textContent.trim().slice(0, 30), el.getBoundingClientRect()])
-      .filter(([, r]) => r.height < 44 || r.width < 44).map(([t, r]) => `${t}: ${r.width}x${r.height}`)""", selector)
+      .filter(([, r]) => r.height < 44 || r.width < 44)
+      .map(([t, r]) => `${t}: ${r.width}x${r.height}`)""", selector)
 
 
 def test_identity_screen_shows_votes_growing_and_the_evidence(signed_up, call_api):
@@ -100,8 +104,9 @@ def test_identity_screen_shows_votes_growing_and_the_evidence(signed_up, call_ap
     expect(evidence).to_have_count(10)
     expect(evidence.first).to_contain_text("Along the river, 5 km")
     expect(evidence.first).to_contain_text("Run")
-    expect(page.get_by_role("region", name="Latest evidence")).to_contain_text("Chapter three: rest days")
-    expect(page.get_by_role("region", name="Latest evidence")).to_contain_text("12 pages")
+    latest = page.get_by_role("region", name="Latest evidence")
+    expect(latest).to_contain_text("Chapter three: rest days")
+    expect(latest).to_contain_text("12 pages")
     assert small_targets(page, ".identity-screen a, .identity-screen button") == []
     no_sideways_scroll(page)
     snap(page, "identity-light")
@@ -141,7 +146,8 @@ def test_today_grouped_by_identity_keeps_a_group_collapsed(signed_up, call_api):
     # One group per identity in their order, habits without an identity last.
     groups = page.locator(".identity-group")
     expect(groups).to_have_count(3)
-    assert groups.locator(".group-name").all_inner_texts() == ["I move my body", "I make art again", "No identity"]
+    assert groups.locator(".group-name").all_inner_texts() == [
+        "I move my body", "I make art again", "No identity"]
     move = page.get_by_role("button", name="I move my body")
     expect(move).to_have_attribute("aria-expanded", "true")
     expect(groups.nth(0).locator(".habit-card")).to_have_count(3)
@@ -163,7 +169,8 @@ def test_today_grouped_by_identity_keeps_a_group_collapsed(signed_up, call_api):
     move = page.get_by_role("button", name="I move my body")
     expect(move).to_have_attribute("aria-expanded", "false")
     expect(page.locator(".identity-group").nth(0).locator(".group-body")).to_be_hidden()
-    expect(page.get_by_role("button", name="I make art again")).to_have_attribute("aria-expanded", "true")
+    art_toggle = page.get_by_role("button", name="I make art again")
+    expect(art_toggle).to_have_attribute("aria-expanded", "true")
     page.emulate_media(color_scheme="dark")
     snap(page, "today-grouped-dark")
     page.emulate_media(color_scheme="light")
