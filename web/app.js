@@ -19,7 +19,7 @@ import { renderSuggested } from "./screens/week-apply.js";
 
 const ROUTES = [
   { pattern: /^#\/signin$/, render: auth.renderSignIn, title: "Sign in", public: true },
-  { pattern: /^#\/signup$/, render: auth.renderSignUp, title: "Create account", public: true },
+  { pattern: /^#\/signup(?:\?(.*))?$/, render: auth.renderSignUp, title: "Create account", public: true },
   { pattern: /^#\/today$/, render: today.render, title: "Today", tab: "today", fab: true, followsToday: true },
   { pattern: /^#\/today\/(\d{4}-\d{2}-\d{2})$/, render: today.render, title: "Today", tab: "today", fab: true },
   { pattern: /^#\/habit\/(\d+)$/, render: habit.render, title: "Habit", followsToday: true },

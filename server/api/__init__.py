@@ -2,8 +2,8 @@
 from flask import Blueprint, current_app, request
 
 from ..auth import check_access, load_caller
-from . import (accounts, checkins, feeds, habits, identities, meta, push, reflections, reminders,
-               stats, summaries, templates)
+from . import (accounts, checkins, feeds, habits, identities, meta, pauses, push, reflections,
+               reminders, stats, summaries, templates)
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -22,5 +22,5 @@ def authenticate():
 
 
 for module in (accounts, identities, habits, checkins, reflections, stats, summaries, reminders,
-               feeds, push, templates, meta):
+               feeds, push, templates, meta, pauses):
     api.register_blueprint(module.bp)

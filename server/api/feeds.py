@@ -15,6 +15,7 @@ from ..notify.channels import reminder_of_token
 from ..schemas import CalendarUrlOut, NotifyTargetIn, NotifyTargetOut
 from ..security import PAGE_POLICY
 from ..store.common import local_today
+from ..store.pauses import pauses_of_users
 from ..store.reminders import reminders_of, specs_of
 from .common import current_user, doc, request_json
 
@@ -63,8 +64,9 @@ def calendar_feed(token):
     user = row.user
     reminders = reminders_of(user)
     habits = {h.id: h for h in Habit.select().where(Habit.user == user)}
-    body = feed(user, reminders, habits, specs_of(user, reminders), local_today(user),
-                current_app.config["BASE_URL"])
+    today = local_today(user)
+    body = feed(user, reminders, habits, specs_of(user, reminders), today,
+                current_app.config["BASE_URL"], pauses_of_users([user.id], today)[user.id])
     return Response(body, mimetype="text/calendar")
 
 

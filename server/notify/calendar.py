@@ -6,13 +6,14 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone, vRecur
 
-from ..store.reminders import PRIVATE, time_of
+from ..store.reminders import PRIVATE, day_start_of, time_of
 
 BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
-def feed(user, reminders, habits, specs, today, base_url):
-    """The .ics bytes of the user's reminders (`habits`, `specs`: by habit id)."""
+def feed(user, reminders, habits, specs, today, base_url, pauses=()):
+    """The .ics bytes of the user's reminders (`habits`, `specs`: by habit id), leaving out the
+    days a pause rests (`pauses`: the user's, running on or after today)."""
     zone = ZoneInfo(user.timezone)
     calendar = Calendar()
     calendar.add("prodid", "-//Orbit//Reminders//EN")
@@ -38,13 +39,25 @@ def feed(user, reminders, habits, specs, today, base_url):
                  PRIVATE if habit.private else habit.name)
         start = datetime.datetime.combine(max(today, habit.start_date if habit else today),
                                           time_of(reminder), zone)
+        rests = [p for p in pauses if p.habit_id in (reminder.habit_id, None)]
+        if any(p.end is None and p.start <= start.date() for p in rests):
+            continue  # paused until resumed: nothing to remind of for now
         event = Event()
         event.add("uid", f"{reminder.uuid}@orbit")
         event.add("summary", title)
         event.add("dtstamp", datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0))
         event.add("dtstart", start)
         event.add("duration", datetime.timedelta(minutes=5))
-        event.add("rrule", vRecur(freq="weekly", byday=[BYDAY[d] for d in days]))
+        recur = vRecur(freq="weekly", byday=[BYDAY[d] for d in days])
+        shift = calendar_shift(start, day_start_of(user))
+        until = min((p.start for p in rests if p.end is None), default=None)
+        if until is not None:  # the last time before a pause that runs until resumed
+            last = datetime.datetime.combine(until + shift, start.time(), zone)
+            recur["until"] = (last - datetime.timedelta(days=1)).astimezone(datetime.timezone.utc)
+        event.add("rrule", recur)
+        skipped = paused_times(rests, start, days, shift)
+        if skipped:
+            event.add("exdate", skipped)
         event.add("url", f"{base_url}/#/habit/{habit.id}" if habit else f"{base_url}/#/today")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
@@ -53,3 +66,26 @@ def feed(user, reminders, habits, specs, today, base_url):
         event.add_component(alarm)
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def calendar_shift(start, day_start):
+    """A time before the user's day start falls on the calendar's next day (the user's 01:00 of
+    Monday, with days turning at 04:00, is Tuesday 01:00)."""
+    before = start.time() < (datetime.datetime.min + day_start).time()
+    return datetime.timedelta(days=1 if before else 0)
+
+
+def paused_times(rests, start, days, shift):
+    """The event's times from `start` on that fall on a user's day a bounded pause rests, for
+    EXDATE."""
+    times = set()
+    for pause in rests:
+        if pause.end is None:
+            continue
+        day = pause.start
+        while day <= pause.end:
+            at = datetime.datetime.combine(day + shift, start.time(), start.tzinfo)
+            if at >= start and at.weekday() in days:
+                times.add(at)
+            day += datetime.timedelta(days=1)
+    return sorted(times)

@@ -19,6 +19,7 @@ from ..models import Checkin, Delivery, Habit, PushSubscription, Reflection, Rem
 from ..store import weekly
 from ..store.common import day_of, week_start_day
 from ..store.habits import attach_rules
+from ..store.pauses import covering, pauses_of_users
 from ..store.reminders import message, next_fire_of, store_next_fires
 from ..store.specs import habit_spec
 from .channels import SendFailed, send_reminder
@@ -47,13 +48,15 @@ def dispatch(config, now):
         claimed = claim(due, now)
         written = reflections_written(due, claimed)
         devices = users_with_devices(due)
+        resting = pauses_of_users({r.user_id for r in due if r.id in claimed},
+                                  (now - CATCH_UP).date() - datetime.timedelta(days=2))
         outcomes = []
         for reminder in due:
             delivery = claimed.get(reminder.id)
             outcome = None
             if delivery:
                 # Lateness is judged at the moment of sending, not when a slow pass began.
-                outcome = guarded(handle, config, reminder, delivery, written, devices,
+                outcome = guarded(handle, config, reminder, delivery, written, devices, resting,
                                   now + datetime.timedelta(seconds=time.monotonic() - started),
                                   attempts=delivery.attempts)
             status = outcome[0] if outcome else "taken"
@@ -143,12 +146,15 @@ def users_with_devices(due):
         PushSubscription.user.in_(list(users))).tuples()}
 
 
-def handle(config, reminder, delivery, written, devices, now):
+def handle(config, reminder, delivery, written, devices, resting, now):
     """Judge and send one claimed reminder: (status, fields of its Delivery to record)."""
     user = reminder.user
     if is_late(delivery.fire_at.replace(tzinfo=UTC), now):
         return "missed", {"detail": "the dispatcher was not running"}
     day = day_of_delivery(delivery, user)
+    # A habit's pause silences its reminders; a pause of everything silences every reminder.
+    if covering(resting.get(user.id, ()), reminder.habit_id, day) is not None:
+        return "skipped", {"detail": "paused that day"}
     if reminder.target == "reflection" and (user.id, day) in written:
         return "skipped", {"detail": "the day's reflection is written"}
     habit = habit_of(reminder)

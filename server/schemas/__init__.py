@@ -2,6 +2,7 @@
 from .accounts import *  # noqa: F401,F403
 from .checkins import *  # noqa: F401,F403
 from .habits import *  # noqa: F401,F403
+from .pauses import *  # noqa: F401,F403
 from .stats import *  # noqa: F401,F403
 from .summaries import *  # noqa: F401,F403
 from .reminders import *  # noqa: F401,F403

@@ -4,6 +4,7 @@ from marshmallow import Schema, fields
 from .checkins import CheckinOut, ReflectionOut
 from .fields import Number
 from .habits import HabitOut
+from .pauses import PauseOut
 
 
 class StreakOut(Schema):
@@ -29,9 +30,13 @@ class StrengthPointOut(Schema):
     value = fields.Float()
 
 
+CALENDAR_STATES = ["before_start", "paused", "skipped", "done", "partial", "kept", "slip", "open",
+                   "missed", "not_due"]
+
+
 class CalendarDayOut(Schema):
     date = fields.Date(attribute="day")
-    state = fields.String()
+    state = fields.String(metadata={"enum": CALENDAR_STATES})
     value = Number(allow_none=True)
 
 
@@ -44,6 +49,9 @@ class TodayItemOut(Schema):
     habit = fields.Nested(HabitOut, only=("id", "name", "kind", "measure", "unit", "target",
                                           "schedule", "color", "identity_id", "private"))
     due = fields.Boolean()
+    paused = fields.Boolean(metadata={"description": "A pause rests the habit on this date"})
+    pause = fields.Nested(PauseOut, allow_none=True, metadata={
+        "description": "The pause that rests it (the habit's own before the account's)"})
     checkin = fields.Nested(CheckinOut, allow_none=True)
     done = fields.Boolean()
     streak = fields.Nested(CurrentStreakOut)

@@ -9,8 +9,9 @@ from ..db import database
 from ..domain.reminders import next_fire, upcoming
 from ..errors import ApiError
 from ..models import Habit, Reminder, utcnow
-from .common import week_start_day
+from .common import day_of, week_start_day
 from .habits import attach_rules, habit_of
+from .pauses import covering, pauses_of_users
 from .specs import habit_spec
 
 PRIVATE = "Private habit"
@@ -159,6 +160,7 @@ def upcoming_of(user, hours, now):
     zone, reminders = ZoneInfo(user.timezone), [r for r in reminders_of(user) if r.enabled]
     specs = specs_of(user, reminders)
     habits = {h.id: h for h in Habit.select().where(Habit.user == user)}
+    resting = pauses_of_users([user.id], day_of(now, user)).get(user.id, [])
     items = []
     for reminder in reminders:
         habit = habits.get(reminder.habit_id)
@@ -168,6 +170,8 @@ def upcoming_of(user, hours, now):
         for _, instant in upcoming(now, now + datetime.timedelta(hours=hours), time_of(reminder),
                                    tuple(reminder.days), zone, specs.get(reminder.habit_id),
                                    day_start_of(user)):
+            if covering(resting, reminder.habit_id, day_of(instant, user)) is not None:
+                continue  # paused that day: the dispatcher will not send it
             items.append((instant, {"reminder_id": reminder.id, "habit_id": reminder.habit_id,
                                     "at": instant.astimezone(zone).isoformat(),
                                     "local_time": reminder.time, "title": title, "body": body}))

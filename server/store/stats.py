@@ -14,7 +14,7 @@ from .. import domain
 from ..models import Checkin, Habit, HabitSummary, Reflection
 from .checkins import with_done
 from .common import local_today, week_start_day
-from . import summaries
+from . import pauses, summaries
 from .habits import attach_rules, habits_of
 from .specs import habit_spec
 
@@ -112,7 +112,8 @@ def save(pairs):
 def recent_state(user, habits, day, also_from=None, end=None):
     """(specs, checkpoints, entries after each checkpoint up to `end`) of the habits for `day`."""
     week_start = week_start_day(user)
-    specs = {h.id: habit_spec(h, week_start) for h in habits}
+    rests = pauses.ranges_of(user)
+    specs = {h.id: habit_spec(h, week_start, rests(h.id)) for h in habits}
     if not habits:
         return specs, {}, {}
     found = checkpoints(habits, specs, day)
@@ -128,13 +129,16 @@ def today(user, day):
     specs, found, recent = recent_state(user, habits, day, end=real_today)
     checkins = {c.habit_id: c for c in Checkin.select().where(Checkin.user == user,
                                                               Checkin.day == day)}
+    resting = pauses.pauses_on(user, day)
     items = []
     for habit in habits:
         spec, entries = specs[habit.id], recent[habit.id]
         state = domain.resume(spec, found[habit.id], entries, day)
         due = state.due if day == real_today else domain.is_due(spec, entries, day, real_today)
         checkin = checkins.get(habit.id)
+        pause = pauses.covering(resting, habit.id, day)
         items.append({"habit": habit, "due": due, "done": state.done,
+                      "paused": pause is not None, "pause": pause,
                       "checkin": with_done(habit, checkin) if checkin else None,
                       "streak": {"current": state.current_streak.length,
                                  "unit": state.current_streak.unit},
@@ -165,7 +169,7 @@ def with_votes(user, identities):
 
 def full_history(user, habit, end):
     """(spec, entries up to `end`) of one habit: the input of every statistic."""
-    spec = habit_spec(habit, week_start_day(user))
+    spec = habit_spec(habit, week_start_day(user), pauses.ranges_of(user)(habit.id))
     return spec, entries_by_habit([habit.id], end=end)[habit.id]
 
 

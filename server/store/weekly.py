@@ -4,8 +4,9 @@ and a cache of the computed summaries.
 A summary reads every habit's whole history (strength and streaks start at the start date), so
 a computed one is kept (WeeklyCache) under a fingerprint of all it was computed from: the habits'
 rows and revisions (which move on with any change to a day older than yesterday, a rule or the
-start date), the identities, the user's zone and week start, today, and the count, newest id and
-newest change of the recent check-ins (which do not move revisions) and of the moods it reads.
+start date), the pauses, the identities, the user's zone and week start, today, and the count,
+newest id and newest change of the recent check-ins (which do not move revisions) and of the
+moods it reads.
 The fingerprint is taken before the data is read, so a summary can be newer than its key, never
 older."""
 import datetime
@@ -17,9 +18,10 @@ from peewee import EXCLUDED, fn
 
 from ..domain import Entry
 from ..domain.weekly import HabitInput, history_rows, week_containing, weekly_summary
-from ..models import Checkin, Habit, Identity, Reflection, WeeklyCache
+from ..models import Checkin, Habit, Identity, Pause, Reflection, WeeklyCache
 from .common import local_today, week_start_day
 from .habits import attach_rules
+from .pauses import ranges_of
 from .specs import habit_spec
 from .summaries import LAG
 
@@ -80,6 +82,9 @@ def fingerprint(user, today, habits, identities, moods_from, last):
     parts = [user.timezone, user.week_start, today.isoformat(), identities,
              [(h.id, h.revision, h.name, h.private, h.identity_id, str(h.archived_at), h.kind,
                h.measure, h.unit, str(h.start_date), h.schedule, h.target) for h in habits],
+             # every pause, as it stands: a pause of a recent day moves no revision
+             list(Pause.select(Pause.id, Pause.habit, Pause.start, Pause.end).where(
+                 Pause.user == user).order_by(Pause.id).tuples()),
              list(Reflection.select(fn.COUNT(Reflection.id), fn.MAX(Reflection.id),
                                     fn.MAX(Reflection.updated_at)).where(
                  Reflection.user == user, Reflection.day.between(moods_from, last)).tuples())]
@@ -99,6 +104,7 @@ def habit_rows(user):
 def habit_inputs(user, habits, until):
     """The habits as the domain's values, with their check-ins up to `until`."""
     week_start = week_start_day(user)
+    rests = ranges_of(user)
     entries = {h.id: [] for h in habits}
     for habit_id, day, status, value in (
             Checkin.select(Checkin.habit, Checkin.day, Checkin.status, Checkin.value)
@@ -109,7 +115,8 @@ def habit_inputs(user, habits, until):
     return [HabitInput(id=h.id, name=h.name, identity_id=h.identity_id, kind=h.kind,
                        measure=h.measure, unit=h.unit, target=h.target, schedule=h.schedule,
                        private=h.private, archived_on=archived_on(h, zone),
-                       spec=habit_spec(h, week_start), entries=entries[h.id]) for h in habits]
+                       spec=habit_spec(h, week_start, rests(h.id)), entries=entries[h.id])
+            for h in habits]
 
 
 def archived_on(habit, zone):

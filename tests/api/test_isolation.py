@@ -16,8 +16,10 @@ def mine(client):
     put_checkin(client, habit, day(-1), {"value": 4, "note": "mine"})
     assert client.put(f"/reflections/{day(-1)}", {"mood": 2, "note": "mine"}).status_code == 201
     token = client.post("/tokens", {"name": "Phone"}).json
+    pause = client.post("/pauses", {"habit_id": habit["id"], "start": day(-3), "end": day(-2),
+                                    "note": "mine"}).json
     return {"identity": identity["id"], "habit": habit["id"], "token": token["id"],
-            "date": day(-1)}
+            "date": day(-1), "pause": pause["id"]}
 
 
 def everything_of(client, ids):
@@ -25,7 +27,7 @@ def everything_of(client, ids):
     paths = ["/me", "/habits?archived=all", "/habits/{habit}", "/habits/{habit}/checkins",
              "/identities", "/identities/{identity}", "/reflections", "/tokens", "/today",
              "/habits/{habit}/stats", "/habits/{habit}/calendar", "/identities/{identity}/votes",
-             "/identities/{identity}/evidence"]
+             "/identities/{identity}/evidence", "/pauses", "/pauses/{pause}"]
     seen = {}
     for path in paths:
         response = client.get(path.format(**ids))
@@ -59,6 +61,9 @@ def unchanged(client, mine):
     ("GET", "/habits/{habit}/strength", None),
     ("GET", "/habits/{habit}/calendar", None),
     ("DELETE", "/tokens/{token}", None),
+    ("GET", "/pauses/{pause}", None),
+    ("PATCH", "/pauses/{pause}", {"end": None, "note": "changed"}),
+    ("DELETE", "/pauses/{pause}", None),
 ])
 def test_ids_in_the_path_are_404(other, mine, unchanged, method, path, body):
     response = other.call(method, path.format(today=day(), **mine), body)
@@ -74,6 +79,16 @@ def test_an_identity_id_in_a_habit_body_is_unknown(other, mine, unchanged):
     assert other.get(f"/habits/{own['id']}").json == own
 
 
+def test_a_pause_of_anothers_habit_is_unknown(other, mine, unchanged):
+    response = other.post("/pauses", {"habit_id": mine["habit"], "start": day(-1)})
+    assert field_errors(response, "habit_id") == ["Unknown habit."]
+    assert field_errors(other.get(f"/pauses?habit_id={mine['habit']}"), "habit_id") == [
+        "Unknown habit."]
+    # A pause of everything rests only the caller's own habits.
+    assert other.post("/pauses", {"start": day(-3)}).status_code == 201
+    assert other.get("/today").json["habits"] == []
+
+
 def test_a_batch_item_on_anothers_habit_is_unknown(other, mine, unchanged):
     items = [{"op": "put", "habit_id": mine["habit"], "date": mine["date"], "value": 0},
              {"op": "put", "habit_id": mine["habit"], "date": day(), "value": 9},
@@ -86,7 +101,7 @@ def test_a_batch_item_on_anothers_habit_is_unknown(other, mine, unchanged):
 
 
 def test_lists_show_only_the_callers_own(other, mine, unchanged):
-    for path in ("/habits?archived=all", "/identities", "/tokens", "/reflections"):
+    for path in ("/habits?archived=all", "/identities", "/tokens", "/reflections", "/pauses"):
         assert other.get(path).json == [], path
     assert other.get(f"/reflections?from={day(-30)}&to={day()}").json == []
     today = other.get("/today").json
