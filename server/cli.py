@@ -1,4 +1,5 @@
-"""Flask commands: `flask --app server init-db`, `summary send`, `reminders run|dispatch`."""
+"""Flask commands: `flask --app server init-db`, `summary send`, `reminders run|dispatch`; the
+operator's `invite`, `backup` and `restore` are in cli_ops.py."""
 import datetime
 import logging
 import signal
@@ -7,11 +8,13 @@ import threading
 import click
 from flask import current_app
 
+from .cli_ops import register_ops
 from .db import database, init_db
 
 
 def register(app):
     """Attach the commands to the app."""
+    register_ops(app)  # invite, backup, restore
 
     @app.cli.command("init-db")
     def init_db_command():
@@ -66,9 +69,12 @@ def register(app):
 
     @reminders_group.command("run")
     def run_command():
-        """Dispatch every minute until SIGTERM or SIGINT, then stop cleanly."""
+        """Dispatch every minute until SIGTERM or SIGINT, then stop cleanly; with
+        ORBIT_BACKUP_DIR set, also back the database up once a day."""
+        from .backup import DailyBackups
         from .clock import now as clock_now
         from .notify.dispatcher import dispatch
+        daily_backups = DailyBackups.from_config(current_app.config)
         stop = threading.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
@@ -79,5 +85,9 @@ def register(app):
                     dispatch(current_app.config, clock_now())
             except Exception:  # noqa: BLE001 - the database away a moment: try next minute
                 logging.getLogger(__name__).exception("a dispatch pass failed")
+            try:
+                daily_backups.run(clock_now())
+            except Exception:  # noqa: BLE001 - a full disk must not stop the reminders
+                logging.getLogger(__name__).exception("the daily backup failed")
             stop.wait(60 - clock_now().second)  # wake at the top of each minute
         click.echo("Stopped.")

@@ -154,8 +154,11 @@ async function startSession(path, body) {
   return result.user;
 }
 
-export const register = (email, password, timezone) =>
-  startSession("/auth/register", { email, password, timezone });
+export const register = (email, password, timezone, invite = null) =>
+  startSession("/auth/register", invite ? { email, password, timezone, invite } : { email, password, timezone });
+/** Who may sign up here, and whether `invite` (a token, or null) is good: no sign-in needed. */
+export const getSignUps = (invite = null) =>
+  request("GET", "/signups", { query: { invite }, signOutOn401: false });
 export const login = (email, password) => startSession("/auth/login", { email, password });
 export async function logout() {
   await write("POST", "/auth/logout");

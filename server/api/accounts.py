@@ -1,10 +1,11 @@
 """Sign-up, sign-in, sign-out, CSRF tokens, the account itself and its API tokens."""
-from flask import Blueprint, session
+from flask import Blueprint, request, session
 
 from ..auth import end_session, keep_session, public, session_only, start_session
 from ..schemas import (CsrfOut, DeleteMeIn, LoginIn, MePatchIn, PasswordIn, RegisterIn,
-                       SessionOut, TokenCreatedOut, TokenIn, TokenOut, UserOut)
-from ..store import accounts, reminders
+                       SessionOut, SignUpsOut, SignUpsQuery, TokenCreatedOut, TokenIn, TokenOut,
+                       UserOut)
+from ..store import accounts, invites, reminders
 from .common import current_user, doc, request_json
 
 bp = Blueprint("accounts", __name__)
@@ -16,6 +17,16 @@ bp = Blueprint("accounts", __name__)
 def register():
     user = accounts.register(RegisterIn().load(request_json()))
     return SessionOut().dump({"user": user, "csrf_token": start_session(user)}), 201
+
+
+@bp.get("/signups")
+@public
+@doc("Who may sign up here (open, invite or closed); with ?invite=, whether that invite is good",
+     query=SignUpsQuery, response=SignUpsOut)
+def sign_ups():
+    invite = SignUpsQuery().load(request.args).get("invite")
+    valid = invites.invite_is_valid(invite) if invite else None
+    return SignUpsOut().dump({"mode": invites.sign_up_mode(), "invite_valid": valid})
 
 
 @bp.post("/auth/login")

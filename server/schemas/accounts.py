@@ -9,6 +9,19 @@ class RegisterIn(Schema):
                  metadata={"format": "email"})
     password = Text(required=True, validate=validate.Length(8, 1024))
     timezone = TimeZone(load_default="UTC")
+    invite = Text(validate=validate.Length(1, 200), load_default=None, metadata={
+        "description": "The token of an invite link; needed when sign-ups are by invitation"})
+
+
+class SignUpsOut(Schema):
+    mode = fields.String(metadata={"enum": ["open", "invite", "closed"], "description":
+                                   "Who may sign up: anyone, invited people, nobody"})
+    invite_valid = fields.Boolean(allow_none=True, metadata={
+        "description": "Whether the invite asked about could be used now (null: none asked)"})
+
+
+class SignUpsQuery(Schema):
+    invite = Text(validate=validate.Length(1, 200))
 
 
 class LoginIn(Schema):

@@ -9,7 +9,7 @@ from ..db import database
 from ..errors import ApiError
 from ..models import (ApiToken, CalendarFeed, LoginAttempt, NotifyTarget, PushSubscription,
                       User)
-from . import summaries
+from . import invites, summaries
 
 # Verifying against this when the email is unknown makes both failures take the same time.
 _DUMMY = {}
@@ -25,12 +25,15 @@ def register(data):
     email = normalise_email(data["email"])
     if len(email) > 254:
         raise ValidationError({"email": ["Longer than maximum length 254."]})
+    invites.admit(data["invite"])  # 403, before anything is written, when not let in
     throttle_sign_up()
     if User.select().where(User.email == email).exists():
         raise ApiError(409, "An account with this email already exists; sign in instead.")
+    password_hash = hash_password(data["password"])  # slow: not while holding the write lock
     with database.atomic():
-        return User.create(email=email, password_hash=hash_password(data["password"]),
-                           timezone=data["timezone"])
+        user = User.create(email=email, password_hash=password_hash, timezone=data["timezone"])
+        invites.use_invite(data["invite"], user)
+        return user
 
 
 def authenticate(email, password):

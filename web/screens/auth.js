@@ -4,8 +4,22 @@ import * as store from "../store.js";
 import { browserTimeZone } from "../dates.js";
 import { append, field, h, handleSubmit } from "../dom.js";
 
-/** The sign-in screen. */
-export function renderSignIn(screenEl) {
+const SIGN_IN_LINK = { href: "#/signin", text: "Sign in" };
+
+/** Who may sign up here (the server's ORBIT_SIGNUPS): "open", "invite" or "closed", and
+ * whether the invite given (if any) is good. Unknown (offline) counts as open: the server
+ * refuses what it must when the sign-up is sent. */
+async function signUps(invite) {
+  try {
+    return await api.getSignUps(invite);
+  } catch {
+    return { mode: "open", invite_valid: null };
+  }
+}
+
+/** The sign-in screen; it offers to create an account only where anyone may. */
+export async function renderSignIn(screenEl) {
+  const { mode } = await signUps();
   renderAuth(screenEl, {
     title: "Welcome back",
     lead: "Sign in to keep your streaks going.",
@@ -13,25 +27,53 @@ export function renderSignIn(screenEl) {
     passwordHint: null,
     autocomplete: "current-password",
     submit: (email, password) => api.login(email, password),
-    switchText: "New to Orbit?",
-    switchLink: { href: "#/signup", text: "Create an account" },
+    switchText: mode === "open" ? "New to Orbit?" : null,
+    switchLink: mode === "open" ? { href: "#/signup", text: "Create an account" } : null,
+    footnote: mode === "invite" ? "New accounts here are by invitation: open the invite link you were given." : null,
   });
 }
 
-/** The sign-up screen. */
-export function renderSignUp(screenEl) {
+/** The sign-up screen: `query` is what follows "?" in the address (invite=<token>). */
+export async function renderSignUp(screenEl, query = "") {
+  const invite = new URLSearchParams(query).get("invite") || null;
+  const { mode, invite_valid: inviteValid } = await signUps(invite);
+  if (mode === "closed") {
+    return renderNotice(screenEl, "Sign-ups are closed",
+      "This Orbit is not taking new accounts. If you have one already, sign in.");
+  }
+  if (mode === "invite" && !invite) {
+    return renderNotice(screenEl, "By invitation",
+      "New accounts here need an invitation. Open the invite link you were given; it brings you back here, ready to sign up.");
+  }
+  if (mode === "invite" && inviteValid === false) {
+    return renderNotice(screenEl, "This invite has run out",
+      "This invite link is not valid any more: it was used, has expired or was withdrawn. Ask the person who sent it for a new one.");
+  }
   const timeZone = browserTimeZone();
-  renderAuth(screenEl, {
+  return renderAuth(screenEl, {
     title: "Create your account",
-    lead: "Small habits, a steadier you. Every done day is a vote for who you are becoming.",
+    lead: mode === "invite" ? "You're invited. Small habits, a steadier you: every done day is a vote for who you are becoming."
+      : "Small habits, a steadier you. Every done day is a vote for who you are becoming.",
     submitLabel: "Create account",
     passwordHint: "At least 8 characters.",
     autocomplete: "new-password",
-    submit: (email, password) => api.register(email, password, timeZone),
+    submit: (email, password) => api.register(email, password, timeZone, mode === "invite" ? invite : null),
     switchText: "Already have an account?",
-    switchLink: { href: "#/signin", text: "Sign in" },
+    switchLink: SIGN_IN_LINK,
     footnote: `Your days follow this device's time zone (${timeZone}); you can change it in Settings.`,
   });
+}
+
+/** A sign-up screen with no form: why not, and the way to sign in. */
+function renderNotice(screenEl, title, message) {
+  append(screenEl,
+    h("div", { class: "auth-hero" },
+      h("img", { class: "auth-logo", src: "/icons/icon.svg", alt: "", width: "64", height: "64" }),
+      h("p", { class: "brand", text: "Orbit" }),
+      h("h1", { tabindex: "-1", text: title })),
+    h("div", { class: "card auth-notice", role: "note" }, h("p", { text: message })),
+    h("p", { class: "auth-switch" }, "Already have an account? ",
+      h("a", { href: SIGN_IN_LINK.href, text: SIGN_IN_LINK.text })));
 }
 
 function renderAuth(screenEl, options) {
@@ -67,9 +109,9 @@ function renderAuth(screenEl, options) {
       h("h1", { tabindex: "-1", text: options.title }),
       h("p", { class: "lead", text: options.lead })),
     formEl,
-    h("p", { class: "auth-switch" }, `${options.switchText} `,
-      h("a", { href: options.switchLink.href, text: options.switchLink.text })),
-    options.footnote ? h("p", { class: "hint center", text: options.footnote }) : null);
+    options.switchLink ? h("p", { class: "auth-switch" }, `${options.switchText} `,
+      h("a", { href: options.switchLink.href, text: options.switchLink.text })) : null,
+    options.footnote ? h("p", { class: "hint center auth-footnote", text: options.footnote }) : null);
 }
 
 /** Checks the browser can make before asking the server, worded like the server's errors. */

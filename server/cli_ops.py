@@ -1,0 +1,85 @@
+"""Flask commands for the operator: `invite create|list|revoke`, `backup PATH`, `restore PATH`."""
+import click
+from flask import current_app
+
+from . import backup as backups
+from .clock import now, utcnow
+from .db import database, init_db
+
+
+def register_ops(app):
+    """Attach the operator's commands to the app."""
+
+    @app.cli.group("invite")
+    def invite_group():
+        """Invitations to sign up (with ORBIT_SIGNUPS=invite)."""
+
+    @invite_group.command("create")
+    @click.option("--days", type=click.IntRange(1, 365), default=7, show_default=True,
+                  help="How long the link stays good.")
+    def create_command(days):
+        """Print a new single-use invite link."""
+        from .store import invites
+        with database.connection_context():
+            invite = invites.create_invite(days)
+        click.echo(invites.invite_link(current_app.config["BASE_URL"], invite.token))
+        until = f"{invite.expires_at:%Y-%m-%d %H:%M}"
+        click.echo(f"Invite {invite.id}: one account, until {until} UTC.", err=True)
+        mode = current_app.config["SIGNUPS"]
+        if mode != "invite":
+            click.echo(f"Note: ORBIT_SIGNUPS is {mode}, so sign-ups do not ask for this link; "
+                       "set ORBIT_SIGNUPS=invite.", err=True)
+
+    @invite_group.command("list")
+    def list_command():
+        """List the invites: id, created, expires, status, the account made with it."""
+        from .store import invites
+        with database.connection_context():
+            rows, now = invites.all_invites(), utcnow()
+        if not rows:
+            click.echo("No invites.")
+        for invite in rows:
+            used_by = getattr(invite, "email", None) or ""
+            click.echo(f"{invite.id:>5}  created {invite.created_at:%Y-%m-%d %H:%M}  "
+                       f"expires {invite.expires_at:%Y-%m-%d %H:%M}  "
+                       f"{invites.status_of(invite, now):<9} {used_by}".rstrip())
+
+    @invite_group.command("revoke")
+    @click.argument("invite_id", type=click.IntRange(1, 2**31 - 1))
+    def revoke_command(invite_id):
+        """Withdraw an unused invite: its link stops working."""
+        from .store import invites
+        with database.connection_context():
+            if not invites.revoke_invite(invite_id):
+                raise click.ClickException(f"There is no unused invite {invite_id}.")
+        click.echo(f"Invite {invite_id} withdrawn.")
+
+    @app.cli.command("backup")
+    @click.argument("path", type=click.Path(dir_okay=True, writable=True))
+    def backup_command(path):
+        """Back the database up to PATH (a file, or a directory to put a dated file in), while
+        the app runs. SQLite only; for PostgreSQL it says how to use pg_dump."""
+        try:
+            written = backups.backup_to(path, now())
+        except backups.BackupError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"Backed up to {written}.")
+
+    @app.cli.command("restore")
+    @click.argument("path", type=click.Path(exists=True, dir_okay=False, readable=True))
+    @click.option("--yes", is_flag=True, help="Replace a database that holds accounts already.")
+    def restore_command(path, yes):
+        """Replace the database with the backup at PATH, then apply pending migrations. Stop the
+        app and the dispatcher first."""
+        try:
+            backups.check_backup(path)
+            users = backups.accounts_in_database()
+            if users and not yes:
+                click.confirm(f"The database holds {users} account(s) now; replace it with "
+                              f"{path}?", abort=True)
+            backups.restore_from(path)
+        except backups.BackupError as error:
+            raise click.ClickException(str(error)) from None
+        applied = init_db()
+        click.echo(f"Restored from {path}" + (f"; applied {', '.join(applied)}." if applied
+                                               else "."))
