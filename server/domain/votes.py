@@ -1,7 +1,6 @@
 """An identity's votes over time: done (kept) days of its habits, counted per week and per month."""
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, timedelta
 
 from .ledger import Ledger
@@ -34,27 +33,23 @@ def votes_over_time(habits: list[tuple[Habit, list[Entry]]], first_week: date, w
 
     `habits` are the identity's habits with their check-ins from window_start(first_week,
     today) on: a vote is one day's, so the days before the window are never needed."""
-    start = window_start(first_week, today)
-    days = Counter()
-    for habit, entries in habits:
-        days.update(Ledger(habit, entries, today).done_days(start, today))
-    per_week = [0] * weeks
-    for day, count in days.items():
-        index = (day - first_week).days // 7
-        if 0 <= index < weeks:
-            per_week[index] += count
-
-    def between(first: date, last: date) -> int:
-        return sum(count for day, count in days.items() if first <= day <= last)
-
     month = today.replace(day=1)
     last_month = first_of_last_month(today)
+    ranges = [(first_week + i * WEEK, first_week + i * WEEK + WEEK - _ONE_DAY)
+              for i in range(weeks)]
+    ranges += [(month, today), (last_month, month - _ONE_DAY),
+               (last_month, last_month_same_day(today))]
+    counts = [0] * len(ranges)
+    for habit, entries in habits:
+        ledger = Ledger(habit, entries, today)
+        for i, (first, last) in enumerate(ranges):
+            counts[i] += ledger.done_between(first, min(last, today))
     return {
-        "weeks": [{"week_start": first_week + i * WEEK, "votes": count}
-                  for i, count in enumerate(per_week)],
-        "this_month": between(month, today),
-        "last_month": between(last_month, month - _ONE_DAY),
-        "last_month_to_date": between(last_month, last_month_same_day(today)),
+        "weeks": [{"week_start": first, "votes": count}
+                  for (first, _), count in zip(ranges, counts[:weeks])],
+        "this_month": counts[weeks],
+        "last_month": counts[weeks + 1],
+        "last_month_to_date": counts[weeks + 2],
     }
 
 
