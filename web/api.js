@@ -239,3 +239,9 @@ export const testNotifyTarget = (id) => write("POST", `/notify/targets/${id}/tes
 export const getCalendarUrl = () => read("/calendar/token");
 export const newCalendarUrl = () => write("POST", "/calendar/token");
 export const stopCalendar = () => write("DELETE", "/calendar/token");
+
+// Pauses: of one habit (habit_id) or of every habit; resume = set the last paused day.
+export const listPauses = (habitId) => read("/pauses", { habit_id: habitId });
+export const createPause = (data) => write("POST", "/pauses", data);
+export const updatePause = (id, changes) => write("PATCH", `/pauses/${id}`, changes);
+export const deletePause = (id) => write("DELETE", `/pauses/${id}`);
