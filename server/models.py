@@ -295,7 +295,7 @@ class ImportedObject(BaseModel):
     habit's name...): the uuid of the Orbit object, so that importing again updates it."""
     user = ForeignKeyField(User, on_delete="CASCADE")
     source = CharField(max_length=16)  # loop | habitbull | daylio | rewire | tickmate | orbit
-    model = CharField(max_length=16)  # habit | identity | reminder
+    model = CharField(max_length=16)  # habit | identity | reminder | pause
     key = CharField(max_length=200)
     object_uuid = UUIDField()
 

@@ -2,13 +2,16 @@
 from flask import Blueprint, current_app, request
 
 from ..auth import check_access, load_caller
-from . import (accounts, checkins, feeds, habits, identities, meta, pauses, push, reflections,
-               reminders, stats, summaries, templates)
+from . import (accounts, checkins, feeds, habits, identities, imports, meta, pauses, push,
+               reflections, reminders, stats, summaries, templates)
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
 # Bodies may be at most 1 MiB (app config) except these (API.md "Conventions").
-BODY_LIMITS = {"api.checkins.batch": 4 * 1024 * 1024}
+BODY_LIMITS = {"api.checkins.batch": 4 * 1024 * 1024,
+               **{f"api.imports.{name}": 32 * 1024 * 1024 for name in (
+                   "import_orbit", "import_loop", "import_habitbull", "import_daylio",
+                   "import_any")}}
 
 
 @api.before_request
@@ -22,5 +25,5 @@ def authenticate():
 
 
 for module in (accounts, identities, habits, checkins, reflections, stats, summaries, reminders,
-               feeds, push, templates, meta, pauses):
+               feeds, push, templates, imports, meta, pauses):
     api.register_blueprint(module.bp)

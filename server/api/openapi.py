@@ -70,7 +70,11 @@ def operation(view, notes, params, method):
     responses = {}
     for status in statuses:
         response = {"description": {201: "Created", 204: "No content"}.get(status, description)}
-        if notes["media"] is not None:
+        if isinstance(notes["media"], dict):  # several types: a schema each, None for a file
+            response["content"] = {media: {"schema": schema or {"type": "string",
+                                                                "format": "binary"}}
+                                   for media, schema in notes["media"].items()}
+        elif notes["media"] is not None:
             response["content"] = {notes["media"]: {"schema": {"type": "string"}}}
         elif notes["response"] is not None and status != 204:
             schema = notes["response"]
@@ -91,6 +95,9 @@ def operation(view, notes, params, method):
         needs = isinstance(body, type) and any(f.required for f in body().fields.values())
         if method == "PATCH" and needs:
             body = body(partial=True)
+        # A body of several types (a file upload) names a schema for each.
+        content = ({media: {"schema": schema} for media, schema in body.items()}
+                   if isinstance(body, dict) else {"application/json": {"schema": body}})
         op["requestBody"] = {"required": method != "PATCH" and (method != "DELETE" or needs),
-                             "content": {"application/json": {"schema": body}}}
+                             "content": content}
     return op

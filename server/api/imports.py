@@ -1,0 +1,97 @@
+"""Import and export: an Orbit export, a Loop Habit Tracker backup, a HabitBull or Daylio CSV, or
+any of those (and Rewire and Tickmate databases) told apart by their contents; everything out as
+JSON or a zip of CSV files."""
+from flask import Blueprint, Response, current_app, request
+
+from .. import clock
+from ..errors import ApiError
+from ..importers import read_file
+from ..importers.apply import apply_plan
+from ..importers.export import csv_zip_of, export_of
+from ..importers.orbit import read_orbit
+from ..importers.plan import refuse
+from ..schemas.exports import ExportQuery, ImportReportOut, OrbitExport
+from ..store.common import local_today
+from .common import current_user, doc, request_json
+
+bp = Blueprint("imports", __name__)
+
+UPLOAD = {"type": "object", "required": ["file"], "additionalProperties": False,
+          "properties": {"file": {"type": "string", "format": "binary"}}}
+MULTIPART = {"multipart/form-data": UPLOAD}
+
+
+def uploaded():
+    """The bytes of the multipart `file`: 415 when the body is not multipart, 422 without a
+    file (werkzeug refuses a body over the request's limit with 413)."""
+    if request.mimetype != "multipart/form-data":
+        raise ApiError(415, "Send the file as multipart/form-data, in the field `file`.")
+    file = request.files.get("file")
+    if file is None:
+        refuse("Choose a file to import.")
+    data = file.read()
+    if not data:
+        refuse("The file is empty.")
+    return data
+
+
+def imported(plan):
+    """Apply a file's plan to the caller's account; the report."""
+    report = apply_plan(current_user(), plan, current_app.config["APPRISE"])
+    return ImportReportOut().dump(report)
+
+
+@bp.post("/import")
+@doc("Import an Orbit export (the JSON body, or a multipart `file`): objects matched by uuid",
+     body={"application/json": OrbitExport, **MULTIPART}, response=ImportReportOut)
+def import_orbit():
+    if request.mimetype == "multipart/form-data":
+        return imported(read_file("orbit", uploaded(), current_user()))
+    return imported(read_orbit(request_json(), current_user()))
+
+
+@bp.post("/import/loop")
+@doc("Import a Loop Habit Tracker backup (multipart `file`: Loop's database, any version)",
+     body=MULTIPART, response=ImportReportOut)
+def import_loop():
+    return imported(read_file("loop", uploaded(), current_user()))
+
+
+@bp.post("/import/habitbull")
+@doc("Import a HabitBull CSV export (multipart `file`)", body=MULTIPART,
+     response=ImportReportOut)
+def import_habitbull():
+    return imported(read_file("habitbull", uploaded(), current_user()))
+
+
+@bp.post("/import/daylio")
+@doc("Import a Daylio CSV export (multipart `file`): moods as reflections, activities as habits",
+     body=MULTIPART, response=ImportReportOut)
+def import_daylio():
+    return imported(read_file("daylio", uploaded(), current_user()))
+
+
+@bp.post("/import/file")
+@doc("Import any supported file (Orbit, Loop, Rewire, Tickmate, HabitBull, Daylio), its format "
+     "told from its contents", body=MULTIPART, response=ImportReportOut)
+def import_any():
+    return imported(read_file("auto", uploaded(), current_user()))
+
+
+@bp.get("/export")
+@doc("Everything of yours: the Orbit format (JSON), or with format=csv a zip of CSV files",
+     query=ExportQuery, response=OrbitExport,
+     media={"application/json": OrbitExport, "application/zip": None})
+def export():
+    user = current_user()
+    kind = ExportQuery().load(request.args)["format"]
+    name = f"orbit-export-{local_today(user).isoformat()}"
+    if kind == "csv":
+        body, mimetype, name = csv_zip_of(user), "application/zip", f"{name}.zip"
+    else:
+        body = current_app.json.dumps(export_of(user))
+        mimetype, name = "application/json", f"{name}.json"
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Last-Modified"] = clock.now().strftime("%a, %d %b %Y %H:%M:%S GMT")
+    return response

@@ -1,0 +1,143 @@
+"""Rewire and Tickmate databases, the two other apps' files Loop Habit Tracker imports: Rewire's
+habits with their schedules, done days, skips, notes and reminder; Tickmate's tracks and ticks."""
+import datetime
+
+from .plan import DESCRIPTION_MAX, NOTE_MAX, HabitPlan, Plan, ReminderPlan, clipped, habit_name
+from .plan import pace, refuse
+from .sqlite_files import columns, opened, read, tables
+
+REWIRE_DONE, REWIRE_SKIPPED = 2, 3  # 1 is a missed day: not a check-in
+PERIOD_DAYS = (7, 31, 365)  # Rewire's "n days a week / month / year"
+
+
+def is_rewire(names):
+    return {"checkins", "unit"} <= names
+
+
+def is_tickmate(names):
+    return {"tracks", "track2groups"} <= names
+
+
+def rewire_date(text):
+    """Rewire's "YYYYMMDD", or None."""
+    try:
+        return datetime.datetime.strptime(str(text), "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def read_rewire(data):
+    """The Plan of a Rewire backup (bytes)."""
+    plan = Plan("rewire")
+    with opened(data, "a Rewire backup") as db:
+        if not is_rewire(tables(db)):
+            refuse("This SQLite database is not a Rewire backup.")
+        has_note = "note" in columns(db, "CHECKINS")
+        checkins = read(db, f"SELECT habit_id, date, type{', note' if has_note else ''} "
+                            "FROM CHECKINS ORDER BY date")
+        reminders = {row["habit_id"]: row for row in read(
+            db, "SELECT habit_id, time, active_days FROM REMINDERS ORDER BY _id DESC")}
+        for row in read(db, "SELECT * FROM Habits ORDER BY Order_num, _id"):
+            habit = rewire_habit(plan, row)
+            habit.checkins = rewire_checkins(plan, habit, [c for c in checkins
+                                                           if c["habit_id"] == row["_id"]])
+            plan.habits.append(habit)
+            reminder = rewire_reminder(reminders.get(row["_id"]), habit.key)
+            if reminder:
+                plan.reminders.append(reminder)
+    return plan
+
+
+def rewire_weekdays(text):
+    """Rewire's "0,3,6" (Sunday = 0) as Orbit's weekdays (Monday = 0)."""
+    try:
+        return sorted({(int(d) + 6) % 7 for d in str(text or "").split(",") if d.strip()})
+    except ValueError:
+        return []
+
+
+def rewire_habit(plan, row):
+    name = habit_name(plan, row["name"])
+    schedule_type, days = row["schedule"], rewire_weekdays(row["active_days"])
+    if schedule_type == 0 and days:
+        schedule = {"type": "daily"} if len(days) == 7 else {"type": "weekdays", "days": days}
+    elif schedule_type == 1 and row["period"] in (0, 1, 2):
+        schedule = pace(plan, name, row["days"] or 1, PERIOD_DAYS[row["period"]])
+    elif schedule_type == 2:
+        schedule = pace(plan, name, 1, row["repeating_count"] or 1)
+    else:
+        plan.warn(f"“{name}” had a schedule Orbit does not know; it is daily now.")
+        schedule = {"type": "daily"}
+    fields = {"name": name, "description": clipped(plan, row["description"], DESCRIPTION_MAX,
+                                                   f"The description of “{name}”"),
+              "kind": "build", "measure": "check", "schedule": schedule,
+              "archived": bool(row["archived"])}
+    return HabitPlan(key=f"id:{row['_id']}", fields=fields, start_date=rewire_date(
+        row["start_date"]))
+
+
+def rewire_checkins(plan, habit, rows):
+    checkins = {}
+    for row in rows:
+        day = rewire_date(row["date"])
+        if day is None or row["type"] not in (REWIRE_DONE, REWIRE_SKIPPED):
+            continue
+        entry = {"status": "done" if row["type"] == REWIRE_DONE else "skipped"}
+        note = row["note"] if "note" in row.keys() else None
+        if note and note.strip():
+            entry["note"] = clipped(plan, note, NOTE_MAX, f"A note of “{habit.fields['name']}”")
+        checkins[day] = entry
+    return checkins
+
+
+def rewire_reminder(row, habit_key):
+    """Rewire's reminder: minutes after midnight, on its active days."""
+    if row is None or not row["time"] or not 0 < row["time"] < 1440:
+        return None
+    days = rewire_weekdays(row["active_days"])
+    if not days:
+        return None
+    return ReminderPlan(key=f"reminder:{habit_key}", habit_key=habit_key, fields={
+        "target": "habit", "time": f"{row['time'] // 60:02d}:{row['time'] % 60:02d}",
+        "days": days})
+
+
+def read_tickmate(data):
+    """The Plan of a Tickmate backup (bytes): daily check habits, or count habits (times a day)
+    for tracks that take several ticks a day."""
+    plan = Plan("tickmate")
+    with opened(data, "a Tickmate backup") as db:
+        if not is_tickmate(tables(db)):
+            refuse("This SQLite database is not a Tickmate backup.")
+        track_columns = columns(db, "tracks")
+        ticks = read(db, "SELECT _track_id, year, month, day, COUNT(*) AS n FROM ticks "
+                         "GROUP BY _track_id, year, month, day")
+        order = '"order", ' if "order" in track_columns else ""
+        for row in read(db, f"SELECT * FROM tracks ORDER BY {order}_id"):
+            plan.habits.append(tickmate_habit(plan, row, track_columns,
+                                              [t for t in ticks if t["_track_id"] == row["_id"]]))
+    return plan
+
+
+def tickmate_habit(plan, row, track_columns, ticks):
+    name = habit_name(plan, row["name"])
+    several = "multiple_entries_per_day" in track_columns and bool(row["multiple_entries_per_day"])
+    fields = {"name": name, "description": clipped(plan, row["description"], DESCRIPTION_MAX,
+                                                   f"The description of “{name}”"),
+              "kind": "build", "schedule": {"type": "daily"},
+              "archived": "enabled" in track_columns and not row["enabled"]}
+    if several:
+        fields.update(measure="count", unit="times", target=1.0)
+        plan.warn(f"“{name}” took several ticks a day: it counts them now (done at 1 or more).")
+    else:
+        fields.update(measure="check")
+    checkins = {}
+    for tick in ticks:
+        try:  # Tickmate counts months from 0
+            day = datetime.date(tick["year"], tick["month"] + 1, tick["day"])
+        except (TypeError, ValueError):
+            plan.warn(f"Ticks of “{name}” on impossible dates were left out.")
+            continue
+        checkins[day] = ({"status": "done", "value": float(tick["n"])} if several
+                         else {"status": "done"})
+    return HabitPlan(key=f"id:{row['_id']}", fields=fields, checkins=checkins)

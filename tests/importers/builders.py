@@ -1,0 +1,82 @@
+"""Files the importer tests build: a Loop version-25 database (version 22 plus the columns Loop
+added since: Habits.question and uuid, Repetitions.notes), Daylio CSV exports, uploads."""
+import datetime
+import io
+import shutil
+import sqlite3
+from pathlib import Path
+
+# shared/ lies beside the repository, here and in CI's checkout.
+FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "loop"
+DAY_MS = 86_400_000
+WORKOUT_UUID = "6b1e3a5c9d2f4e0a8c7b5d3e1f2a4b6c"
+
+
+def fixture(name):
+    """The bytes of a shared fixture file (read in place, never changed)."""
+    return (FIXTURES / name).read_bytes()
+
+
+def ms(day):
+    """Loop's timestamp of a date: its UTC midnight in milliseconds."""
+    return (day - datetime.date(1970, 1, 1)).days * DAY_MS
+
+
+def loop_v25(tmp_path):
+    """A version-25 Loop backup: the v22 fixture (habit "Work out", done 2020-01-01, a reminder
+    at 18:00 on Wed-Sat) with a question, uuids and notes, plus a numerical at-least habit
+    (pages, target 20), a numerical at-most habit (coffee, at most 2) and a weekly habit."""
+    path = tmp_path / "loop-v25.db"
+    shutil.copyfile(FIXTURES / "databases" / "022.db", path)
+    path.chmod(0o644)
+    db = sqlite3.connect(path)
+    db.executescript("""
+        ALTER TABLE Habits ADD COLUMN question TEXT;
+        ALTER TABLE Habits ADD COLUMN uuid TEXT;
+        ALTER TABLE Repetitions ADD COLUMN notes TEXT;
+        PRAGMA user_version = 25;
+    """)
+    db.execute("UPDATE Habits SET question = description, description = 'Strength, twice.', "
+               "uuid = ? WHERE id = 0", (WORKOUT_UUID,))
+    db.execute("UPDATE Habits SET uuid = 'aaaa0000000000000000000000000001' WHERE id = 1")
+    db.execute("UPDATE Repetitions SET notes = 'legs day' WHERE habit = 0")
+    insert = ("INSERT INTO Habits (id, archived, color, description, freq_den, freq_num, "
+              "highlight, name, position, reminder_days, type, target_type, target_value, unit, "
+              "question, uuid) VALUES (?, 0, ?, '', ?, ?, 0, ?, ?, 127, ?, ?, ?, ?, ?, ?)")
+    db.execute(insert, (2, 11, 1, 1, "Read", 2, 1, 0, 20.0, "pages", "How many pages?",
+                        "bbbb0000000000000000000000000002"))
+    db.execute(insert, (3, 0, 1, 1, "Coffee", 3, 1, 1, 2.0, "cups", "",
+                        "cccc0000000000000000000000000003"))
+    db.execute(insert, (4, 3, 7, 2, "Swim", 4, 0, 0, 0.0, "", "",
+                        "dddd0000000000000000000000000004"))
+    reps = "INSERT INTO Repetitions (habit, timestamp, value, notes) VALUES (?, ?, ?, ?)"
+    jan = datetime.date(2024, 1, 1)
+    db.executemany(reps, [
+        (2, ms(jan), 25_000, "a good chapter"), (2, ms(jan + datetime.timedelta(1)), 12_500, None),
+        (2, ms(jan + datetime.timedelta(2)), -3, None),  # a skip (newer versions)
+        (2, ms(jan + datetime.timedelta(3)), 3, None),  # a skip (older versions)
+        (3, ms(jan), 3_000, None), (3, ms(jan + datetime.timedelta(1)), 0, "none today"),
+        (4, ms(jan), 2, None), (4, ms(jan + datetime.timedelta(1)), 1, None),  # 1: implied
+        (4, ms(jan + datetime.timedelta(2)), 3, None), (4, ms(jan + datetime.timedelta(3)), 0,
+                                                         "a note on a day not done")])
+    db.commit()
+    db.close()
+    return path.read_bytes()
+
+
+DAYLIO_HEADER = "full_date,date,weekday,time,mood,activities,note_title,note"
+
+
+def daylio_csv(rows, bom=True, newline="\r\n"):
+    """A Daylio export of `rows` (lists of 8 cells), CSV-quoted, BOM and CRLF by default."""
+    import csv
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator=newline)
+    writer.writerow(DAYLIO_HEADER.split(","))
+    writer.writerows(rows)
+    return ("\ufeff" if bom else "").encode() + text.getvalue().encode("utf-8")
+
+
+def upload(data, name="backup.db"):
+    """A multipart body for the test client: the file field."""
+    return {"file": (io.BytesIO(data), name)}
