@@ -14,6 +14,7 @@ const ICON_PATHS = {
   shield: "M12 3l7 3v5.5c0 4.3-3 7.8-7 9.5-4-1.7-7-5.2-7-9.5V6z",
   skip: "M7 12h10",
   note: "M5 4h10l4 4v12H5zM9 12h6M9 16h4",
+  pause: "M9 6v12M15 6v12",
 };
 
 /** createElement with attributes, properties, listeners ("onclick") and children. */

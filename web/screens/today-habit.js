@@ -3,7 +3,9 @@
 // and clearing the day.
 import * as api from "../api.js";
 import { ring } from "../charts.js";
-import { firstTap, h, handleSubmit, icon, toastError, uid, withBusy } from "../dom.js";
+import { firstTap, h, handleSubmit, icon, showToast, toastError, uid, withBusy } from "../dom.js";
+import * as store from "../store.js";
+import { resume, untilText } from "../pauses.js";
 import { amountText, formatNumber, goalText, streakText, unitLabel } from "../format.js";
 import { formatDate } from "../dates.js";
 import { stepper } from "./fields.js";
@@ -13,9 +15,11 @@ import { isPending } from "../sync.js";
 const MINUTES_STEP = 5;
 const LONG_PRESS_MS = 500;
 
-/** The state a card shows: done, partial, skipped, todo (build), kept, slipped (quit), or
- * untracked (a quit habit on a day before its start date: nothing to judge yet). */
-function cardState({ habit, checkin, done, beforeStart }) {
+/** The state a card shows: done, partial, skipped, todo (build), kept, slipped (quit), paused
+ * (a pause rests it and nothing is logged), or untracked (a quit habit on a day before its start
+ * date: nothing to judge yet). */
+function cardState({ habit, checkin, done, beforeStart, paused }) {
+  if (paused && !checkin) return "paused"; // resting: neither due nor missed, and not yet logged
   if (habit.kind === "quit") {
     if (beforeStart && !checkin) return "untracked";
     return done ? "kept" : "slipped";
@@ -78,8 +82,23 @@ export function habitCard(item, date, refresh, log) {
         h("span", { class: "habit-name", text: habit.name }),
         h("span", { class: "habit-meta" }, metaParts(item, checkin, state, date))),
       moreEl),
+    item.paused ? pausedRow(item, date, refresh) : null,
     panelEl);
   return cardEl;
+}
+
+/** A paused habit: until when, and (for its own pause, on today) a way back. A pause of every
+ * habit is resumed from the Paused heading instead. */
+function pausedRow({ habit, pause }, date, refresh) {
+  const rowEl = h("div", { class: "paused-row" }, h("span", { text: `Paused ${untilText(pause)}` }));
+  if (pause.habit_id !== null && date === store.today()) {
+    const resumeEl = h("button", { type: "button", class: "button small secondary", text: "Resume",
+      "aria-label": `Resume ${habit.name}` });
+    resumeEl.addEventListener("click", () => withBusy(resumeEl, () => resume(pause, date)
+      .then(() => { showToast(`${habit.name} is back`); return refresh(habit.id); }).catch(toastError)));
+    rowEl.append(resumeEl);
+  }
+  return rowEl;
 }
 
 /** Inside the log button: the state's icon, or what a tap adds, ringed by today's progress. */
@@ -87,6 +106,7 @@ function logFace(state, { habit }, checkin, words) {
   if (state === "done" && habit.measure !== "count") return icon("check");
   if (state === "kept") return icon("shield");
   if (state === "untracked") return icon("shield", "icon faint");
+  if (state === "paused") return icon("pause", "icon faint");
   if (state === "skipped") return icon("skip");
   if (state === "slipped" && habit.measure === "check") return icon("close");
   if (!words.short) return icon("check");

@@ -9,6 +9,7 @@ import { isPeriodic, periodOf, periodProgress } from "../periods.js";
 import { habitCard } from "./today-habit.js";
 import { dayLog } from "./today-log.js";
 import { moodCard } from "./mood.js";
+import { pausedSection } from "./today-paused.js";
 import { identityGroups, prepareGroups } from "./today-groups.js";
 
 const STRIP_DAYS = 7;
@@ -43,7 +44,7 @@ export async function render(screenEl, dateParam) {
   };
   const paint = (day, changedId) => {
     progressEl.replaceChildren(...dayProgress(day));
-    fillBody(bodyEl, day, moodEl, (item) => cardFor(item, changedId));
+    fillBody(bodyEl, day, moodEl, (item) => cardFor(item, changedId), refresh);
   };
   /** Reloads the day after a change (to habit `changedId`, whose card is redrawn closed). */
   async function refresh(changedId) {
@@ -132,16 +133,20 @@ function startingLater(habits, day) {
   }));
 }
 
-function fillBody(bodyEl, data, moodEl, cardFor) {
+function fillBody(bodyEl, data, moodEl, cardFor, refresh) {
   const isToday = data.date === store.today();
-  const firstItems = data.habits.filter((item) => item.due || item.checkin);
-  const restItems = data.habits.filter((item) => !(item.due || item.checkin));
+  // Paused habits rest under a heading of their own, grouped or not.
+  const resting = data.habits.filter((item) => item.paused);
+  const active = data.habits.filter((item) => !item.paused);
+  const firstItems = active.filter((item) => item.due || item.checkin);
+  const restItems = active.filter((item) => !(item.due || item.checkin));
   const sections = [moodEl];
   if (!data.habits.length && !data.later.length) sections.push(emptyState(isToday));
   // Grouped by identity (an option of this device): the groups take the place of Due and Not due.
   const groups = identityGroups([...firstItems, ...restItems], cardFor, { isToday });
   if (groups) sections.push(...groups);
   if (firstItems.length && !groups) sections.push(habitSection("Due", firstItems.map(cardFor)));
+  if (resting.length) sections.push(pausedSection(resting, data.date, cardFor, refresh));
   if (restItems.length && !groups) {
     sections.push(habitSection(isToday ? "Not due today" : "Not due", restItems.map(cardFor), { muted: true }));
   }
