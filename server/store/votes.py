@@ -9,6 +9,7 @@ from ..domain.votes import is_vote, votes_over_time, window_start
 from ..domain.weekly import week_containing
 from ..models import Checkin, Habit
 from .common import local_today, week_start_day
+from . import pauses
 from .habits import attach_rules
 from .specs import habit_spec
 from .stats import entries_by_habit
@@ -31,7 +32,8 @@ def identity_votes(user, identity, weeks):
     habits = [h for h in identity_habits(user, identity) if h.start_date <= today]
     entries = entries_by_habit([h.id for h in habits], start=window_start(first_week, today),
                                end=today) if habits else {}
-    pairs = [(habit_spec(h, week_start), entries.get(h.id, [])) for h in habits]
+    rests = pauses.ranges_of(user)  # a paused day is neutral: a quit habit's is not kept
+    pairs = [(habit_spec(h, week_start, rests(h.id)), entries.get(h.id, [])) for h in habits]
     return {"identity_id": identity.id, "as_of": today,
             **votes_over_time(pairs, first_week, weeks, today)}
 

@@ -163,6 +163,19 @@ def test_a_quit_habit_votes_every_kept_day_from_its_start(app, me):
     assert (body["this_month"], body["last_month"], body["last_month_to_date"]) == (12, 0, 0)
 
 
+def test_paused_days_are_no_votes_unless_logged(me):
+    """A pause rests a quit habit's days (neutral, not kept); a check-in on a paused day counts."""
+    mine = identity(me)
+    make_habit(me, name="No sugar", identity_id=mine["id"], kind="quit", start_date="2026-03-20")
+    run = make_habit(me, name="Run", identity_id=mine["id"])
+    log(me, run, ["03-24", "03-25"])
+    assert me.post("/pauses", {"start": "2026-03-23", "end": "2026-03-27"}).status_code == 201
+    # Kept: 20-22, then 28-29 and 30-31; Run's 24th and 25th were logged in the pause.
+    body = votes(me, mine["id"], weeks=3)
+    assert [w["votes"] for w in body["weeks"]] == [3, 4, 2]
+    assert me.get(f"/identities/{mine['id']}").json["votes_total"] == 9
+
+
 def test_weeks_default_to_26_ending_with_this_week(me, march):
     body = me.get(f"/identities/{march['identity']['id']}/votes").json
     assert len(body["weeks"]) == 26
@@ -206,7 +219,8 @@ def test_evidence_is_the_newest_votes_with_notes(me, march):
     rows = [(e["date"], e["habit"]["name"], e["note"]) for e in response.json]
     # Newest first, by habit position within a day; skips, slips and days below target left out.
     assert rows == [("2026-03-31", "Run", "along the river"),
-                    ("2026-03-30", "Run", ""), ("2026-03-30", "No doomscrolling", "phone in a drawer"),
+                    ("2026-03-30", "Run", ""),
+                    ("2026-03-30", "No doomscrolling", "phone in a drawer"),
                     ("2026-03-29", "Run", ""), ("2026-03-29", "Pages", ""),
                     ("2026-03-28", "Run", "")]
     first = response.json[0]
