@@ -78,6 +78,8 @@ def test_identity_screen_shows_votes_growing_and_the_evidence(signed_up, call_ap
 
     # From the identities list: the statement opens its screen.
     page.get_by_role("link", name="Identities").click()
+    expect(page.get_by_role("heading", level=1, name="Identities")).to_be_visible()
+    snap(page, "identities-list")
     page.get_by_role("link", name="I move my body").click()
     expect(page.get_by_role("heading", level=1, name="I move my body")).to_be_visible()
     expect(page).to_have_url(f"{page.url.split('#')[0]}#/identities/{ids['move']}")
@@ -117,6 +119,7 @@ def test_identity_screen_shows_votes_growing_and_the_evidence(signed_up, call_ap
     # From a habit: its identity chip opens the same screen.
     habits.get_by_role("link", name="Read about training").click()
     expect(page.get_by_role("heading", level=1, name="Read about training")).to_be_visible()
+    snap(page, "habit-identity-chip")
     page.get_by_role("link", name="I move my body").click()
     expect(page.get_by_role("heading", level=1, name="I move my body")).to_be_visible()
 
@@ -141,6 +144,8 @@ def test_today_grouped_by_identity_keeps_a_group_collapsed(signed_up, call_api):
     switch = page.get_by_role("switch", name="Group Today by identity")
     expect(switch).not_to_be_checked()
     switch.check()
+    switch.scroll_into_view_if_needed()
+    snap(page, "settings-group-today")
     page.get_by_role("link", name="Today").click()
 
     # One group per identity in their order, habits without an identity last.
