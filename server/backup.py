@@ -140,27 +140,30 @@ class DailyBackups:
         return cls(config.get("BACKUP_DIR"), config.get("BACKUP_KEEP_DAYS", 14))
 
     def run(self, now):
-        """Back up unless today's backup exists (or failed within the hour), then prune; the
-        file written, or None."""
+        """Back up unless today's backup exists (or one failed within the hour), then prune;
+        the file written, or None."""
         if self.directory is None:
             return None
         day = now.astimezone(datetime.timezone.utc).date()
         target = self.directory / f"orbit-{day.isoformat()}.db"
-        written = None
-        if not target.exists() and (self.failed_at is None or now - self.failed_at >= RETRY_AFTER):
-            try:
-                copy_database(sqlite_path(), target)
-            except BackupError as error:  # PostgreSQL: pg_dump's job; said once, then off
-                log.warning("No automatic backups: %s", error)
-                self.directory = None
-                return None
-            except Exception:
-                self.failed_at = now
-                raise
-            self.failed_at, written = None, target
-            log.info("Backed up the database to %s", target)
+        if target.exists():
+            prune(self.directory, day, self.keep_days)  # another dispatcher made it, perhaps
+            return None
+        if self.failed_at is not None and now - self.failed_at < RETRY_AFTER:
+            return None
+        try:
+            copy_database(sqlite_path(), target)
+        except BackupError as error:  # PostgreSQL: pg_dump's job; said once, then off
+            log.warning("No automatic backups: %s", error)
+            self.directory = None
+            return None
+        except Exception:
+            self.failed_at = now
+            raise
+        self.failed_at = None
+        log.info("Backed up the database to %s", target)
         prune(self.directory, day, self.keep_days)
-        return written
+        return target
 
 
 def prune(directory, today, keep_days):

@@ -72,6 +72,7 @@ def register_ops(app):
         """Replace the database with the backup at PATH, then apply pending migrations. Stop the
         app and the dispatcher first."""
         try:
+            backups.sqlite_path()  # PostgreSQL: pg_restore's job, said first
             backups.check_backup(path)
             users = backups.accounts_in_database()
             if users and not yes:
