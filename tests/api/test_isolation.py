@@ -117,3 +117,14 @@ def test_reflections_by_date_are_per_user(client, other, mine, unchanged):
     assert other.delete(f"/reflections/{mine['date']}").status_code == 204
     assert other.get("/reflections").json == []
 
+
+
+def test_the_sign_up_endpoint_names_nobody(app, client, other, anon, mine, unchanged):
+    # an invite spent by the first user's sign-up tells the others nothing about it
+    app.config["SIGNUPS"] = "invite"
+    token = app.test_cli_runner().invoke(args=["invite", "create"]).stdout.rpartition("=")[2]
+    invited = anon.post("/auth/register", {"email": "new@example.org", "password": "long enough",
+                                           "invite": token.strip()})
+    assert invited.status_code == 201
+    answers = [c.get(f"/signups?invite={token.strip()}").json for c in (client, other, anon)]
+    assert answers == [{"mode": "invite", "invite_valid": False}] * 3
