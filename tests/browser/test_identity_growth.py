@@ -64,8 +64,10 @@ def no_sideways_scroll(page):
 
 
 def small_targets(page, selector):
-    """Controls under `selector` smaller than 44x44 px."""
+    """Controls under `selector` smaller than 44x44 px (labels: those of checkboxes)."""
     return page.evaluate("""(selector) => [...document.querySelectorAll(selector)]
+      .filter((el) => el.tagName !== 'LABEL'
+        || document.getElementById(el.htmlFor)?.type === 'checkbox')
       .filter((el) => el.checkVisibility())
       .map((el) => [el.textContent.trim().slice(0, 30), el.getBoundingClientRect()])
       .filter(([, r]) => r.height < 44 || r.width < 44)
@@ -79,6 +81,7 @@ def test_identity_screen_shows_votes_growing_and_the_evidence(signed_up, call_ap
     # From the identities list: the statement opens its screen.
     page.get_by_role("link", name="Identities").click()
     expect(page.get_by_role("heading", level=1, name="Identities")).to_be_visible()
+    assert small_targets(page, ".screen a, .screen button") == []
     snap(page, "identities-list")
     page.get_by_role("link", name="I move my body").click()
     expect(page.get_by_role("heading", level=1, name="I move my body")).to_be_visible()
@@ -146,6 +149,7 @@ def test_today_grouped_by_identity_keeps_a_group_collapsed(signed_up, call_api):
     switch.check()
     switch.scroll_into_view_if_needed()
     snap(page, "settings-group-today")
+    assert small_targets(page, ".screen a, .screen button, .screen label[for]") == []
     page.get_by_role("link", name="Today").click()
 
     # One group per identity in their order, habits without an identity last.
