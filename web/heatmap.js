@@ -1,5 +1,5 @@
 // The calendar heatmap: months of days, each with its /calendar state drawn by colour AND by
-// shape (solid, half, slash, cross, dash, ring, dot), so that no state is told by colour alone.
+// shape (solid, half, slash, cross, dash, bars, ring, dot), so that no state is told by colour alone.
 // A tap on a day opens that day's log on Today.
 import { h, svg } from "./dom.js";
 import { addDays, addMonths, formatDate, shortDate, startOfMonth, weekdayOf } from "./dates.js";
@@ -14,7 +14,7 @@ const WIDTH = 330;
 // day without a check-in means there: part of a met period, or of a missed one.
 const DAILY = {
   done: ["Done", "solid"], kept: ["Kept", "solid"], partial: ["Partly done", "half"],
-  skipped: ["Skipped", "dash"], missed: ["Missed", "slash"], slip: ["Slipped", "cross"],
+  skipped: ["Skipped", "dash"], paused: ["Paused", "pause"], missed: ["Missed", "slash"], slip: ["Slipped", "cross"],
   open: ["Still open", "ring"], not_due: ["Not due", "dot"], before_start: ["Not tracked yet", "none"],
 };
 const PERIODIC = {
@@ -33,6 +33,8 @@ function mark(cue, x, y) {
       return svg("path", { class: "hm-mark", d: `M${x + 3.5} ${y + 3.5}L${x + CELL - 3.5} ${y + CELL - 3.5}M${x + CELL - 3.5} ${y + 3.5}L${x + 3.5} ${y + CELL - 3.5}` });
     case "dash":
       return svg("path", { class: "hm-mark", d: `M${x + 3} ${y + c}H${x + CELL - 3}` });
+    case "pause":
+      return svg("path", { class: "hm-mark", d: `M${x + c - 2} ${y + 3.5}V${y + CELL - 3.5}M${x + c + 2} ${y + 3.5}V${y + CELL - 3.5}` });
     case "met":
       return svg("circle", { class: "hm-mark", cx: x + c, cy: y + c, r: 2.2 });
     default:
@@ -85,8 +87,9 @@ export function heatmap(days, { today, weekStart = "mon", kind = "build", period
     });
   }
   const doneCount = days.filter((day) => day.state === "done" || day.state === "kept").length;
-  const legendStates = kind === "quit" ? ["kept", "slip", "before_start"]
-    : periodic ? ["done", "not_due", "missed", "skipped"] : ["done", "partial", "skipped", "missed"];
+  const legendStates = (kind === "quit" ? ["kept", "slip", "before_start"]
+    : periodic ? ["done", "not_due", "missed", "skipped"] : ["done", "partial", "skipped", "missed"])
+    .concat(days.some((day) => day.state === "paused") ? ["paused"] : []);
   const summary = `${plural(doneCount, kind === "quit" ? "day kept" : "done day", kind === "quit" ? "days kept" : "done days")}`
     + ` in ${months.length === 1 ? "this month" : `the last ${months.length} months`}.`;
   svgEl.setAttribute("aria-hidden", "true");

@@ -69,6 +69,8 @@ export function completionRows(days, habit, { today, weekStart = "mon", count = 
 
 const DONE = new Set(["done", "kept"]);
 const DUE = new Set(["done", "kept", "partial", "missed", "slip"]);
+// A paused day counts as a skipped one (PRODUCT.md "Pause").
+const RESTING = new Set(["skipped", "paused"]);
 
 function judgeRow(row, byDate, habit, today, weekStart) {
   const inRow = [];
@@ -90,13 +92,13 @@ function judgeRow(row, byDate, habit, today, weekStart) {
       if (window.end !== day || window.end < (habit.start_date || day)) continue;
       const states = [];
       for (let d = window.start; d <= window.end; d = addDays(d, 1)) states.push(byDate.get(d)?.state);
-      const skipped = states.filter((s) => s === "skipped").length;
+      const skipped = states.filter((s) => RESTING.has(s)).length;
       if (requirement(habit, window, skipped) > 0) required += 1;
       if (states.some((s) => DONE.has(s))) done += 1;
     }
     return { done: Math.min(done, required), required };
   }
-  const skipped = inRow.filter((d) => d.state === "skipped").length;
+  const skipped = inRow.filter((d) => RESTING.has(d.state)).length;
   const required = requirement(habit, row, skipped);
   return { done: Math.min(required, inRow.filter((d) => DONE.has(d.state)).length), required };
 }

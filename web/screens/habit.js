@@ -7,6 +7,7 @@ import { goalText, percent, plural, scheduleText, streakText } from "../format.j
 import { streakBars, strengthLine, weekdaySentence, weeklyBars } from "../charts.js";
 import { heatmap } from "../heatmap.js";
 import { completionRows, isPeriodic } from "../periods.js";
+import { pauseControls } from "./habit-pause.js";
 
 const STRENGTH_DAYS = 90;
 const NOTES_DAYS = 365;
@@ -16,13 +17,18 @@ const MAX_MONTHS = 12;
 export async function render(screenEl, habitId) {
   const today = store.today();
   const habit = await api.getHabit(habitId);
-  const [stats, calendar, strength, checkins, identities] = await Promise.all([
+  const [stats, calendar, strength, checkins, identities, pauses] = await Promise.all([
     api.getStats(habitId),
     api.getCalendar(habitId, calendarStart(habit.start_date, today), today),
     api.getStrength(habitId, later(habit.start_date, addDays(today, -(STRENGTH_DAYS - 1))), today),
     api.listCheckins(habitId, addDays(today, -(NOTES_DAYS - 1)), today),
     store.identities(),
+    api.listPauses(habitId),
   ]);
+  const pause = pauseControls(habit, pauses, today, () => {
+    screenEl.replaceChildren();
+    return render(screenEl, habitId).then(() => screenEl.querySelector("h1")?.focus());
+  });
   const identity = identities.find((candidate) => candidate.id === habit.identity_id);
   const weekStart = store.weekStart();
   screenEl.style.setProperty("--habit", habit.color);
@@ -35,10 +41,11 @@ export async function render(screenEl, habitId) {
   append(screenEl,
     screenHeader(habit.name, {
       back: { href: "#/today", label: "Back to Today" },
-      actions: [h("a", { class: "button small secondary", href: `#/habit/${habit.id}/edit`, "aria-label": `Edit ${habit.name}` },
-        h("span", { text: "Edit" }))],
+      actions: [pause.buttonEl, h("a", { class: "button small secondary", href: `#/habit/${habit.id}/edit`, "aria-label": `Edit ${habit.name}` },
+        h("span", { text: "Edit" }))].filter(Boolean),
     }),
     habit.archived ? archivedBanner(habit) : null,
+    pause.bannerEl,
     summaryCard(habit, identity),
     statTiles(habit, stats),
     chartCard("Calendar", heatmap(calendar, { today, weekStart, kind: habit.kind, periodic, onDay: openDay }),

@@ -5,6 +5,7 @@ import { browserTimeZone, shortDate } from "../dates.js";
 import { append, confirmDialog, field, h, handleSubmit, onConfirmedClick, screenHeader, showToast, titledSection } from "../dom.js";
 import { segmented, radioValue } from "./fields.js";
 import { remindersLink } from "./settings-reminders.js";
+import { pauseSection } from "./settings-pause.js";
 import { groupingSetting } from "./today-groups.js";
 
 /** Renders #/settings. */
@@ -14,6 +15,7 @@ export async function render(screenEl) {
   append(screenEl,
     screenHeader("Settings", { subtitle: me.email }),
     daysSection(me),
+    pauseSection(),
     groupingSetting(),
     remindersLink(),
     tokensSection(tokens),

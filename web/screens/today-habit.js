@@ -3,7 +3,7 @@
 // and clearing the day.
 import * as api from "../api.js";
 import { ring } from "../charts.js";
-import { firstTap, h, handleSubmit, icon, showToast, toastError, uid, withBusy } from "../dom.js";
+import { append, firstTap, h, handleSubmit, icon, showToast, toastError, uid, withBusy } from "../dom.js";
 import * as store from "../store.js";
 import { resume, untilText } from "../pauses.js";
 import { amountText, formatNumber, goalText, streakText, unitLabel } from "../format.js";
@@ -75,7 +75,7 @@ export function habitCard(item, date, refresh, log) {
   });
   moreEl.addEventListener("click", () => showPanel(panelEl.hidden));
 
-  cardEl.append(
+  append(cardEl,
     h("div", { class: "habit-row" },
       logEl,
       h("a", { class: "habit-main", href: `#/habit/${habit.id}` },
