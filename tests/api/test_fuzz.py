@@ -47,6 +47,10 @@ RULES_BEYOND_THE_SCHEMA = {
     # a pause ends on or after its start, both up to a year from today
     "POST /pauses": {"start", "end"},
     "PATCH /pauses/{pause_id}": {"start", "end"},
+    # an uploaded file's contents: one of the formats the endpoint reads, which no schema of bytes
+    # can say; an export's references by uuid and its rules by kind and measure
+    "POST /import": {"file", "format", "version", "habits", "checkins", "reminders", "pauses"},
+    **{f"POST /import/{kind}": {"file"} for kind in ("loop", "habitbull", "daylio", "file")},
 }
 # An id in a body that is not one of the caller's is a 422 naming it (API.md "Errors").
 BODY_IDS = {"identity_id", "habit_id"}

@@ -1,6 +1,9 @@
 """One user can never see or change another's data, through any endpoint (PRODUCT.md). The
 second user (`other`) tries every endpoint on the first user's ids: an id in the path is a 404, an
 id in a body a 422 field error, and afterwards nothing of the first user has changed."""
+import io
+import zipfile
+
 import pytest
 
 from ..conftest import make_habit
@@ -128,3 +131,18 @@ def test_the_sign_up_endpoint_names_nobody(app, client, other, anon, mine, uncha
     assert invited.status_code == 201
     answers = [c.get(f"/signups?invite={token.strip()}").json for c in (client, other, anon)]
     assert answers == [{"mode": "invite", "invite_valid": False}] * 3
+
+
+def test_export_and_import_keep_to_the_callers_own(client, other, mine, unchanged):
+    theirs = other.get("/export").json
+    assert [theirs[kind] for kind in ("identities", "habits", "checkins", "reflections",
+                                      "reminders", "pauses")] == [[]] * 6
+    archive = zipfile.ZipFile(io.BytesIO(other.get("/export?format=csv").data))
+    assert all(b"mine" not in archive.read(name) for name in archive.namelist())
+    crafted = client.get("/export").json  # the first user's own uuids, in the second's import
+    crafted["habits"][0]["name"] = "Changed"
+    crafted["identities"][0]["statement"] = "Changed"
+    response = other.post("/import", crafted)
+    assert response.status_code == 200, response.json
+    assert response.json["updated"]["habits"] == 0
+    assert [h["name"] for h in other.get("/habits").json] == ["Changed"]
