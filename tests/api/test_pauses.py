@@ -3,7 +3,8 @@ judged exactly as skipped days by /today, /stats, /strength and /calendar."""
 import pytest
 
 from ..conftest import make_habit
-from .helpers import day, error_of, field_errors, put_checkin
+from .helpers import at_once, day, error_of, field_errors, put_checkin
+from .test_races import clients_of
 
 
 def pause(client, **body):
@@ -164,3 +165,15 @@ def test_a_check_in_on_a_paused_day_counts(client):
     assert (item["paused"], item["done"], item["streak"]["current"]) == (True, True, 2)
     states = [d["state"] for d in client.get(f"/habits/{walk['id']}/calendar?from={day(-5)}").json]
     assert states == ["paused"] * 4 + ["done", "done"]
+
+
+def test_overlapping_pauses_sent_at_once_make_one(app, client):
+    walk = make_habit(client)
+    writers = clients_of(app, client, 6)
+    for round_ in range(5):
+        start = day(-10 * (round_ + 1))
+        bodies = [{"habit_id": walk["id"], "start": start, "end": day(-10 * round_ - 5 + i % 2)}
+                  for i in range(len(writers))]
+        answers = at_once([lambda w=w, b=b: w.post("/pauses", b) for w, b in zip(writers, bodies)])
+        assert sorted(a.status_code for a in answers) == [201] + [409] * 5, round_
+    assert len(client.get("/pauses").json) == 5
