@@ -40,13 +40,20 @@ export function requirement(habit, { start, end }, skipped = 0) {
   return Math.min(Math.max(0, n - skipped), available);
 }
 
-/** The habit's progress in the period holding `day`, from that period's check-ins. */
-export function periodProgress(habit, day, checkins, weekStart = "mon") {
+/** The habit's progress in the period holding `day`, from that period's check-ins and the
+ * user's pauses (GET /pauses): a paused day up to `today` without a check-in counts as skipped. */
+export function periodProgress(habit, day, checkins, weekStart = "mon", { pauses = [], today = day } = {}) {
   const period = periodOf(habit, day, weekStart);
   const inPeriod = checkins.filter((checkin) => checkin.date >= period.start && checkin.date <= period.end);
+  const logged = new Set(inPeriod.map((checkin) => checkin.date));
+  const rests = pauses.filter((pause) => pause.habit_id === null || pause.habit_id === habit.id);
+  let paused = 0;
+  for (let d = period.start; d <= period.end && d <= today; d = addDays(d, 1)) {
+    if (!logged.has(d) && rests.some((pause) => pause.start <= d && (!pause.end || d <= pause.end))) paused += 1;
+  }
   const skipped = inPeriod.filter((checkin) => checkin.status === "skipped").length;
   const done = inPeriod.filter((checkin) => checkin.done).length;
-  return { ...period, done, required: requirement(habit, period, skipped) };
+  return { ...period, done, required: requirement(habit, period, skipped + paused) };
 }
 
 /** Rows of done over required per period, for the completion bars: weeks (daily, weekdays,

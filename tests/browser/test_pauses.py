@@ -79,6 +79,8 @@ def test_pause_everything_from_settings_and_come_back(signed_up, call_api, shoot
     for name in ("Walk", "Read"):
         call_api("return api.createHabit({ name: arg.name, start_date: arg.start })",
                  {"name": name, "start": day(-7)})
+    call_api("return api.createHabit({ name: 'Swim', start_date: arg,"
+             " schedule: { type: 'per_week', times: 3 } })", day(-7))
     page.goto("/#/settings")
     page.get_by_role("button", name="Pause everything").click()
     dialog = page.get_by_role("dialog", name="Pause everything")
@@ -94,12 +96,15 @@ def test_pause_everything_from_settings_and_come_back(signed_up, call_api, shoot
 
     page.goto("/#/today")
     paused = section(page, "Paused")
-    expect(paused.locator(".habit-name")).to_have_text(["Walk", "Read"])
+    expect(paused.locator(".habit-name")).to_have_text(["Walk", "Read", "Swim"])
     expect(paused.locator(".paused-banner")).to_contain_text("Everything is paused until")
+    # Today is paused, so the week asks one time fewer (as for a skipped day).
+    expect(paused.locator('[data-habit-id] .period')).to_have_text("0 of 2 this week")
     expect(page.get_by_role("region", name="Due")).to_have_count(0)
     shot(page, shoot, "pause-today-everything")
 
     page.get_by_role("button", name="Resume everything").click()
     expect(page.get_by_role("region", name="Paused")).to_have_count(0)
-    expect(section(page, "Due").locator(".habit-name")).to_have_text(["Walk", "Read"])
+    expect(section(page, "Due").locator(".habit-name")).to_have_text(["Walk", "Read", "Swim"])
+    expect(page.locator("[data-habit-id] .period")).to_have_text("0 of 3 this week")
     assert call_api("return api.listPauses()") == []  # it had not begun before today: removed

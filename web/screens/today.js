@@ -85,6 +85,8 @@ function header(date, today, progressEl) {
 async function addPeriods(day, habits) {
   const byId = new Map(habits.map((habit) => [habit.id, habit]));
   const weekStart = store.weekStart();
+  // Paused days count as skipped ones: the period asks for less.
+  const pauses = day.habits.some((item) => isPeriodic(byId.get(item.habit.id) || {})) ? api.listPauses() : [];
   await Promise.all(day.habits.map(async (item) => {
     const habit = byId.get(item.habit.id);
     if (!habit || !isPeriodic(habit)) return;
@@ -92,7 +94,7 @@ async function addPeriods(day, habits) {
     const to = period.end < store.today() ? period.end : store.today();
     const checkins = await api.listCheckins(habit.id, period.start, to);
     item.habit = { ...item.habit, schedule: habit.schedule };
-    item.period = periodProgress(habit, day.date, checkins, weekStart);
+    item.period = periodProgress(habit, day.date, checkins, weekStart, { pauses: await pauses, today: store.today() });
   }));
 }
 
