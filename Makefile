@@ -37,3 +37,4 @@ test-dates: $(VENV)/.dev-installed $(CHROMIUM)
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.stats
 	$(PY) -m bench.reminders --readme
+	$(PY) -m bench.imports --readme
