@@ -1,5 +1,6 @@
 """Flask commands: `flask --app server init-db`, `summary send`, `reminders run|dispatch`; the
-operator's `invite`, `backup` and `restore` are in cli_ops.py."""
+operator's `invite`, `backup` and `restore` are in cli_ops.py; `import` and `export` in
+importers/commands.py."""
 import datetime
 import logging
 import signal
@@ -10,11 +11,13 @@ from flask import current_app
 
 from .cli_ops import register_ops
 from .db import database, init_db
+from .importers.commands import register_import_commands
 
 
 def register(app):
     """Attach the commands to the app."""
     register_ops(app)  # invite, backup, restore
+    register_import_commands(app)  # import, export
 
     @app.cli.command("init-db")
     def init_db_command():
