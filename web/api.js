@@ -77,9 +77,9 @@ async function errorFrom(response) {
   });
 }
 
-async function request(method, path, { body, query, signOutOn401 = true, retried = false } = {}) {
+async function request(method, path, { body, form, query, signOutOn401 = true, retried = false } = {}) {
   const headers = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (body !== undefined) headers["Content-Type"] = "application/json";  // a form sets its own
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let response;
   try {
@@ -87,7 +87,7 @@ async function request(method, path, { body, query, signOutOn401 = true, retried
       method,
       headers,
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError({});
@@ -96,7 +96,7 @@ async function request(method, path, { body, query, signOutOn401 = true, retried
   if (response.ok) return response.status === 204 || response.status === 202 ? null : response.json();
   const error = await errorFrom(response);
   if (error.status === 403 && error.code === "csrf_failed" && !retried && (await restoreSession())) {
-    return request(method, path, { body, query, signOutOn401, retried: true });
+    return request(method, path, { body, form, query, signOutOn401, retried: true });
   }
   if (error.status === 401 && signOutOn401) {
     csrfToken = null;
@@ -245,3 +245,14 @@ export const listPauses = (habitId) => read("/pauses", { habit_id: habitId });
 export const createPause = (data) => write("POST", "/pauses", data);
 export const updatePause = (id, changes) => write("PATCH", `/pauses/${id}`, changes);
 export const deletePause = (id) => write("DELETE", `/pauses/${id}`);
+
+// Import and export
+/** Uploads a file to import (POST /import/file tells its format from its contents); the report
+ * `{created, updated, warnings}`. Not queued offline: the file stays on the device until sent. */
+export function importFile(file) {
+  const form = new FormData();
+  form.append("file", file);
+  return request("POST", "/import/file", { form });
+}
+/** Where the browser downloads everything (a GET with the session cookie): json or csv (a zip). */
+export const exportUrl = (format = "json") => urlFor("/export", format === "json" ? {} : { format });

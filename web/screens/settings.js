@@ -5,6 +5,7 @@ import { browserTimeZone, shortDate } from "../dates.js";
 import { append, confirmDialog, field, h, handleSubmit, onConfirmedClick, screenHeader, showToast, titledSection } from "../dom.js";
 import { segmented, radioValue } from "./fields.js";
 import { remindersLink } from "./settings-reminders.js";
+import { dataSection } from "./settings-data.js";
 import { pauseSection } from "./settings-pause.js";
 import { groupingSetting } from "./today-groups.js";
 
@@ -19,6 +20,7 @@ export async function render(screenEl) {
     groupingSetting(),
     remindersLink(),
     tokensSection(tokens),
+    dataSection(),
     passwordSection(),
     accountSection());
 }
