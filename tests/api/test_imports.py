@@ -362,3 +362,26 @@ def test_a_broken_export_is_422_and_changes_nothing(client, change, field):
     error = error_of(client.post("/import", export), 422, "validation_error")
     assert field in error["fields"]
     assert everything(client) == before
+
+
+def test_an_import_that_fails_midway_leaves_nothing(client, monkeypatch):
+    """One transaction: habits and check-ins written before a failure are rolled back."""
+    def broken(*args):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr("server.importers.apply.write_reflections", broken)
+    response = post_file(client, "/import/loop", fixture("loop.db"))
+    error_of(response, 500, "internal_error")
+    assert client.get("/habits?archived=all").json == []
+    assert client.get("/reminders").json == []
+
+
+def test_an_export_over_one_mebibyte_is_taken_as_a_json_body(client):
+    export = {"format": "orbit", "version": 1, "habits": [habit_record("a1", "Walk")],
+              "checkins": [{"habit_uuid": uid("a1"), "date": day(-n), "status": "done",
+                            "note": "x" * 200} for n in range(1, 6000)]}
+    body = json.dumps(export)
+    assert len(body) > 1024 * 1024
+    response = client.post("/import", data=body, content_type="application/json")
+    assert response.status_code == 200, response.json
+    assert response.json["created"]["checkins"] == 5999
