@@ -61,6 +61,9 @@ def test_a_habitbull_file_shows_what_changed_in_the_move(signed_up):
     expect(report).to_contain_text("Added: 2 habits, 10 check-ins, 1 identity")
     expect(report.get_by_role("listitem")).to_contain_text("“Pushups” has numbers above 1")
     shot(page, "data-warnings")
+    page.emulate_media(color_scheme="dark")
+    shot(page, "data-warnings-dark")
+    page.emulate_media(color_scheme="light")
     page.goto("/#/today")
     expect(page.get_by_text("Pushups")).to_be_visible()
 
