@@ -46,7 +46,8 @@ def test_pause_a_habit_see_it_under_paused_and_resume_it(signed_up, call_api, sh
     expect(banner).to_contain_text("Sprained ankle")
     # The heatmap shows the paused days as their own state, the logged day as done.
     for offset in (-2, -1, 0):
-        expect(page.locator(f'.chart-heatmap [data-date="{day(offset)}"]')).to_have_class("hm hm-paused")
+        cell = page.locator(f'.chart-heatmap [data-date="{day(offset)}"]')
+        expect(cell).to_have_class("hm hm-paused")
     expect(page.locator(f'.chart-heatmap [data-date="{day(-3)}"]')).to_have_class("hm hm-done")
     expect(page.locator(".legend")).to_contain_text("Paused")
     shot(page, shoot, "pause-habit-screen")
@@ -91,7 +92,8 @@ def test_pause_everything_from_settings_and_come_back(signed_up, call_api, shoot
     row = section(page, "Pause everything").locator(".paused-banner")
     expect(row).to_contain_text("Everything is paused until")
     expect(row).to_contain_text("Hospital")
-    expect(section(page, "Pause everything").get_by_role("button", name="Pause everything")).to_be_hidden()
+    settings = section(page, "Pause everything")
+    expect(settings.get_by_role("button", name="Pause everything")).to_be_hidden()
     shot(page, shoot, "pause-settings")
 
     page.goto("/#/today")
