@@ -1,5 +1,5 @@
 """Orbit: create_app(config=None) wires configuration, database, errors, the API and web/."""
-from flask import Flask, send_from_directory
+from flask import Flask
 from flask_compress import Compress
 from werkzeug.routing import PathConverter
 
@@ -7,12 +7,11 @@ from . import cli
 from .api import api, meta
 from .api.common import DayConverter, IdConverter
 from .auth import SessionInterface
-from .config import ROOT, TESTING_OVERRIDES, from_environment
+from .config import TESTING_OVERRIDES, from_environment
 from .db import close_connection, database, database_from_url, open_connection
 from .errors import register_error_handlers
 from .security import security_headers, trust_proxies
-
-WEB = ROOT / "web"
+from .web import web
 
 
 class WebPathConverter(PathConverter):
@@ -23,7 +22,7 @@ class WebPathConverter(PathConverter):
 
 def create_app(config=None):
     """The Flask app: environment configuration, overridden by `config` (tests)."""
-    app = Flask(__name__, static_folder=None)  # web/ is served by web_file, below
+    app = Flask(__name__, static_folder=None)  # web/ is served by server/web.py
     app.config.update(from_environment())
     app.config.update(config or {})
     if app.config.get("TESTING"):
@@ -46,16 +45,6 @@ def create_app(config=None):
     register_error_handlers(app)
     app.register_blueprint(api)
     app.register_blueprint(meta.health)
-    app.add_url_rule("/", "index", index)
-    app.add_url_rule("/<web:filename>", "web", web_file)
+    app.register_blueprint(web)
     cli.register(app)
     return app
-
-
-def index():
-    return send_from_directory(WEB, "index.html")
-
-
-def web_file(filename):
-    """A file of the front end (web/), at the root of the site."""
-    return send_from_directory(WEB, filename)

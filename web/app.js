@@ -5,6 +5,7 @@ import { confirmDialog, h, hideActionToast, showToast } from "./dom.js";
 import { forgetUndos } from "./undo.js";
 import { leaveGuard } from "./leave.js";
 import { startSync } from "./sync.js";
+import { announceUpdate } from "./release.js";
 import * as auth from "./screens/auth.js";
 import * as today from "./screens/today.js";
 import * as habit from "./screens/habit.js";
@@ -150,6 +151,7 @@ async function boot() {
   if (!location.hash) redirect(store.user() ? HOME : api.knownHere() ? "#/signin" : "#/signup");
   else showScreen();
   startSync();
+  announceUpdate();
 }
 
 // Leaving a form with unsaved changes asks first; "Stay" puts the address back without a redraw.

@@ -30,9 +30,17 @@ def browser_context_args(browser_context_args):
             "is_mobile": True, "device_scale_factor": 2, "timezone_id": clock.ZONE}
 
 
+def pytest_collection_modifyitems(items):
+    """A browser test that waits on a promise that never settles fails in 3 minutes, with its
+    stack, rather than holding the run (pytest.ini's limit is for the slowest API tests)."""
+    for item in items:
+        if Path(item.fspath).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.timeout(180))
+
+
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """The Orbit app (API and web/) served on 127.0.0.1 from a thread; yields its base URL."""
+def live_app(tmp_path_factory):
+    """The Orbit app (API and web/) served on 127.0.0.1 from a thread; yields (app, base URL)."""
     from server import create_app
     from server.db import init_db
 
@@ -45,9 +53,15 @@ def live_server(tmp_path_factory):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield app, f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    """The live app's base URL."""
+    return live_app[1]
 
 
 @pytest.fixture(scope="session")
@@ -180,6 +194,6 @@ def call_api(page):
     for set-up and checks (the UI is what the tests drive)."""
 
     def call(script, arg=None):
-        return page.evaluate(f"async (arg) => {{ const api = await import('/api.js'); {script} }}", arg)
+        return page.evaluate(f"async (arg) => {{ const api = await import(new URL('api.js', document.querySelector('script[type=module]').src).href); {script} }}", arg)
 
     return call

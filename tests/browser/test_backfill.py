@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 def create_habit(page, body):
     """Creates a habit through the app's own api.js (setup only; the UI is what is tested)."""
-    return page.evaluate("async (body) => (await import('/api.js')).createHabit(body)", body)
+    return page.evaluate("async (body) => (await import(new URL('api.js', document.querySelector('script[type=module]').src).href)).createHabit(body)", body)
 
 
 def test_back_fill_earlier_days(signed_up, shoot):

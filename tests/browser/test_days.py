@@ -37,7 +37,7 @@ def test_token_dates_are_the_users_dates_and_a_revoked_token_stays_gone(signed_u
     expect(page.locator("#toast")).to_contain_text("Day settings saved")
     user_today = call_api("return (await api.getToday()).date")
     assert user_today == clock.today(zone).isoformat() != clock.today("UTC").isoformat()
-    shown_today = page.evaluate("async (day) => (await import('/dates.js')).shortDate(day)", user_today)
+    shown_today = page.evaluate("async (day) => (await import(new URL('dates.js', document.querySelector('script[type=module]').src).href)).shortDate(day)", user_today)
 
     for name in ("Laptop", "Phone"):
         page.get_by_label("Token label").fill(name)
@@ -65,6 +65,6 @@ def test_a_day_that_ends_at_four_in_the_morning(signed_up, call_api):
     assert call_api("return (await api.getMe()).day_start") == "04:00"
     tuesday_2am = datetime(2026, 11, 3, 2, 0, tzinfo=ZoneInfo(clock.ZONE))
     page.clock.set_system_time(tuesday_2am)
-    assert page.evaluate("async () => (await import('/store.js')).today()") == "2026-11-02"
+    assert page.evaluate("async () => (await import(new URL('store.js', document.querySelector('script[type=module]').src).href)).today()") == "2026-11-02"
     page.clock.set_system_time(tuesday_2am + timedelta(hours=2))
-    assert page.evaluate("async () => (await import('/store.js')).today()") == "2026-11-03"
+    assert page.evaluate("async () => (await import(new URL('store.js', document.querySelector('script[type=module]').src).href)).today()") == "2026-11-03"

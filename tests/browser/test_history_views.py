@@ -51,7 +51,7 @@ def test_archived_restore_young_charts_and_days_that_open_their_log(signed_up, c
     expect(page.locator(".chart-heatmap .chart-label")).to_have_count(months)
     assert page.locator(".chart-weekly li").count() <= 3
     expect(page.get_by_role("region", name="Strength since the start")).to_be_visible()
-    first_day = page.evaluate("async (d) => (await import('/dates.js')).shortDate(d)", day(9))
+    first_day = page.evaluate("async (d) => (await import(new URL('dates.js', document.querySelector('script[type=module]').src).href)).shortDate(d)", day(9))
     expect(page.locator(".chart-strength .chart-summary")).to_contain_text(f"on {first_day};")
     shoot(page, "80-young-habit-detail")
 

@@ -5,6 +5,7 @@ reason. The manifest, icons and service worker are served with the right types."
 import json
 import re
 import struct
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -16,11 +17,27 @@ WEB = Path(__file__).resolve().parents[2] / "web"
 OFFLINE_ERRORS = ["ERR_INTERNET_DISCONNECTED", "Failed to fetch"]
 
 
+SW_STATE = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  return { controller: navigator.serviceWorker.controller?.scriptURL || null, caches: await caches.keys(),
+    installing: registration?.installing?.state, waiting: registration?.waiting?.state,
+    active: registration?.active?.state };
+}"""
+
+
+def wait_until(page, script, what, seconds=20):
+    """Polls `script` in the page until it is true. Not one evaluate awaiting a service worker's
+    promise: when a worker never takes over, that waits forever; this fails with its state."""
+    for _ in range(seconds * 10):
+        if page.evaluate(script):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{what} after {seconds} s: {page.evaluate(SW_STATE)}")
+
+
 def wait_for_worker(page):
-    """Until the service worker controls the page (so the shell is cached). No wait_for_function:
-    the app's CSP forbids the eval it polls with."""
-    page.evaluate("""() => navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller
-      || new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true })))""")
+    """Until the service worker controls the page (so the shell is cached)."""
+    wait_until(page, "() => Boolean(navigator.serviceWorker.controller)", "no service worker in control")
 
 
 def go_offline(page, console_errors):
@@ -89,7 +106,7 @@ def test_logged_offline_survives_a_reload_and_syncs_once(signed_up, call_api, co
     assert [c["status"] for c in checkins_of(call_api, ids["Paint"], today)] == ["skipped"]
     assert checkins_of(call_api, ids["Read"], today) == []
     assert call_api("return (await api.getToday(arg)).reflection.mood", today) == 4
-    assert page.evaluate("import('/offline-store.js').then((s) => s.queued())") == []
+    assert page.evaluate("import(new URL('offline-store.js', document.querySelector('script[type=module]').src).href).then((s) => s.queued())") == []
 
 
 def test_a_refused_write_stays_with_its_reason_until_discarded(signed_up, call_api, console_errors, live_server):
@@ -113,7 +130,7 @@ def test_a_refused_write_stays_with_its_reason_until_discarded(signed_up, call_a
     expect(refused).to_contain_text("Unknown habit")  # kept, not dropped
     refused.get_by_role("button", name=re.compile("^Discard the change to Walk")).click()
     expect(page.locator("#sync-status")).to_be_hidden()
-    assert page.evaluate("import('/offline-store.js').then((s) => s.queued())") == []
+    assert page.evaluate("import(new URL('offline-store.js', document.querySelector('script[type=module]').src).href).then((s) => s.queued())") == []
 
 
 def test_two_tabs_replay_the_queue_once(signed_up, call_api, console_errors):
@@ -146,8 +163,9 @@ def test_two_tabs_replay_the_queue_once(signed_up, call_api, console_errors):
 
 
 def fetch(live_server, path):
+    """(content type, headers, body) of a GET."""
     with urllib.request.urlopen(live_server + path) as response:
-        return response.headers.get_content_type(), response.read()
+        return response.headers.get_content_type(), response.headers, response.read()
 
 
 def png_size(data):
@@ -156,7 +174,7 @@ def png_size(data):
 
 
 def test_manifest_icons_and_service_worker_are_served_with_their_types(live_server):
-    kind, body = fetch(live_server, "/manifest.webmanifest")
+    kind, _, body = fetch(live_server, "/manifest.webmanifest")
     assert kind == "application/manifest+json"
     manifest = json.loads(body)
     assert {"name", "short_name", "id", "start_url", "background_color", "theme_color"} <= set(manifest)
@@ -164,7 +182,7 @@ def test_manifest_icons_and_service_worker_are_served_with_their_types(live_serv
     assert [s["name"] for s in manifest["shortcuts"]] == ["Today", "Log mood"]
     purposes = set()
     for icon in manifest["icons"]:
-        kind, data = fetch(live_server, icon["src"])
+        kind, _, data = fetch(live_server, icon["src"])
         assert kind == icon["type"], icon
         if kind == "image/png":
             width, height = png_size(data)
@@ -172,13 +190,71 @@ def test_manifest_icons_and_service_worker_are_served_with_their_types(live_serv
             purposes.add((icon["purpose"], width))
     assert {("any", 192), ("any", 512), ("maskable", 512)} <= purposes
 
-    kind, sw = fetch(live_server, "/sw.js")
+    kind, headers, sw = fetch(live_server, "/sw.js")
     assert kind == "text/javascript"
-    # The shell the worker caches is every file of web/, each one served.
-    listed = set(re.findall(r'"(/[^"]*)"', sw.decode().split("const SHELL = [", 1)[1].split("];", 1)[0]))
-    files = {"/" + str(path.relative_to(WEB)) for path in WEB.rglob("*")
-             if path.is_file() and path.suffix in {".js", ".css", ".html", ".png", ".svg", ".webmanifest"}
-             and path.name != "sw.js"}
-    assert files <= listed, files - listed
+    assert headers["Cache-Control"] == "no-cache"
+    release = re.search(r'const RELEASE = "(\w+)";', sw.decode()).group(1)
+    # The shell the worker keeps is every script, style sheet and drawing of web/, each served
+    # under this release's address.
+    listed = set(re.findall(r'"([^"]+)"', sw.decode().split("const SHELL = [", 1)[1].split("];", 1)[0]))
+    files = {str(path.relative_to(WEB)) for path in WEB.rglob("*")
+             if path.is_file() and path.suffix in {".js", ".css", ".svg"} and path.name != "sw.js"}
+    assert listed == files, listed ^ files
     for path in sorted(listed):
-        assert fetch(live_server, path)[1], path
+        assert fetch(live_server, f"/r/{release}/{path}")[2], path
+
+
+def test_release_files_are_cached_for_a_year_and_the_shell_is_revalidated(live_server):
+    kind, headers, html = fetch(live_server, "/")
+    assert kind == "text/html" and headers["Cache-Control"] == "no-cache"
+    release = re.search(r'<script type="module" src="/r/(\w+)/app.js">', html.decode()).group(1)
+    request = urllib.request.Request(f"{live_server}/r/{release}/style.css",
+                                     headers={"Accept-Encoding": "br, gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert response.headers["Content-Encoding"] in {"br", "gzip"}
+        assert len(response.read()) < (WEB / "style.css").stat().st_size / 3
+    # Another release's address is refused rather than answered with this release's file.
+    try:
+        urllib.request.urlopen(f"{live_server}/r/0ld/app.js")
+        raise AssertionError("an old release's file was served")
+    except urllib.error.HTTPError as error:
+        assert error.code == 404
+
+
+def test_an_update_is_picked_up_on_the_next_start_and_a_queued_write_survives_it(
+        signed_up, call_api, console_errors, live_app):
+    app, _ = live_app
+    page = signed_up
+    today = clock.today().isoformat()
+    ids = create_habits(call_api, "Walk")
+    page.reload()
+    card(page, "Walk").wait_for()
+    go_offline(page, console_errors)
+    page.get_by_role("button", name="Mark Walk done").click()
+    expect(card(page, "Walk")).to_contain_text("Not synced yet")
+
+    # A new release is deployed while the write waits; the replay fails until the end of the test.
+    page.route("**/api/v1/checkins/batch", lambda route: route.abort())
+    app.config["WEB_RELEASE"] = "next"
+    try:
+        page.context.set_offline(False)
+        console_errors.allow("Failed to load resource")
+        # The running app stays on its release: nothing of the new one is mixed in.
+        page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => r.update())")
+        wait_until(page, """async () => (await caches.keys()).join() === "orbit-shell-next"
+          && (await navigator.serviceWorker.getRegistration()).active?.state === "activated" """,
+                   "the new release's worker is not in charge")
+        expect(card(page, "Walk")).to_contain_text("Not synced yet")
+        page.reload()
+        expect(page.locator("#toast")).to_contain_text("Orbit was updated")
+        assert '/r/next/app.js' in page.content()
+        expect(card(page, "Walk")).to_contain_text("Not synced yet")  # the write is still queued
+        page.unroute("**/api/v1/checkins/batch")
+        page.reload()
+        card(page, "Walk").wait_for()
+        expect(card(page, "Walk")).not_to_contain_text("Not synced yet")
+        expect(page.locator("#toast")).not_to_contain_text("Orbit was updated")  # once only
+        assert [c["status"] for c in checkins_of(call_api, ids["Walk"], today)] == ["done"]
+    finally:
+        app.config.pop("WEB_RELEASE")

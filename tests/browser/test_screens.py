@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 # A few weeks of history: which days ago each habit was done (or slipped), and the values.
 SEED = """async ({ days }) => {
-  const api = await import('/api.js');
+  const api = await import(new URL('api.js', document.querySelector('script[type=module]').src).href);
   const identity = await api.createIdentity({ statement: 'I am someone who moves my body', color: '#2b9a66' });
   const calm = await api.createIdentity({ statement: 'I stay steady when things get tense', color: '#2f6fed' });
   const walk = await api.createHabit({ name: 'Walk outside', measure: 'minutes', target: 20, color: '#2b9a66',
@@ -34,7 +34,7 @@ SEED = """async ({ days }) => {
 def seeded(signed_up):
     """The signed-up user with four habits and 45 days of history."""
     page = signed_up
-    today = date.fromisoformat(page.evaluate("async () => (await (await import('/api.js')).getToday()).date"))
+    today = date.fromisoformat(page.evaluate("async () => (await (await import(new URL('api.js', document.querySelector('script[type=module]').src).href)).getToday()).date"))
     days = [(today - timedelta(days=ago)).isoformat() for ago in range(45)]
     ids = page.evaluate(SEED, {"days": days})
     page.reload()
@@ -139,7 +139,7 @@ def test_settings_tokens_password_and_delete_account(signed_up, email, console_e
 
 def test_keyboard_reaches_and_logs_a_habit(signed_up):
     page = signed_up
-    page.evaluate("async () => (await import('/api.js')).createHabit({ name: 'Journal' })")
+    page.evaluate("async () => (await import(new URL('api.js', document.querySelector('script[type=module]').src).href)).createHabit({ name: 'Journal' })")
     page.reload()
     log = page.get_by_role("button", name="Mark Journal done")
     for _ in range(30):

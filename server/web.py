@@ -1,0 +1,89 @@
+"""The front end (web/): the app shell at /, its files under a path that names the release, and the
+service worker that keeps them for offline use.
+
+A release is named by a hash of web/'s files, so a new release changes every file's address: those
+addresses can be cached for a year without ever serving a stale file, and the shell in index.html
+and sw.js (both revalidated on every visit) always names one consistent set. An old tab keeps
+running the release it loaded (the app imports every module at start, none later); the next start
+opens the new one."""
+import hashlib
+from functools import lru_cache
+
+from flask import Blueprint, abort, current_app, render_template_string, send_from_directory
+
+from .config import ROOT
+
+WEB = ROOT / "web"
+YEAR = 365 * 24 * 60 * 60
+# What the shell needs to start and draw every screen: the service worker keeps these, and the
+# page asks for the modules in parallel (modulepreload) rather than one import level at a time.
+SHELL_SUFFIXES = {".js", ".css", ".svg"}
+SW_VERSION_LINE = 'const RELEASE = "dev";'
+
+web = Blueprint("web", __name__)
+
+
+@lru_cache(maxsize=None)
+def files_of_release():
+    """The files of web/ (paths relative to it), sorted, and the release name: their hash."""
+    digest = hashlib.sha256()
+    paths = sorted(p for p in WEB.rglob("*") if p.is_file())
+    for path in paths:
+        digest.update(str(path.relative_to(WEB)).encode() + b"\0" + path.read_bytes())
+    return [str(p.relative_to(WEB)) for p in paths], digest.hexdigest()[:12]
+
+
+def release():
+    """This release's name (WEB_RELEASE in the configuration, for tests, or the hash of web/)."""
+    return current_app.config.get("WEB_RELEASE") or files_of_release()[1]
+
+
+def shell_files():
+    """The release's files that the service worker keeps and the page preloads."""
+    return [path for path in files_of_release()[0]
+            if path != "sw.js" and any(path.endswith(suffix) for suffix in SHELL_SUFFIXES)]
+
+
+def revalidated(response):
+    """Stored, but checked with the server (ETag) on every use: the release's entry points."""
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@web.get("/")
+@web.get("/index.html")
+def index():
+    """The app shell, naming this release's files."""
+    source = (WEB / "index.html").read_text(encoding="utf-8")
+    modules = [path for path in shell_files() if path.endswith(".js") and path != "app.js"]
+    html = render_template_string(source, release=release(), modules=modules)
+    return revalidated(current_app.response_class(html, mimetype="text/html"))
+
+
+@web.get("/sw.js")
+def service_worker():
+    """The service worker, told the release and its shell; its bytes change with every release,
+    which is how the browser notices one."""
+    source = (WEB / "sw.js").read_text(encoding="utf-8")
+    shell = ", ".join(f'"{path}"' for path in shell_files())
+    source = source.replace(SW_VERSION_LINE, f'const RELEASE = "{release()}";', 1)
+    source = source.replace("const SHELL = [];", f"const SHELL = [{shell}];", 1)
+    return revalidated(current_app.response_class(source, mimetype="text/javascript"))
+
+
+@web.get("/r/<release_name>/<web:filename>")
+def release_file(release_name, filename):
+    """A file of this release: the same address never changes content, so it is cached for a
+    year. Another release's address is a 404 rather than this release's file: a page of one
+    release never runs a module of another."""
+    if release_name != release():
+        abort(404)
+    response = send_from_directory(WEB, filename, max_age=YEAR)
+    response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
+    return response
+
+
+@web.get("/<web:filename>")
+def web_file(filename):
+    """A file of web/ at a stable address (the manifest, its icons, the favicon)."""
+    return revalidated(send_from_directory(WEB, filename))
