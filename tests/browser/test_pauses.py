@@ -104,6 +104,9 @@ def test_pause_everything_from_settings_and_come_back(signed_up, call_api, shoot
     expect(paused.locator('[data-habit-id] .period')).to_have_text("0 of 2 this week")
     expect(page.get_by_role("region", name="Due")).to_have_count(0)
     shot(page, shoot, "pause-today-everything")
+    page.goto("/#/week")  # the week's rows say how many days rested
+    expect(page.locator('.week-habit', has_text="Walk")).to_contain_text("1 day paused")
+    page.goto("/#/today")
 
     page.get_by_role("button", name="Resume everything").click()
     expect(page.get_by_role("region", name="Paused")).to_have_count(0)

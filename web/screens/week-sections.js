@@ -98,6 +98,7 @@ function habitRow(row, habit) {
     details.push(h("span", { text: amountText(row.value_total, habit) }));
   }
   if (row.skipped) details.push(h("span", { text: `${row.skipped} skipped` }));
+  if (row.paused) details.push(h("span", { text: `${row.paused} ${row.paused === 1 ? "day" : "days"} paused` }));
   const change = Math.round((row.strength_end - row.strength_start) * 100);
   details.push(h("span", { text: `Strength ${percent(row.strength_end)}${change ? ` (${change > 0 ? "+" : "−"}${Math.abs(change)})` : ""}` }));
   return h("li", { class: "week-habit", "--habit": habit?.color || null, "data-habit-id": row.habit_id },
