@@ -267,6 +267,8 @@ class PushSubscription(BaseModel):
     p256dh = CharField(max_length=200)
     auth = CharField(max_length=100)
     created_at = DateTimeField(default=utcnow)
+    label = CharField(max_length=100, default="")  # "Chrome on Pixel 8", from its User-Agent
+    last_success_at = DateTimeField(null=True)  # when its push service last took a notification
 
 
 class ActionToken(BaseModel):

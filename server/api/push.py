@@ -1,13 +1,15 @@
-"""Web Push: the server's key, this user's devices, and the "Done" of a notification."""
-from flask import Blueprint, current_app
+"""Web Push: the server's key, this user's devices, a test send, and the "Done" of a
+notification."""
+from flask import Blueprint, current_app, request
 from marshmallow import ValidationError
+from requests import RequestException
 
 from ..auth import public
 from ..db import database
 from ..errors import ApiError
-from ..models import PushSubscription
-from ..notify.push import public_key, push_service_allowed, use_action
-from ..schemas import PushKeyOut, PushSubscriptionIn, PushUnsubscribeIn
+from ..notify.push import NoDevice, public_key, push, push_service_allowed, use_action
+from ..schemas import PushDeviceOut, PushKeyOut, PushSubscriptionIn, PushUnsubscribeIn
+from ..store import devices
 from ..store.checkins import put_checkin
 from ..store.habits import attach_rules
 from .common import current_user, doc, request_json
@@ -21,19 +23,21 @@ def push_key():
     return {"public_key": public_key(current_app.config)}
 
 
+@bp.get("/push/subscriptions")
+@doc("This user's devices that accept notifications, newest first", response=PushDeviceOut,
+     many=True)
+def list_devices():
+    return PushDeviceOut(many=True).dump(devices.devices_of(current_user()))
+
+
 @bp.post("/push/subscriptions")
 @doc("This device accepts notifications", body=PushSubscriptionIn, status=201)
 def subscribe():
     data = PushSubscriptionIn().load(request_json())
     if not push_service_allowed(current_app.config, data["endpoint"]):
         raise ValidationError({"endpoint": ["Not the https address of a browser's push service."]})
-    keys = data["keys"]
-    # A device already known keeps its owner: only they can renew its keys.
-    PushSubscription.insert(user=current_user(), endpoint=data["endpoint"], p256dh=keys["p256dh"],
-                            auth=keys["auth"]).on_conflict(
-        conflict_target=[PushSubscription.endpoint],
-        update={PushSubscription.p256dh: keys["p256dh"], PushSubscription.auth: keys["auth"]},
-        where=(PushSubscription.user == current_user().id)).execute()
+    devices.save_device(current_user(), data["endpoint"], data["keys"],
+                        request.headers.get("User-Agent"))
     return "", 201
 
 
@@ -41,9 +45,30 @@ def subscribe():
 @doc("This device stops receiving notifications", body=PushUnsubscribeIn, status=204)
 def unsubscribe():
     endpoint = PushUnsubscribeIn().load(request_json())["endpoint"]
-    PushSubscription.delete().where(PushSubscription.endpoint == endpoint,
-                                    PushSubscription.user == current_user()).execute()
+    devices.remove_device_by_endpoint(current_user(), endpoint)
     return "", 204
+
+
+@bp.delete("/push/subscriptions/<int:device_id>")
+@doc("Remove one of this user's devices (from any of them)", status=204)
+def remove_device(device_id):
+    devices.remove_device(devices.device_of(current_user(), device_id))
+    return "", 204
+
+
+@bp.post("/push/test")
+@doc("Send a test notification to every device of this user", status=202)
+def test_push():
+    config = current_app.config
+    payload = {"title": "Orbit", "body": "Notifications from Orbit reach this device.",
+               "tag": "orbit-test", "url": f"{config['BASE_URL']}/#/settings/reminders"}
+    try:
+        push(config, current_user(), payload)
+    except NoDevice as error:
+        raise ApiError(409, f"Nothing was sent: {error}.")
+    except RequestException as error:  # the push service could not be reached: try later
+        raise ApiError(409, f"It could not be sent ({type(error).__name__}). Try again later.")
+    return "", 202
 
 
 @bp.post("/actions/<token>")

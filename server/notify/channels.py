@@ -74,8 +74,12 @@ def send_reminder(config, reminder, user, title, body, summary=None, habit=None,
 def push_payload(config, reminder, habit, title, body, link, day):
     """What the service worker shows: one notification per reminder (`tag`: a newer one replaces
     an older), a tap opens `url`; a build habit's carries "Done", which logs the day (its target
-    amount for count and minutes habits) through a single-use action URL."""
+    amount for count and minutes habits) through a single-use action URL. A habit's `url` is its
+    day on Today with its log button in focus: one tap from done where a browser shows no
+    actions (Safari on iOS)."""
     payload = {"title": title, "body": body, "tag": f"reminder-{reminder.id}", "url": link}
+    if habit is not None and day is not None:
+        payload["url"] = f"{config['BASE_URL']}/#/today/{day.isoformat()}?focus={habit.id}"
     if habit is not None and habit.kind == "build" and day is not None:
         value = habit.target if habit.measure != "check" else None
         token = action_token(config["SECRET_KEY"], habit, day, value)

@@ -83,6 +83,8 @@ def push(config, user, payload):
                     data=json.dumps(payload), vapid_private_key=vapid,
                     vapid_claims={"sub": subscriber(config)}, ttl=12 * 3600, timeout=10)
             delivered += 1
+            PushSubscription.update(last_success_at=utcnow()).where(
+                PushSubscription.id == device.id).execute()
         except WebPushException as error:
             status = error.response.status_code if error.response is not None else None
             if status in (404, 410):

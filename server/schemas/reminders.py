@@ -1,4 +1,5 @@
 """Reminders, Apprise targets and the calendar feed (API.md "Reminders")."""
+import hashlib
 import re
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
@@ -105,3 +106,16 @@ class PushSubscriptionIn(Schema):
 
 class PushUnsubscribeIn(Schema):
     endpoint = Text(required=True, validate=validate.Length(1, 2000))
+
+
+class PushDeviceOut(Schema):
+    id = fields.Integer()
+    label = fields.String(metadata={"description": "The browser that subscribed: Safari on iPhone"})
+    created_at = Instant()
+    last_success_at = Instant(allow_none=True, metadata={
+        "description": "When its push service last took a notification (null: not yet)"})
+    # A browser finds itself in the list by this; the endpoint itself (whoever holds it can post
+    # to the device's push service) is never sent back.
+    endpoint_sha256 = fields.Function(
+        lambda device: hashlib.sha256(device.endpoint.encode()).hexdigest(), metadata={
+            "type": "string", "description": "The hex SHA-256 of the device's endpoint"})

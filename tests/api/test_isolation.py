@@ -146,3 +146,20 @@ def test_export_and_import_keep_to_the_callers_own(client, other, mine, unchange
     assert response.status_code == 200, response.json
     assert response.json["updated"]["habits"] == 0
     assert [h["name"] for h in other.get("/habits").json] == ["Changed"]
+
+
+def test_push_devices_are_the_callers_own(app, client, other, mine, unchanged):
+    keys = {"p256dh": "BExample", "auth": "secret"}
+    endpoint = "https://fcm.googleapis.com/fcm/send/mine"
+    assert client.post("/push/subscriptions", {"endpoint": endpoint, "keys": keys}
+                       ).status_code == 201
+    [device] = client.get("/push/subscriptions").json
+    assert other.get("/push/subscriptions").json == []
+    error_of(other.delete(f"/push/subscriptions/{device['id']}"), 404, "not_found")
+    assert other.delete("/push/subscriptions", {"endpoint": endpoint}).status_code == 204
+    # the same device subscribed by the other user stays the first's, keys and all
+    assert other.post("/push/subscriptions", {"endpoint": endpoint, "keys": {
+        "p256dh": "BTheirs", "auth": "theirs"}}).status_code == 201
+    error_of(other.post("/push/test"), 409, "conflict")  # nothing sent to my device
+    assert client.get("/push/subscriptions").json == [device]
+    assert other.get("/push/subscriptions").json == []

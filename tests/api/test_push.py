@@ -3,6 +3,7 @@ decrypted with the subscription's own keys (http_ece), the VAPID JWT verified ag
 GET /push/key, expired subscriptions removed, and the single-use "Done" action."""
 import base64
 import datetime
+import hashlib
 import json
 import os
 
@@ -41,14 +42,16 @@ def local_push_service(app):
     app.config["PUSH_EXTRA_HOSTS"] = ("127.0.0.1",)
 
 
-def device(client, base, path="/push/device-1"):
+def device(client, base, path="/push/device-1", user_agent=None):
     """Subscribe a device with keys of its own; its (private key, auth secret)."""
     private = ec.generate_private_key(ec.SECP256R1())
     public = private.public_key().public_bytes(serialization.Encoding.X962,
                                                serialization.PublicFormat.UncompressedPoint)
     auth = os.urandom(16)
     keys = {"p256dh": b64(public), "auth": b64(auth)}
-    response = client.post("/push/subscriptions", {"endpoint": base + path, "keys": keys})
+    headers = {"User-Agent": user_agent} if user_agent else None
+    response = client.post("/push/subscriptions", {"endpoint": base + path, "keys": keys},
+                           headers=headers)
     assert response.status_code == 201, response.json
     return private, auth
 
@@ -94,7 +97,8 @@ def test_a_reminder_is_pushed_encrypted_signed_and_logs_done_once(app, client, p
                                           version="aes128gcm"))
     assert payload["title"] == "Private habit" and "Vance" not in json.dumps(payload)
     assert payload["tag"] == f"reminder-{reminder['id']}"
-    assert payload["url"].endswith(f"/#/habit/{habit['id']}")
+    # A tap on it opens that day on Today with the habit's log button in focus.
+    assert payload["url"].endswith(f"/#/today/{clock.today().isoformat()}?focus={habit['id']}")
     action = payload["action"]["url"].split("/api/v1", 1)[1]
     assert client.http.post(f"/api/v1{action}").status_code == 204  # no cookie, no CSRF
     [checkin] = client.get(f"/habits/{habit['id']}/checkins").json
@@ -172,3 +176,97 @@ def test_done_marks_a_skipped_day_done(app, client):
         token = action_token(app.secret_key, Habit.get_by_id(habit["id"]), clock.today(), None)
     assert client.http.post(f"/api/v1/actions/{token}").status_code == 204
     assert client.get(f"/habits/{habit['id']}/checkins").json[0]["status"] == "done"
+
+
+IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 "
+          "(KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1")
+ANDROID = ("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+           "Chrome/124.0.0.0 Mobile Safari/537.36")
+WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0"
+
+
+def test_devices_are_listed_by_the_browser_that_subscribed(app, client, other, push_service):
+    received, base = push_service
+    device(client, base, "/push/phone", IPHONE)
+    device(client, base, "/push/tablet", ANDROID)
+    device(client, base, "/push/laptop", WINDOWS)
+    device(client, base, "/push/script")  # a script: no browser to name
+    device(other, base, "/push/others", IPHONE)
+    listed = client.get("/push/subscriptions").json
+    assert [d["label"] for d in listed] == ["A browser", "Firefox on Windows", "Chrome on Android",
+                                            "Safari on iPhone"]  # newest first
+    phone = listed[-1]
+    assert set(phone) == {"id", "label", "created_at", "last_success_at", "endpoint_sha256"}
+    # The endpoint is never sent back; a browser finds itself by the hash of its own.
+    assert "push/phone" not in json.dumps(listed)
+    assert phone["endpoint_sha256"] == hashlib.sha256(f"{base}/push/phone".encode()).hexdigest()
+    assert phone["last_success_at"] is None
+    assert [d["label"] for d in other.get("/push/subscriptions").json] == ["Safari on iPhone"]
+
+    # The push service took a notification: when is on the device.
+    reminder = client.post("/reminders", {"target": "reflection", "time": "08:00"}).json
+    assert fire_now(app, reminder) == {"sent": 1}
+    assert len(received) == 4
+    assert all(d["last_success_at"] for d in client.get("/push/subscriptions").json)
+    assert other.get("/push/subscriptions").json[0]["last_success_at"] is None
+
+
+def test_a_device_is_removed_from_another_one(app, client, other, push_service):
+    _, base = push_service
+    device(client, base, "/push/phone", IPHONE)
+    device(client, base, "/push/laptop", WINDOWS)
+    phone, laptop = sorted(client.get("/push/subscriptions").json, key=lambda d: d["id"])
+    error_of(other.delete(f"/push/subscriptions/{phone['id']}"), 404, "not_found")
+    error_of(client.delete("/push/subscriptions/999999"), 404, "not_found")
+    assert client.delete(f"/push/subscriptions/{phone['id']}").status_code == 204
+    assert client.get("/push/subscriptions").json == [laptop]
+    error_of(client.delete(f"/push/subscriptions/{phone['id']}"), 404, "not_found")
+
+
+def test_a_device_subscribing_again_keeps_one_row_with_its_new_keys(app, client, push_service):
+    _, base = push_service
+    device(client, base, "/push/phone", IPHONE)
+    private, auth = device(client, base, "/push/phone", ANDROID)  # keys renewed
+    [listed] = client.get("/push/subscriptions").json
+    assert listed["label"] == "Chrome on Android"
+    with app.app_context():
+        assert unb64(PushSubscription.get().auth) == auth
+
+
+def test_a_test_push_reaches_every_device(app, client, other, push_service):
+    received, base = push_service
+    error_of(client.post("/push/test"), 409, "conflict")  # no device yet
+    keys = [device(client, base, f"/push/device-{n}") for n in (1, 2)]
+    device(other, base, "/push/others")
+    assert client.post("/push/test").status_code == 202
+    assert sorted(path for path, _, _ in received) == ["/push/device-1", "/push/device-2"]
+    for (path, _, body) in received:
+        private, auth = keys[int(path[-1]) - 1]
+        payload = json.loads(http_ece.decrypt(body, private_key=private, auth_secret=auth,
+                                              version="aes128gcm"))
+        assert payload["tag"] == "orbit-test" and payload["title"] == "Orbit"
+        assert payload["url"].endswith("/#/settings/reminders") and "action" not in payload
+
+
+def test_a_test_push_to_a_forgotten_device_removes_it(app, client, push_service):
+    _, base = push_service
+    device(client, base, "/push/gone")
+    error_of(client.post("/push/test"), 409, "conflict")
+    assert client.get("/push/subscriptions").json == []
+
+
+def test_a_test_push_that_cannot_reach_the_push_service_is_a_409(app, client):
+    device(client, "http://127.0.0.1:9", "/push/nobody-listens")  # a closed port
+    error_of(client.post("/push/test"), 409, "conflict")
+    assert len(client.get("/push/subscriptions").json) == 1  # kept: it may answer later
+
+
+def test_tapping_a_weekly_summary_opens_the_week(app, client, push_service):
+    received, base = push_service
+    private, auth = device(client, base)
+    reminder = client.post("/reminders", {"target": "weekly_summary", "time": "08:00"}).json
+    assert fire_now(app, reminder) == {"sent": 1}
+    payload = json.loads(http_ece.decrypt(received[0][2], private_key=private, auth_secret=auth,
+                                          version="aes128gcm"))
+    assert payload["url"].endswith("/#/week") and "action" not in payload
+    assert payload["tag"] == f"reminder-{reminder['id']}"
