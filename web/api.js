@@ -235,6 +235,15 @@ export const listNotifyTargets = () => read("/notify/targets");
 export const addNotifyTarget = (label, url) => write("POST", "/notify/targets", { label, url });
 export const deleteNotifyTarget = (id) => write("DELETE", `/notify/targets/${id}`);
 export const testNotifyTarget = (id) => write("POST", `/notify/targets/${id}/test`);
+// Web Push: the server's key, this user's devices (each with the SHA-256 of its endpoint), a test.
+export const getPushKey = () => request("GET", "/push/key");
+export const listDevices = () => read("/push/subscriptions");
+/** `subscription` as PushSubscription.toJSON() gives it: {endpoint, keys: {p256dh, auth}}. */
+export const addDevice = ({ endpoint, keys }) => write("POST", "/push/subscriptions", { endpoint, keys });
+export const removeThisDevice = (endpoint) => write("DELETE", "/push/subscriptions", { endpoint });
+export const removeDevice = (id) => write("DELETE", `/push/subscriptions/${id}`);
+/** Sends a test notification to every device; a 409 says why nothing was sent. */
+export const testPush = () => write("POST", "/push/test");
 // The calendar feed's secret URL (GET answers 404 while there is none).
 export const getCalendarUrl = () => read("/calendar/token");
 export const newCalendarUrl = () => write("POST", "/calendar/token");
