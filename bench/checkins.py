@@ -1,113 +1,156 @@
-"""Load benchmark: check-in PUTs against the app as `make run` serves it (gunicorn, SQLite).
+"""Load benchmark: check-in PUTs through gunicorn, next to a bare Flask + Peewee app.
 
-Starts gunicorn on a fresh database with the worker model asked for, signs a user up, and runs
-CLIENTS threads, each PUTting check-ins over a keep-alive connection with an API token, for
-SECONDS. Prints requests a second and latency percentiles. Bounded: it stops by itself.
-Run: python -m bench.checkins [--worker-class sync|gthread] [--clients 8] [--seconds 10]
+For SQLite and PostgreSQL (postgresql://postgres@127.0.0.1:5432/test unless --pg-url; a database
+of its own is created and dropped): Orbit and bench/bare_app.py (one insert per request) each
+served as `make run` serves Orbit (gunicorn, 2 workers of 8 threads, 127.0.0.1), loaded by 8 and
+then 32 clients on keep-alive connections, in alternating runs (bare, Orbit, Orbit, bare...) so
+that whatever else the machine does weighs on both alike. Orbit's clients each PUT a value to a
+habit of their own with an API token, walking back over the last 300 days (creates, then
+updates; most move the habit's revision on). Then GET /today and GET /summaries/weekly of the
+heavy user of bench/stats.py (40 habits, 5 years) at 8 clients, and one dispatcher pass over
+10,000 reminders (bench/reminders.py) on each database.
+Run: python -m bench.checkins [--seconds 5] [--rounds 2] [--sqlite-only] [--readme]
 """
 import argparse
 import datetime
 import http.client
 import json
-import os
-import statistics
-import subprocess
-import sys
 import tempfile
-import threading
-import time
-import urllib.request
+from types import SimpleNamespace
 
-from tests.test_serving import free_port
+from server import create_app
+from server.db import database
 
+from .load import call, gunicorn, run_clients, scratch_database, summarize
+from .reminders import one_pass
+from .stats import build_user, write_readme
 
-def request(connection, method, path, body=None, headers=None):
-    connection.request(method, path, body=json.dumps(body) if body is not None else None,
-                       headers={"Content-Type": "application/json", **(headers or {})})
-    response = connection.getresponse()
-    return response.status, response.read(), response
-
-
-def start_server(worker_class, port, directory):
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{directory}/bench.db", "PORT": str(port),
-           "ORBIT_SECRET_KEY": "bench"}
-    subprocess.run([sys.executable, "-m", "flask", "--app", "server", "init-db"], env=env,
-                   check=True, capture_output=True)
-    command = [sys.executable, "-m", "gunicorn", "-c", "python:server.gunicorn_conf",
-               "--worker-class", worker_class, "server:create_app()"]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("gunicorn did not start")
+PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
+HABITS = 32
 
 
-def set_up(port):
-    """A user with an API token and one habit per client; (token, habit ids)."""
+def sign_up(port, email):
+    """A new account with an API token; (auth headers, user JSON)."""
     connection = http.client.HTTPConnection("127.0.0.1", port)
-    status, body, response = request(connection, "POST", "/api/v1/auth/register",
-                                     {"email": "bench@example.org", "password": "a long password"})
+    status, body, response = call(connection, "POST", "/api/v1/auth/register",
+                                  {"email": email, "password": "a long password"})
+    assert status == 201, body
     cookie = response.getheader("Set-Cookie").split(";")[0]
     headers = {"Cookie": cookie, "X-CSRF-Token": json.loads(body)["csrf_token"]}
-    created = request(connection, "POST", "/api/v1/tokens", {"name": "bench"}, headers)[1]
-    token = json.loads(created)["token"]
-    auth = {"Authorization": f"Bearer {token}"}
-    habits = [json.loads(request(connection, "POST", "/api/v1/habits",
-                                 {"name": f"h{i}", "measure": "count", "target": 5}, auth)[1])["id"]
-              for i in range(32)]
-    return auth, habits
+    token = json.loads(call(connection, "POST", "/api/v1/tokens", {"name": "bench"}, headers)[1])
+    return {"Authorization": f"Bearer {token['token']}"}, json.loads(body)["user"]
 
 
-def run_clients(port, auth, habits, clients, seconds):
-    latencies, errors = [], []
-    deadline = time.monotonic() + seconds
+def checkin_user(port):
+    """A user with one count habit per client; the PUT of client `index`'s n-th request."""
+    auth, _ = sign_up(port, "bench@example.org")
+    connection = http.client.HTTPConnection("127.0.0.1", port)
+    habits = [json.loads(call(connection, "POST", "/api/v1/habits",
+                              {"name": f"h{i}", "measure": "count", "target": 5}, auth)[1])["id"]
+              for i in range(HABITS)]
     today = datetime.date.today()
 
-    def client(index):
-        connection = http.client.HTTPConnection("127.0.0.1", port)
-        n = 0
-        while time.monotonic() < deadline:
-            day = today - datetime.timedelta(days=1 + n % 300)
-            started = time.perf_counter()
-            status = request(connection, "PUT", f"/api/v1/habits/{habits[index]}/checkins/{day}",
-                             {"value": n % 9}, auth)[0]
-            latencies.append(time.perf_counter() - started)
-            if status not in (200, 201):
-                errors.append(status)
-            n += 1
+    def put(index, n):
+        day = today - datetime.timedelta(days=1 + n % 300)
+        return ("PUT", f"/api/v1/habits/{habits[index % HABITS]}/checkins/{day}",
+                {"value": n % 9}, auth)
+    return put
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies, errors
+
+def bare_put(index, n):
+    """The bare app's insert, with the same body as Orbit's PUT."""
+    return "PUT", f"/items/{index}", {"value": n % 9}, {}
+
+
+def compare_puts(bare_port, orbit_port, orbit_put, clients, seconds, rounds):
+    """Alternating runs of both apps at `clients` clients; their pooled figures."""
+    apps = {"bare": (bare_port, bare_put), "orbit": (orbit_port, orbit_put)}
+    pooled = {name: ([], []) for name in apps}
+    for name, (port, make) in apps.items():  # warm-up: pools filled, code paths hot
+        run_clients(port, clients, 1, make)
+    for r in range(rounds):
+        for name in (["bare", "orbit"] if r % 2 == 0 else ["orbit", "bare"]):
+            port, make = apps[name]
+            latencies, errors = run_clients(port, clients, seconds, make)
+            pooled[name][0].extend(latencies)
+            pooled[name][1].extend(errors)
+    return {name: summarize(lat, seconds * rounds, err) for name, (lat, err) in pooled.items()}
+
+
+def heavy_reads(url, port, seconds):
+    """GET /today and GET /summaries/weekly of bench/stats.py's heavy user at 8 clients."""
+    auth, user = sign_up(port, "heavy@example.org")
+    app = create_app({"DATABASE_URL": url})
+    with app.app_context(), database.connection_context():
+        build_user(SimpleNamespace(user=user), 5)
+    database.close_all()
+    results = {}
+    for path in ("/api/v1/today", "/api/v1/summaries/weekly"):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        assert call(connection, "GET", path, headers=auth)[0] == 200  # the cold one: caches it
+        run_clients(port, 8, 1, lambda i, n: ("GET", path, None, auth))
+        latencies, errors = run_clients(port, 8, seconds, lambda i, n: ("GET", path, None, auth))
+        results[path] = summarize(latencies, seconds, errors)
+    return results
+
+
+def bench_database(kind, pg_url, seconds, rounds):
+    """Every figure of one database."""
+    with tempfile.TemporaryDirectory() as directory, \
+            scratch_database(kind, directory, pg_url, "orbit") as orbit_url, \
+            scratch_database(kind, directory, pg_url, "bare") as bare_url, \
+            gunicorn("server:create_app()", orbit_url, init_db=True) as orbit_port, \
+            gunicorn("bench.bare_app:create_app()", bare_url) as bare_port:
+        orbit_put = checkin_user(orbit_port)
+        puts = {clients: compare_puts(bare_port, orbit_port, orbit_put, clients, seconds, rounds)
+                for clients in (8, 32)}
+        reads = heavy_reads(orbit_url, orbit_port, seconds)
+    with tempfile.TemporaryDirectory() as directory, \
+            scratch_database(kind, directory, pg_url, "reminders") as url:
+        dispatch = one_pass(10_000, "minute", url)
+    return {"puts": puts, "reads": reads, "dispatch": dispatch}
+
+
+def table(results, seconds, rounds):
+    """The Markdown the README shows."""
+    lines = ["| database | clients | bare app PUT/s | Orbit PUT/s | Orbit / bare | bare p50 / p99 "
+             "| Orbit p50 / p99 | errors |", "|---|---|---|---|---|---|---|---|"]
+    for kind, result in results.items():
+        for clients, figures in result["puts"].items():
+            bare, orbit = figures["bare"], figures["orbit"]
+            lines.append(
+                f"| {kind} | {clients} | {bare['rate']:.0f} | {orbit['rate']:.0f} "
+                f"| **{orbit['rate'] / bare['rate']:.2f}** "
+                f"| {bare['p50']:.1f} / {bare['p99']:.1f} ms "
+                f"| {orbit['p50']:.1f} / {orbit['p99']:.1f} ms "
+                f"| {bare['errors'] + orbit['errors']} |")
+    lines += ["", "| database | GET /today, heavy user, 8 clients | GET /summaries/weekly, "
+              "8 clients | one dispatcher pass |", "|---|---|---|---|"]
+    for kind, result in results.items():
+        today, weekly = (result["reads"][p] for p in ("/api/v1/today", "/api/v1/summaries/weekly"))
+        lines.append(f"| {kind} | {today['rate']:.0f}/s, p50 {today['p50']:.0f} ms, p99 "
+                     f"{today['p99']:.0f} ms | {weekly['rate']:.0f}/s, p50 {weekly['p50']:.0f} ms, "
+                     f"p99 {weekly['p99']:.0f} ms | {result['dispatch']} |")
+    lines.append(f"\n{rounds} runs of {seconds:g} s per app and client count, alternating; "
+                 "figures pooled over the runs.")
+    return "\n".join(lines)
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--worker-class", default="gthread")
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--seconds", type=float, default=10)
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--pg-url", default=PG_URL)
+    parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--readme", action="store_true", help="write the tables into the README")
     args = parser.parse_args()
-    port = free_port()
-    with tempfile.TemporaryDirectory() as directory:
-        process = start_server(args.worker_class, port, directory)
-        try:
-            auth, habits = set_up(port)
-            latencies, errors = run_clients(port, auth, habits, args.clients, args.seconds)
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
-    quantiles = statistics.quantiles(latencies, n=100)
-    print(f"{args.worker_class}: {len(latencies) / args.seconds:.0f} PUT/s, "
-          f"p50 {quantiles[49] * 1000:.1f} ms, p99 {quantiles[98] * 1000:.1f} ms, "
-          f"{len(errors)} errors, {args.clients} clients")
+    kinds = ["sqlite"] + ([] if args.sqlite_only else ["postgresql"])
+    results = {kind: bench_database(kind, args.pg_url, args.seconds, args.rounds)
+               for kind in kinds}
+    text = table(results, args.seconds, args.rounds)
+    print(text)
+    if args.readme:
+        write_readme(text, "checkins")
 
 
 if __name__ == "__main__":

@@ -57,10 +57,12 @@ def main():
         write_readme("\n".join(f"- {line}" for line in lines), "reminders")
 
 
-def one_pass(reminders, due):
-    """A line on one pass over `reminders` reminders, of which those of a `due` are due."""
+def one_pass(reminders, due, database_url=None):
+    """A line on one pass over `reminders` reminders, of which those of a `due` are due (on a
+    fresh SQLite file, or on the empty database of `database_url`)."""
     now = datetime.datetime(2026, 12, 2, 12, 0, 30, tzinfo=UTC)
-    app = create_app({"DATABASE_URL": f"sqlite:///{tempfile.mkdtemp()}/bench.db",
+    url = database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
+    app = create_app({"DATABASE_URL": url,
                       "TESTING": True, "NOW": lambda: now})
     with app.app_context():
         init_db()
