@@ -133,6 +133,26 @@ def test_a_refused_write_stays_with_its_reason_until_discarded(signed_up, call_a
     assert page.evaluate("import(new URL('offline-store.js', document.querySelector('script[type=module]').src).href).then((s) => s.queued())") == []
 
 
+def test_a_habit_screen_and_the_mood_check_open_offline_from_the_last_data(signed_up, call_api,
+                                                                           console_errors):
+    page = signed_up
+    ids = create_habits(call_api, "Walk")
+    page.goto(f"/#/habit/{ids['Walk']}")
+    expect(page.get_by_role("heading", level=1, name="Walk")).to_be_visible()
+    expect(page.get_by_role("region", name="Numbers")).to_be_visible()
+    go_offline(page, console_errors)
+    page.reload()
+    expect(page.get_by_role("heading", level=1, name="Walk")).to_be_visible()
+    expect(page.get_by_role("region", name="Numbers")).to_be_visible()
+    expect(page.locator("#sync-status")).to_contain_text("Offline")
+    page.goto("/#/today")
+    page.get_by_role("button", name="Good (4 of 5)").click()
+    expect(page.locator(".mood-card .pending-mark")).to_be_visible()
+    page.context.set_offline(False)
+    expect(page.locator(".mood-card .pending-mark")).to_be_hidden()
+    assert call_api("return (await api.getToday(arg)).reflection.mood", clock.today().isoformat()) == 4
+
+
 def test_two_tabs_replay_the_queue_once(signed_up, call_api, console_errors):
     page = signed_up
     today = clock.today().isoformat()
