@@ -9,6 +9,7 @@ import threading
 import click
 from flask import current_app
 
+from .auth import ensure_secret_key
 from .cli_ops import register_ops
 from .db import database, init_db
 from .importers.commands import register_import_commands
@@ -66,6 +67,7 @@ def register(app):
         if instant.tzinfo is None:
             raise click.BadParameter("give the instant with its offset, e.g. 2026-12-02T08:00Z")
         with database.connection_context():
+            ensure_secret_key(current_app)  # signs the unsubscribe and "Done" links
             counts = dispatch(current_app.config, instant)
         done = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
         click.echo(done or "nothing due")
@@ -85,6 +87,7 @@ def register(app):
         while not stop.is_set():
             try:
                 with database.connection_context():
+                    ensure_secret_key(current_app)  # signs the unsubscribe and "Done" links
                     dispatch(current_app.config, clock_now())
             except Exception:  # noqa: BLE001 - the database away a moment: try next minute
                 logging.getLogger(__name__).exception("a dispatch pass failed")

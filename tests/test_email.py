@@ -3,6 +3,8 @@ with the standard email package: both parts, the headers, and no private habit's
 import email
 import email.policy
 
+from server.notify.email import send
+
 from .conftest import make_habit
 
 
@@ -36,3 +38,13 @@ def test_without_smtp_settings_the_command_says_what_to_set(app, client):
     result = app.test_cli_runner().invoke(args=["summary", "send", "--user", client.user["email"]])
     assert result.exit_code != 0
     assert "ORBIT_SMTP_URL" in result.output and "ORBIT_MAIL_FROM" in result.output
+
+
+def test_a_long_list_unsubscribe_header_goes_out_as_a_plain_url(smtp):
+    # RFC 2369: the URL in angle brackets as it is, never folded into RFC 2047 encoded words.
+    inbox, url = smtp
+    link = "<http://127.0.0.1:5000/api/v1/unsubscribe/" + "x" * 120 + ">"
+    send({"SMTP_URL": url, "MAIL_FROM": "orbit@example.org"}, "a@example.org", "Walk", "Go.",
+         headers={"List-Unsubscribe": link})
+    [raw] = inbox.messages  # parsed with compat32, which leaves encoded words as they came
+    assert raw["List-Unsubscribe"].strip() == link

@@ -1,5 +1,6 @@
 """Sending mail: SMTP from ORBIT_SMTP_URL (smtp://user:pass@host:port, smtps://…, or
 ?starttls=1) as ORBIT_MAIL_FROM, and the weekly summary as an email."""
+import email.policy
 import smtplib
 import ssl
 from email.message import EmailMessage
@@ -7,6 +8,11 @@ from email.utils import formatdate, make_msgid
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .summary_mail import summary_html, summary_subject, summary_text
+
+
+# Header lines up to RFC 5322's 998 characters: at the default 78, a List-Unsubscribe URL went
+# out folded into RFC 2047 encoded words, which mail clients do not take for a URL (RFC 2369).
+POLICY = email.policy.default.clone(max_line_length=998)
 
 
 class MailNotConfigured(RuntimeError):
@@ -31,7 +37,7 @@ def smtp_settings(config):
 def send(config, to, subject, text, html=None, headers=None):
     """Send one message (plain text, and HTML as the alternative when given)."""
     scheme, host, port, user, password, starttls, sender = smtp_settings(config)
-    message = EmailMessage()
+    message = EmailMessage(policy=POLICY)
     message["From"], message["To"], message["Subject"] = sender, to, subject
     message["Date"], message["Message-ID"] = formatdate(localtime=False), make_msgid("orbit")
     for name, value in (headers or {}).items():
