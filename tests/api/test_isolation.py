@@ -2,6 +2,7 @@
 second user (`other`) tries every endpoint on the first user's ids: an id in the path is a 404, an
 id in a body a 422 field error, and afterwards nothing of the first user has changed."""
 import io
+import json
 import zipfile
 
 import pytest
@@ -11,8 +12,9 @@ from .helpers import day, error_of, field_errors, put_checkin
 
 
 @pytest.fixture
-def mine(client):
+def mine(app, client):
     """One of everything of the first user: the ids the second user will try."""
+    app.config["APPRISE"] = True  # the operator allows Apprise targets: theirs are tried too
     identity = client.post("/identities", {"statement": "I move"}).json
     habit = make_habit(client, identity_id=identity["id"], measure="count", target=3,
                        start_date=day(-5))
@@ -21,8 +23,14 @@ def mine(client):
     token = client.post("/tokens", {"name": "Phone"}).json
     pause = client.post("/pauses", {"habit_id": habit["id"], "start": day(-3), "end": day(-2),
                                     "note": "mine"}).json
+    reminder = client.post("/reminders", {"target": "habit", "habit_id": habit["id"],
+                                          "time": "08:00", "channels": ["email"]}).json
+    # Nothing listens there: no test below may send anything to it.
+    target = client.post("/notify/targets", {"label": "Mine", "url": "json://127.0.0.1:9/x"}).json
+    assert client.post("/calendar/token").status_code == 200
     return {"identity": identity["id"], "habit": habit["id"], "token": token["id"],
-            "date": day(-1), "pause": pause["id"]}
+            "date": day(-1), "pause": pause["id"], "reminder": reminder["id"],
+            "target": target["id"]}
 
 
 def everything_of(client, ids):
@@ -30,7 +38,8 @@ def everything_of(client, ids):
     paths = ["/me", "/habits?archived=all", "/habits/{habit}", "/habits/{habit}/checkins",
              "/identities", "/identities/{identity}", "/reflections", "/tokens", "/today",
              "/habits/{habit}/stats", "/habits/{habit}/calendar", "/identities/{identity}/votes",
-             "/identities/{identity}/evidence", "/pauses", "/pauses/{pause}"]
+             "/identities/{identity}/evidence", "/pauses", "/pauses/{pause}", "/reminders",
+             "/reminders/{reminder}", "/notify/targets", "/calendar/token"]
     seen = {}
     for path in paths:
         response = client.get(path.format(**ids))
@@ -67,6 +76,12 @@ def unchanged(client, mine):
     ("GET", "/pauses/{pause}", None),
     ("PATCH", "/pauses/{pause}", {"end": None, "note": "changed"}),
     ("DELETE", "/pauses/{pause}", None),
+    ("GET", "/reminders/{reminder}", None),
+    ("PATCH", "/reminders/{reminder}", {"time": "09:00", "enabled": False}),
+    ("DELETE", "/reminders/{reminder}", None),
+    ("POST", "/reminders/{reminder}/test", None),
+    ("DELETE", "/notify/targets/{target}", None),
+    ("POST", "/notify/targets/{target}/test", None),
 ])
 def test_ids_in_the_path_are_404(other, mine, unchanged, method, path, body):
     response = other.call(method, path.format(today=day(), **mine), body)
@@ -90,6 +105,29 @@ def test_a_pause_of_anothers_habit_is_unknown(other, mine, unchanged):
     # A pause of everything rests only the caller's own habits.
     assert other.post("/pauses", {"start": day(-3)}).status_code == 201
     assert other.get("/today").json["habits"] == []
+
+
+def test_a_reminder_of_anothers_habit_is_unknown(other, mine, unchanged):
+    body = {"target": "habit", "habit_id": mine["habit"], "time": "08:00"}
+    assert field_errors(other.post("/reminders", body), "habit_id") == ["Unknown habit."]
+    own = other.post("/reminders", body | {"habit_id": make_habit(other)["id"]}).json
+    response = other.patch(f"/reminders/{own['id']}", {"habit_id": mine["habit"]})
+    assert field_errors(response, "habit_id") == ["Unknown habit."]
+    assert other.get(f"/reminders/{own['id']}").json == own
+
+
+def test_reminders_targets_feeds_and_summaries_are_the_callers_own(other, mine, unchanged):
+    for path in ("/reminders", "/reminders/upcoming?hours=48", "/notify/targets"):
+        assert other.get(path).json == [], path
+    error_of(other.get("/calendar/token"), 404, "not_found")
+    # Their own feed holds none of my reminders; replacing or stopping it leaves mine alone.
+    url = other.post("/calendar/token").json["url"]
+    feed = other.http.get(url[url.index("/api/v1/"):]).data
+    assert b"VCALENDAR" in feed and b"VEVENT" not in feed and b"Walk" not in feed
+    assert other.delete("/calendar/token").status_code == 204
+    for path in ("/summaries/weekly", "/summaries/weekly/history"):
+        summary = other.get(path)
+        assert summary.status_code == 200 and "Walk" not in json.dumps(summary.json), path
 
 
 def test_a_batch_item_on_anothers_habit_is_unknown(other, mine, unchanged):
