@@ -160,9 +160,7 @@ async function flush() {
 
 /** A write the server refused for good: kept, with the reason, until the user discards it. */
 function refuse(entry, error) {
-  const fields = error?.fields ? Object.values(error.fields).flat().join(" ") : "";
-  const reason = error?.message || fields || "The server refused this change.";
-  return offline.updateQueued({ ...entry, refused: true, reason });
+  return offline.updateQueued({ ...entry, refused: true, reason: offline.reasonOf(error) });
 }
 
 async function refreshKeys() {
