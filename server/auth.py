@@ -14,8 +14,21 @@ from peewee import OperationalError
 from .db import database
 from .errors import ApiError
 from .models import ApiToken, LoginAttempt, LoginSession, Setting, SignUp, User, utcnow
+from .prepared import Prepared
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+TOKEN_TOUCH_EVERY = datetime.timedelta(minutes=1)
+
+# Every request resolves its caller: the token (or session) and its user in one query, built once.
+TOKEN_WITH_USER = Prepared(lambda token_hash: ApiToken.select(ApiToken, User).join(User)
+                           .where(ApiToken.token_hash == token_hash), token_hash=str)
+SESSION_WITH_USER = Prepared(lambda key_hash, user_id: LoginSession.select(LoginSession, User)
+                             .join(User).where(LoginSession.key_hash == key_hash,
+                                               User.id == user_id), key_hash=str, user_id=int)
+# Only the first request of a minute writes, and of concurrent ones only the first that commits.
+TOUCH_TOKEN = Prepared(lambda token_id, now, before: ApiToken.update(last_used_at=now).where(
+    ApiToken.id == token_id, ApiToken.last_used_at.is_null() | (ApiToken.last_used_at < before)),
+    token_id=int, now=datetime.datetime, before=datetime.datetime)
 
 
 class SessionInterface(SecureCookieSessionInterface):
@@ -104,16 +117,15 @@ def load_caller():
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise ApiError(401, "The Authorization header must be 'Bearer <token>'.")
-        api_token = (ApiToken.select(ApiToken, User).join(User)
-                     .where(ApiToken.token_hash == hash_token(token.strip())).first())
+        api_token = TOKEN_WITH_USER.first(token_hash=hash_token(token.strip()))
         if api_token is None:
             raise ApiError(401, "This API token is not valid.")
         touch_token(api_token)
         g.user, g.via_token = api_token.user, True
     elif "sid" in session:
-        login = (LoginSession.select(LoginSession, User).join(User)
-                 .where(LoginSession.key_hash == hash_token(session["sid"]),
-                        User.id == session.get("uid")).first())
+        uid = session.get("uid")
+        login = SESSION_WITH_USER.first(key_hash=hash_token(session["sid"]),
+                                        user_id=uid) if isinstance(uid, int) else None
         # A session ends when signed out (no record) or when the password changed (version).
         if login is not None and login.user.session_version == session.get("sv"):
             g.user = login.user
@@ -122,10 +134,12 @@ def load_caller():
 
 
 def touch_token(api_token):
-    """Record when a token was last used, at most once a minute (a write per request is waste)."""
+    """Record when a token was last used, at most once a minute (a write per request is waste):
+    no statement while the row read says it is recent, and a conditional UPDATE otherwise."""
     now = utcnow()
-    if api_token.last_used_at is None or now - api_token.last_used_at > datetime.timedelta(minutes=1):
-        ApiToken.update(last_used_at=now).where(ApiToken.id == api_token.id).execute()
+    before = now - TOKEN_TOUCH_EVERY
+    if api_token.last_used_at is None or api_token.last_used_at < before:
+        TOUCH_TOKEN.execute(token_id=api_token.id, now=now, before=before)
 
 
 def check_access(public):

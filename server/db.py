@@ -57,12 +57,13 @@ def retry_on_conflict(write):
     return wrapper
 
 
-def locked(query):
+def locked(query, of=None):
     """`query` locking the rows it reads until the transaction ends. PostgreSQL runs concurrent
     transactions side by side, so a read-then-write must hold its rows (SELECT ... FOR UPDATE);
     SQLite needs nothing: every transaction here takes the write lock at BEGIN (IMMEDIATE), so
-    two of them never interleave at all."""
-    return query.for_update() if database.obj.for_update else query
+    two of them never interleave at all. `of`: the model whose rows to lock, in a query that
+    outer-joins others (their side of the join may be null, which cannot be locked)."""
+    return query.for_update(of=of) if database.obj.for_update else query
 
 
 def database_answers():

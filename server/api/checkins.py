@@ -7,6 +7,9 @@ from ..store.common import date_range
 from .common import current_user, doc, request_json
 
 bp = Blueprint("checkins", __name__)
+# The hot path's schemas made once: making one deep-copies its fields (~15% of a PUT's CPU), and
+# loading or dumping keeps no state in the instance, so threads share them.
+CHECKIN_IN, CHECKIN_OUT = CheckinIn(), CheckinOut()
 
 
 @bp.put("/habits/<int:habit_id>/checkins/<day:date>")
@@ -14,9 +17,9 @@ bp = Blueprint("checkins", __name__)
      status=(201, 200))
 def put_checkin(habit_id, date):
     habit = habits.habit_of(current_user(), habit_id)
-    data = CheckinIn().load(request_json())
+    data = CHECKIN_IN.load(request_json())
     checkin, created = checkins.put_checkin(current_user(), habit, date, data)
-    return CheckinOut().dump(checkin), 201 if created else 200
+    return CHECKIN_OUT.dump(checkin), 201 if created else 200
 
 
 @bp.delete("/habits/<int:habit_id>/checkins/<day:date>")

@@ -2,16 +2,37 @@
 import datetime
 
 from marshmallow import ValidationError
-from peewee import fn
+from peewee import JOIN, fn
 
 from .. import domain
 from ..db import database
 from ..errors import ApiError, validation_error_body
 from ..models import Checkin, CheckinTombstone, Habit, utcnow
+from ..prepared import Prepared, returning_id
 from . import summaries
 from .common import EPOCH, local_today
 from .habits import attach_rules, lock_habit
 from .specs import habit_spec
+
+# A PUT's reads in one query, built once: the habit, the day's stored check-in and the day's
+# tombstone (both may be missing). Run after the habit's row is held (see lock_day).
+HABIT_DAY = Prepared(lambda habit_id, day: Habit.select(Habit, Checkin, CheckinTombstone)
+                     .join(Checkin, JOIN.LEFT_OUTER, attr="stored",
+                           on=(Checkin.habit == Habit.id) & (Checkin.day == day))
+                     .switch(Habit)
+                     .join(CheckinTombstone, JOIN.LEFT_OUTER, attr="tombstone",
+                           on=(CheckinTombstone.habit == Habit.id) & (CheckinTombstone.day == day))
+                     .where(Habit.id == habit_id), habit_id=int, day=datetime.date)
+CHECKIN_FIELDS = {"status": str, "value": float, "note": str, "acted_at": datetime.datetime,
+                  "updated_at": datetime.datetime}
+INSERT_CHECKIN = Prepared(lambda **f: returning_id(Checkin.insert(
+    user=f.pop("user_id"), habit=f.pop("habit_id"), day=f.pop("day"), **f), Checkin),
+    user_id=int, habit_id=int, day=datetime.date, **CHECKIN_FIELDS)
+UPDATE_CHECKIN = Prepared(lambda checkin_id, **f: Checkin.update(**f).where(
+    Checkin.id == checkin_id), checkin_id=int, **CHECKIN_FIELDS)
+DELETE_TOMBSTONE = Prepared(lambda habit_id, day: CheckinTombstone.delete().where(
+    CheckinTombstone.habit == habit_id, CheckinTombstone.day == day), habit_id=int,
+    day=datetime.date)
 
 
 def check_day(user, day):
@@ -53,31 +74,55 @@ def put_checkin(user, habit, day, data, client_time=None):
     acted_at = as_naive_utc(client_time) if client_time else utcnow()
     with database.atomic():
         # The merge of kept fields, the client_time comparison and the start date below read what
-        # the previous writer committed, and write before the next one reads (db.locked).
-        lock_habit(habit)
-        stored = Checkin.get_or_none(Checkin.habit == habit, Checkin.day == day)
+        # the previous writer committed, and write before the next one reads (db.locked). A
+        # back-fill moves the revision on as it takes the row (a replay only if it changes).
+        bumped = not client_time and summaries.changes_history(user, day)
+        stored, tombstone = lock_day(habit, day, bumped)
         if client_time:
-            newer = (stored.acted_at if stored else
-                     deleted_at(CheckinTombstone, habit=habit, day=day))
+            newer = stored.acted_at if stored else (tombstone.acted_at if tombstone else None)
             if newer is not None and acted_at < newer:
                 return (with_done(habit, stored) if stored else None), False
         fields = merged_checkin(habit, stored, data)
-        now = utcnow()
+        fields.update(acted_at=acted_at, updated_at=utcnow())
         created = stored is None
         if created:
-            stored = Checkin.create(user=user, habit=habit, day=day, acted_at=acted_at,
-                                    updated_at=now, **fields)
-            CheckinTombstone.delete().where(CheckinTombstone.habit == habit,
-                                            CheckinTombstone.day == day).execute()
+            stored = Checkin(user=user, habit=habit, day=day, **fields)
+            stored.id = INSERT_CHECKIN.insert(user_id=user.id, habit_id=habit.id, day=day,
+                                              **fields)
+            if tombstone:
+                DELETE_TOMBSTONE.execute(habit_id=habit.id, day=day)
         else:
-            Checkin.update(acted_at=acted_at, updated_at=now, **fields).where(
-                Checkin.id == stored.id).execute()
-            stored.__data__.update(acted_at=acted_at, updated_at=now, **fields)
+            UPDATE_CHECKIN.execute(checkin_id=stored.id, **fields)
+            stored.__data__.update(fields)
         if day < habit.start_date:  # the habit now starts earlier: every cached state is off
             move_start(habit, day)
-        else:
+        elif not bumped:
             summaries.history_changed(user, habit, day)
     return with_done(habit, stored), created
+
+
+def lock_day(habit, day, bump):
+    """Hold the habit's row (moving its revision on when `bump`), refresh `habit` from it; (the
+    day's check-in, its tombstone), each None when there is none. The reads come after the row is
+    held, in a statement of their own: on PostgreSQL a statement sees what was committed when it
+    began, so a join locking the habit as it waits would read the check-in from before the
+    previous writer's commit (a lost update). SQLite holds the database from BEGIN on."""
+    if bump:
+        if not summaries.NEXT_REVISION.execute(habit_id=habit.id):
+            raise ApiError(404, "There is no such habit.")
+    elif database.obj.for_update:
+        lock_habit(habit)
+    row = HABIT_DAY.first(habit_id=habit.id, day=day)
+    if row is None:  # deleted since it was read
+        raise ApiError(404, "There is no such habit.")
+    habit.__data__.update(row.__data__)
+    return present(getattr(row, "stored", None)), present(getattr(row, "tombstone", None))
+
+
+def present(joined):
+    """The row of an outer join, or None where the join found none (Peewee then leaves a row
+    of nulls, or nothing)."""
+    return joined if joined is not None and joined.id is not None else None
 
 
 def delete_checkin(user, habit, day, client_time=None):

@@ -7,10 +7,18 @@ from peewee import fn
 from ..db import database, locked
 from ..errors import ApiError
 from ..models import Checkin, Habit, HabitRule, Identity, utcnow
+from ..prepared import Prepared
 from . import summaries
 from .common import EPOCH, local_today
 
 DAILY = {"type": "daily"}
+
+# The habit and its rules in one query (every habit has at least one rule), built once.
+HABIT_WITH_RULES = Prepared(lambda habit_id, user_id: HabitRule.select(HabitRule, Habit)
+                            .join(Habit).where(Habit.id == habit_id, Habit.user == user_id)
+                            .order_by(HabitRule.effective_from), habit_id=int, user_id=int)
+LOCKED_HABIT = Prepared(lambda habit_id: locked(Habit.select().where(Habit.id == habit_id)),
+                        habit_id=int)
 
 
 def attach_rules(habits):
@@ -37,17 +45,22 @@ def habits_of(user, archived="false"):
 
 def habit_of(user, habit_id):
     """The user's habit with this id, with its rules; 404 when it is not theirs."""
-    habit = Habit.get_or_none(Habit.id == habit_id, Habit.user == user)
-    if habit is None:
+    rules = HABIT_WITH_RULES.rows(habit_id=habit_id, user_id=user.id)
+    if not rules:
         raise ApiError(404, "There is no such habit.")
-    return attach_rules([habit])[0]
+    habit = rules[0].habit
+    habit.rules = rules
+    return habit
 
 
 def lock_habit(habit):
     """Hold the habit's row until the transaction ends, and refresh `habit` from it. Every write
     that reads the habit or its check-ins before writing takes it first, so that it reads what the
     previous writer committed and writes before the next one reads (see db.locked)."""
-    habit.__data__.update(locked(Habit.select().where(Habit.id == habit.id)).get().__data__)
+    row = LOCKED_HABIT.first(habit_id=habit.id)
+    if row is None:  # deleted since it was read
+        raise ApiError(404, "There is no such habit.")
+    habit.__data__.update(row.__data__)
     return habit
 
 

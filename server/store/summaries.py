@@ -13,21 +13,31 @@ time-zone change of up to 26 hours), and the 2 fresh days come on top.
 import datetime
 
 from ..models import Habit
+from ..prepared import Prepared
 from .common import local_today
 
 FRESH_DAYS = 2
 LAG = datetime.timedelta(days=FRESH_DAYS + 2)
 
+# Most back-filled check-ins move the revision on: built once, not on every write.
+NEXT_REVISION = Prepared(lambda habit_id: Habit.update(revision=Habit.revision + 1)
+                         .where(Habit.id == habit_id), habit_id=int)
+
 
 def history_changed(user, habit, day):
     """A check-in of `day` was written or deleted: stale cached states if it can be inside one."""
-    if day <= local_today(user) - datetime.timedelta(days=FRESH_DAYS):
+    if changes_history(user, day):
         invalidate(habit)
+
+
+def changes_history(user, day):
+    """True when a cached state can hold `day` (a write to it must move the revision on)."""
+    return day <= local_today(user) - datetime.timedelta(days=FRESH_DAYS)
 
 
 def invalidate(habit):
     """The habit's history changed: cached states of it are stale."""
-    Habit.update(revision=Habit.revision + 1).where(Habit.id == habit.id).execute()
+    NEXT_REVISION.execute(habit_id=habit.id)
 
 
 def invalidate_user(user):
