@@ -1,7 +1,6 @@
 // The service worker: this release's app shell from a cache named after it (cache-first, so the
 // app opens with no network), /api/ left to the network (the page keeps its own copy of the last
-// data, in IndexedDB), and Background Sync passed on to the open tabs, which replay the offline
-// queue. server/web.py fills in RELEASE and SHELL; a new release changes both, the browser
+// data, in IndexedDB), and Background Sync's replay of the offline queue. server/web.py fills in RELEASE and SHELL; a new release changes both, the browser
 // installs the new worker, which caches the new shell and deletes the old caches.
 
 const RELEASE = "dev";
@@ -45,9 +44,15 @@ self.addEventListener("fetch", (event) => {
 });
 
 // Background Sync ("orbit-sync", registered by sync.js when a write is queued): the connection is
-// back. The tabs hold the session and the queue's logic, so they replay.
+// back. An open tab replays the queue; with none open, this worker does (sw-replay.js).
+// The CSP's Trusted Types reach this worker too: importScripts takes this origin's scripts only.
+self.trustedTypes?.createPolicy("default", {
+  createScriptURL(url) {
+    if (new URL(url, self.location.href).origin === self.location.origin) return url;
+    throw new TypeError(`Not a script of this app: ${url}`);
+  },
+});
+importScripts(`${BASE}queue-db.js`, `${BASE}sw-replay.js`);
 self.addEventListener("sync", (event) => {
-  if (event.tag !== "orbit-sync") return;
-  event.waitUntil(self.clients.matchAll({ type: "window" })
-    .then((clients) => clients.forEach((client) => client.postMessage("orbit:sync"))));
+  if (event.tag === "orbit-sync") event.waitUntil(replayOrPassOn());
 });

@@ -153,6 +153,54 @@ def test_a_habit_screen_and_the_mood_check_open_offline_from_the_last_data(signe
     assert call_api("return (await api.getToday(arg)).reflection.mood", clock.today().isoformat()) == 4
 
 
+def test_background_sync_replays_the_queue_with_no_tab_open(signed_up, call_api, console_errors,
+                                                            live_server):
+    """The app closed while offline: Background Sync wakes the service worker, which replays the
+    queue itself. (DevTools fires the sync event: headless Chromium would fire it on a real
+    change of connection, which Playwright's offline switch is not.)"""
+    page = signed_up
+    context = page.context
+    today = clock.today().isoformat()
+    ids = create_habits(call_api, "Walk", "Read")
+    page.reload()
+    card(page, "Read").wait_for()
+    go_offline(page, console_errors)
+    page.get_by_role("button", name="Mark Walk done").click()
+    expect(card(page, "Walk")).to_contain_text("Not synced yet")
+    page.get_by_role("button", name="Mark Read done").click()
+    expect(card(page, "Read")).to_contain_text("Not synced yet")
+
+    registrations = []
+    blank = context.new_page()  # about:blank: no tab of the app, but a door to DevTools
+    devtools = context.new_cdp_session(blank)
+    devtools.on("ServiceWorker.workerRegistrationUpdated",
+                lambda event: registrations.extend(event["registrations"]))
+    devtools.send("ServiceWorker.enable")
+    page.close()
+    context.set_offline(False)
+    [registration] = [r for r in registrations if not r["isDeleted"]]
+    devtools.send("ServiceWorker.dispatchSyncEvent", {
+        "origin": live_server, "registrationId": registration["registrationId"],
+        "tag": "orbit-sync", "lastChance": False})
+
+    def stored(habit_id):
+        answer = context.request.get(f"{live_server}/api/v1/habits/{habit_id}/checkins",
+                                     params={"from": today, "to": today})
+        return [c["status"] for c in answer.json()]
+
+    for _ in range(100):
+        if stored(ids["Walk"]) and stored(ids["Read"]):
+            break
+        blank.wait_for_timeout(100)
+    assert stored(ids["Walk"]) == ["done"] and stored(ids["Read"]) == ["done"]
+    reopened = context.new_page()
+    reopened.clock.install(time=clock.now())
+    reopened.goto(live_server + "/#/today")
+    card(reopened, "Walk").wait_for()
+    expect(reopened.locator(".pending-mark:visible")).to_have_count(0)
+    assert stored(ids["Walk"]) == ["done"]  # and the reopened app sent nothing twice
+
+
 def test_two_tabs_replay_the_queue_once(signed_up, call_api, console_errors):
     page = signed_up
     today = clock.today().isoformat()
