@@ -23,6 +23,8 @@ const ROUTES = [
   { pattern: /^#\/signup(?:\?(.*))?$/, render: auth.renderSignUp, title: "Create account", public: true },
   { pattern: /^#\/today$/, render: today.render, title: "Today", tab: "today", fab: true, followsToday: true },
   { pattern: /^#\/today\/(\d{4}-\d{2}-\d{2})$/, render: today.render, title: "Today", tab: "today", fab: true },
+  // A notification's tap (sw.js): that day, the habit's log button in focus.
+  { pattern: /^#\/today(?:\/(\d{4}-\d{2}-\d{2}))?\?focus=(\d+)$/, render: today.renderFocused, title: "Today", tab: "today", fab: true },
   { pattern: /^#\/habit\/(\d+)$/, render: habit.render, title: "Habit", followsToday: true },
   { pattern: /^#\/habit\/(\d+)\/edit$/, render: editor.renderEdit, title: "Edit habit" },
   { pattern: /^#\/new$/, render: editor.renderNew, title: "New habit" },
@@ -99,7 +101,10 @@ async function showScreen() {
   }
   mainEl.replaceChildren(screenEl);
   window.scrollTo(0, 0);
-  screenEl.querySelector("h1")?.focus({ preventScroll: true });
+  // A screen may name the control to start on (data-autofocus); otherwise its heading.
+  const startEl = screenEl.querySelector("[data-autofocus]");
+  if (startEl) startEl.focus();
+  else screenEl.querySelector("h1")?.focus({ preventScroll: true });
   return undefined;
 }
 
@@ -189,6 +194,12 @@ fabEl.addEventListener("click", () => { location.hash = "#/new"; });
 // Writes made offline have reached the server: a screen showing them as pending is drawn again.
 window.addEventListener("orbit:synced", () => {
   if (mainEl.querySelector(".pending-mark:not([hidden])")) showScreen();
+});
+// A notification tapped while Orbit is open in a window its service worker cannot move (sw.js).
+navigator.serviceWorker?.addEventListener("message", (event) => {
+  if (event.data?.type !== "orbit:open") return;
+  const url = new URL(event.data.url, location.href);
+  if (url.origin === location.origin && url.hash) location.hash = url.hash;
 });
 // The service worker keeps the app shell, so the app opens with no network (sw.js).
 navigator.serviceWorker?.register("/sw.js").catch(() => undefined);

@@ -56,3 +56,122 @@ importScripts(`${BASE}queue-db.js`, `${BASE}sw-replay.js`);
 self.addEventListener("sync", (event) => {
   if (event.tag === "orbit-sync") event.waitUntil(replayOrPassOn());
 });
+
+// Web Push (#13). The server's payload (server/notify/channels.py): {title, body, tag, url,
+// action?: {title, url}}: one notification per reminder (a newer one replaces it by its tag),
+// private habits already named "Private habit". Every handler hands its work to event.waitUntil,
+// or the browser may stop the worker midway (and drop the subscription of a worker that shows
+// nothing for a push).
+const ICON = "/icons/icon-192.png";
+const BADGE = "/icons/badge-96.png";
+const ACTIONS_PATH = "/api/v1/actions/";
+
+self.addEventListener("push", (event) => {
+  event.waitUntil(showReminder(pushedPayload(event.data)));
+});
+
+// The listener is one line so that its work, onNotificationClick, can be called on its own.
+self.addEventListener("notificationclick", (event) => event.waitUntil(onNotificationClick(event.notification, event.action)));
+
+self.addEventListener("pushsubscriptionchange", (event) => {
+  event.waitUntil(resubscribe(event.oldSubscription, event.newSubscription));
+});
+
+function pushedPayload(data) {
+  try {
+    return data?.json() ?? {};
+  } catch {
+    return { body: data?.text() ?? "" }; // not JSON: show the text as it came
+  }
+}
+
+/** Shows a reminder; a habit's carries "Done" when the payload has its action. */
+function showReminder({ title = "Orbit", body = "", tag = "orbit", url = "/", action = null }) {
+  return self.registration.showNotification(title, {
+    body, tag, renotify: true, icon: ICON, badge: BADGE,
+    data: { title, url, action },
+    actions: action ? [{ action: "done", title: action.title || "Done" }] : [],
+  });
+}
+
+/** A tap on a notification: "done" logs the habit's day through its single-use action URL and
+ * says how that went, in its place; a tap on the body opens the app where its `url` says (a
+ * habit's day with its log button in focus, the week for the weekly summary). */
+async function onNotificationClick(notification, action) {
+  const data = notification.data || {};
+  notification.close();
+  if (action === "done" && data.action) return logDone(notification.tag, data);
+  return openApp(data.url);
+}
+
+async function logDone(tag, data) {
+  const { title, url } = data;
+  const say = (heading, body, extra = {}) => self.registration.showNotification(heading, {
+    body, tag, icon: ICON, badge: BADGE, data: { title, url }, ...extra });
+  // Only ever this origin: the token is in the path, whatever host the server thinks it has.
+  const path = new URL(data.action.url, self.location.origin).pathname;
+  let response;
+  try {
+    if (!path.startsWith(ACTIONS_PATH)) throw new TypeError("not an action of Orbit");
+    response = await fetch(path, { method: "POST", credentials: "omit", cache: "no-store" });
+  } catch {
+    // The token was not spent: offer it again.
+    return say(`Not logged yet: ${title}`, "Orbit can't be reached. Try again, or tap to open the app.",
+      { data, actions: [{ action: "done", title: "Try again" }] });
+  }
+  if (response.ok) return say(`Logged: ${title}`, "Done for the day. Every one counts.", { silent: true });
+  if (response.status === 404) {
+    return say(`Not logged: ${title}`, "This reminder's Done was used already or has expired. Tap to open Orbit.");
+  }
+  return say(`Not logged yet: ${title}`, "Orbit couldn't log it just now. Try again, or tap to open the app.",
+    { data, actions: [{ action: "done", title: "Try again" }] });
+}
+
+/** Brings an open window of the app to `url` (always on this origin), or opens one. */
+async function openApp(url) {
+  const target = new URL(url || "/", self.location.origin);
+  const address = new URL(target.pathname + target.search + target.hash, self.location.origin).href;
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = windows.find((client) => client.focused) || windows[0];
+  if (!open) return self.clients.openWindow(address);
+  // Browsers allow focus only in the moments after a tap; without one the window still moves.
+  await open.focus().catch(() => undefined);
+  try {
+    return (await open.navigate(address)) || open;
+  } catch {
+    // A window this worker does not control (a hard reload, a newer worker taking over) cannot
+    // be moved from here: the app moves itself (app.js).
+    open.postMessage({ type: "orbit:open", url: address });
+    return open;
+  }
+}
+
+/** The push service replaced this device's subscription: subscribe again with the server's key
+ * and tell the server, forgetting the old address (the session cookie comes with these). */
+async function resubscribe(oldSubscription, newSubscription) {
+  const call = async (method, path, body, csrf) => {
+    const response = await fetch(`/api/v1${path}`, { method, credentials: "same-origin",
+      headers: { Accept: "application/json", ...(body ? { "Content-Type": "application/json" } : {}),
+        ...(csrf ? { "X-CSRF-Token": csrf } : {}) },
+      body: body ? JSON.stringify(body) : undefined });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
+    return response.status === 200 ? response.json() : null;
+  };
+  const csrf = (await call("GET", "/auth/csrf")).csrf_token;
+  let subscription = newSubscription;
+  if (!subscription) {
+    const key = (await call("GET", "/push/key")).public_key;
+    subscription = await self.registration.pushManager.subscribe({ userVisibleOnly: true,
+      applicationServerKey: base64UrlBytes(key) });
+  }
+  const { endpoint, keys } = subscription.toJSON();
+  await call("POST", "/push/subscriptions", { endpoint, keys }, csrf);
+  if (oldSubscription && oldSubscription.endpoint !== endpoint) {
+    await call("DELETE", "/push/subscriptions", { endpoint: oldSubscription.endpoint }, csrf);
+  }
+}
+
+function base64UrlBytes(text) {
+  const base64 = text.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(text.length / 4) * 4, "=");
+  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+}

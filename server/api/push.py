@@ -31,14 +31,15 @@ def list_devices():
 
 
 @bp.post("/push/subscriptions")
-@doc("This device accepts notifications", body=PushSubscriptionIn, status=201)
+@doc("This device accepts notifications (409: it does for another account)",
+     body=PushSubscriptionIn, response=PushDeviceOut, status=201)
 def subscribe():
     data = PushSubscriptionIn().load(request_json())
     if not push_service_allowed(current_app.config, data["endpoint"]):
         raise ValidationError({"endpoint": ["Not the https address of a browser's push service."]})
-    devices.save_device(current_user(), data["endpoint"], data["keys"],
-                        request.headers.get("User-Agent"))
-    return "", 201
+    device = devices.save_device(current_user(), data["endpoint"], data["keys"],
+                                 request.headers.get("User-Agent"))
+    return PushDeviceOut().dump(device), 201
 
 
 @bp.delete("/push/subscriptions")

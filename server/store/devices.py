@@ -42,8 +42,8 @@ def device_of(user, device_id):
 
 
 def save_device(user, endpoint, keys, user_agent):
-    """Subscribe a device, or renew the keys and label of one the user already has. A device
-    already known keeps its owner: only they can renew its keys."""
+    """Subscribe a device, or renew the keys and label of one the user already has; the device.
+    A device already known keeps its owner: only they can renew its keys (409 for anyone else)."""
     label = device_label(user_agent)
     with database.atomic():
         PushSubscription.insert(user=user, endpoint=endpoint, p256dh=keys["p256dh"],
@@ -52,6 +52,12 @@ def save_device(user, endpoint, keys, user_agent):
             update={PushSubscription.p256dh: keys["p256dh"], PushSubscription.auth: keys["auth"],
                     PushSubscription.label: label},
             where=(PushSubscription.user == user.id)).execute()
+        device = PushSubscription.get_or_none(PushSubscription.endpoint == endpoint,
+                                              PushSubscription.user == user)
+    if device is None:  # a browser shared by two accounts: its notifications stay the first's
+        raise ApiError(409, "This browser gets notifications for another Orbit account. Turn "
+                            "them off there first (sign in to it, Settings → Reminders).")
+    return device
 
 
 def remove_device_by_endpoint(user, endpoint):

@@ -196,8 +196,8 @@ def test_push_devices_are_the_callers_own(app, client, other, mine, unchanged):
     error_of(other.delete(f"/push/subscriptions/{device['id']}"), 404, "not_found")
     assert other.delete("/push/subscriptions", {"endpoint": endpoint}).status_code == 204
     # the same device subscribed by the other user stays the first's, keys and all
-    assert other.post("/push/subscriptions", {"endpoint": endpoint, "keys": {
-        "p256dh": "BTheirs", "auth": "theirs"}}).status_code == 201
+    error_of(other.post("/push/subscriptions", {"endpoint": endpoint, "keys": {
+        "p256dh": "BTheirs", "auth": "theirs"}}), 409, "conflict")
     error_of(other.post("/push/test"), 409, "conflict")  # nothing sent to my device
     assert client.get("/push/subscriptions").json == [device]
     assert other.get("/push/subscriptions").json == []

@@ -161,7 +161,8 @@ def test_another_user_cannot_take_over_a_device(app, client, other):
     endpoint = "https://updates.push.services.mozilla.com/wpush/v2/abc"
     client.post("/push/subscriptions", {"endpoint": endpoint, "keys": keys})
     other_keys = {"p256dh": "B2", "auth": "s2"}
-    other.post("/push/subscriptions", {"endpoint": endpoint, "keys": other_keys})
+    error_of(other.post("/push/subscriptions", {"endpoint": endpoint, "keys": other_keys}),
+             409, "conflict")
     with app.app_context():
         row = PushSubscription.get()
         assert (row.user_id, row.p256dh) == (client.user["id"], "BExample")
@@ -231,6 +232,10 @@ def test_a_device_subscribing_again_keeps_one_row_with_its_new_keys(app, client,
     assert listed["label"] == "Chrome on Android"
     with app.app_context():
         assert unb64(PushSubscription.get().auth) == auth
+    again = client.post("/push/subscriptions", {"endpoint": f"{base}/push/phone",
+                                                "keys": {"p256dh": "B", "auth": "a"}})
+    assert again.status_code == 201 and again.json == client.get("/push/subscriptions").json[0]
+    assert again.json["id"] == listed["id"]
 
 
 def test_a_test_push_reaches_every_device(app, client, other, push_service):

@@ -223,28 +223,32 @@ def test_apprise_targets_when_the_server_allows_them(apprise_on, signed_up, call
     shoot(page, "reminders-30-apprise")
 
     # The channel is offered on a habit now. A reminder made through the API with the default
-    # channel, push, says what is true: nothing reaches this device until Web Push comes.
+    # channel, push, says what is true: with no device turned on, nothing was sent.
     habit = call_api("return await api.createHabit({ name: 'Read', color: '#6e56cf' });")
     pushed = call_api("return await api.createReminder({ target: 'habit', habit_id: arg, time: '06:15' });", habit["id"])
     page.goto(f"/#/habit/{habit['id']}/edit")
     section = page.get_by_role("region", name="Reminders", exact=True)
-    expect(section.locator(".reminder-row", has_text="06:15")).to_contain_text("Every day · This device (coming soon)")
+    expect(section.locator(".reminder-row", has_text="06:15")).to_contain_text(
+        "Every day · Notification")
     section.get_by_role("button", name="Send the 06:15 reminder now, as a test").click()
     expect(section.locator(".reminder-row", has_text="06:15").get_by_role("status")).to_have_text(
         "Nothing was sent: no device has notifications turned on.")
     section.get_by_role("button", name="Add a reminder").click()
     form = section.locator("form.reminder-form")
-    expect(form.get_by_role("checkbox", name="This device")).to_have_count(0)  # not offered to new ones
+    # Offered, not chosen while no device has notifications on.
+    expect(form.get_by_role("checkbox", name="Notification")).not_to_be_checked()
+    expect(form.get_by_role("checkbox", name="Email")).to_be_checked()
     form.get_by_label("Time").fill("12:00")
     form.get_by_role("checkbox", name="Apprise").check()
     form.get_by_role("button", name="Add reminder").click()
     expect(section.locator(".reminder-row", has_text="12:00")).to_contain_text("Every day · Email and Apprise")
     assert next(r for r in reminders_of(call_api) if r["id"] != pushed["id"])["channels"] == ["email", "apprise"]
     section.get_by_role("button", name="Edit the 06:15 reminder").click()
-    expect(form.get_by_role("checkbox", name="This device (coming soon)")).to_be_checked()  # kept when editing
+    expect(form.get_by_role("checkbox", name="Notification")).to_be_checked()  # kept when editing
     form.get_by_role("checkbox", name="Email").check()
     form.get_by_role("button", name="Save reminder").click()
-    expect(section.locator(".reminder-row", has_text="06:15")).to_contain_text("This device (coming soon) and email")
+    expect(section.locator(".reminder-row", has_text="06:15")).to_contain_text(
+        "Notification and email")
     assert call_api("return (await api.listReminders())[0].channels;") == ["push", "email"]
     section.scroll_into_view_if_needed()
     shoot(page, "reminders-31-habit-apprise-and-push")

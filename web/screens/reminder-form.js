@@ -4,12 +4,11 @@ import * as store from "../store.js";
 import { field, h, handleSubmit, uid } from "../dom.js";
 import { WEEKDAY_LONG, WEEKDAY_SHORT } from "../format.js";
 
-/** Every channel Orbit knows, in the order they are offered. `push` is accepted by the server
- * but sends nothing until Web Push comes: it is offered only to keep it on a reminder that has
- * it, and named for what it is. The Web Push issue makes it a real choice here. */
+/** Every channel Orbit knows, in the order they are offered. A notification goes to every device
+ * where they are turned on (Settings → Reminders), with Done on a habit's. */
 export const CHANNELS = {
-  push: { label: "This device (coming soon)", word: "this device (coming soon)",
-    hint: () => "Notifications on this device are not sent yet." },
+  push: { label: "Notification", word: "notification",
+    hint: () => "On each device where you turned notifications on (Settings → Reminders). A habit's has Done: one tap logs it." },
   email: { label: "Email", word: "email",
     hint: () => `To ${store.user()?.email || "your address"}. Send a test to check it arrives.` },
   apprise: { label: "Apprise", word: "Apprise", hint: () => "To every Apprise target you add under Settings → Reminders." },

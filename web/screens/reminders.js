@@ -20,16 +20,19 @@ export function appriseAllowed() {
   return appriseCheck;
 }
 
-/** The channels a new reminder may use on this server. */
+/** The channels a reminder may use on this server, and the one a new one starts with: a
+ * notification once a device has them turned on, else email. */
 async function offeredChannels() {
-  return ["email", ...((await appriseAllowed()) ? ["apprise"] : [])];
+  const [apprise, devices] = await Promise.all([appriseAllowed(), api.listDevices()]);
+  return { offered: ["push", "email", ...(apprise ? ["apprise"] : [])], first: devices.length ? "push" : "email" };
 }
 
-/** The section for a habit in its editor. */
-export function habitRemindersSection(habit, reminders) {
+/** The section for a habit: in its editor, and under its name on Settings → Reminders. */
+export function habitRemindersSection(habit, reminders, { title = "Reminders", onChange } = {}) {
   const scheduleDays = habit.kind === "build" && habit.schedule?.type === "weekdays" ? habit.schedule.days : null;
   return remindersSection({
-    title: "Reminders",
+    title,
+    onChange,
     hint: `They come at these times in your time zone (${store.user()?.timezone || "UTC"}), only on days the habit is due.`
       + (habit.private ? " It is private: what is sent says “Private habit”." : ""),
     target: "habit",
@@ -65,15 +68,15 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
 
   /** Opens the form in `placeEl` (the add slot, or a row being edited). */
   const openForm = async (placeEl, reminder, done) => {
-    let offered;
+    let channels;
     try {
-      offered = await offeredChannels();
+      channels = await offeredChannels();
     } catch (error) {
       toastError(error);
       return;
     }
-    const form = reminderForm({ target, reminder, skipOffered, offered,
-      defaults: { ...defaults, channels: [offered.includes("email") ? "email" : offered[0]], skip_if_done: true },
+    const form = reminderForm({ target, reminder, skipOffered, offered: channels.offered,
+      defaults: { ...defaults, channels: [channels.first], skip_if_done: true },
       submitLabel: reminder ? "Save reminder" : "Add reminder",
       onCancel: () => done(null),
       onSubmit: async (body) => {
@@ -121,11 +124,11 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
       statusEl.classList.remove("error");
       try {
         await api.testReminder(reminder.id);
-        const sent = reminder.channels.filter((channel) => channel !== "push");
-        // Web Push is not built yet: the server accepts the channel and sends nothing on it.
-        statusEl.textContent = [sent.length ? `Sent by ${channelsText(sent)}.` : null,
-          reminder.channels.includes("push") ? "Nothing goes to this device yet: that is coming soon." : null]
-          .filter(Boolean).join(" ");
+        // The server skips notifications when no device takes them (a 409 only when nothing at all went).
+        const deviceless = reminder.channels.includes("push") && !(await api.listDevices()).length;
+        const sent = reminder.channels.filter((channel) => !(deviceless && channel === "push"));
+        statusEl.textContent = `Sent by ${channelsText(sent)}.`
+          + (deviceless ? " No device has notifications turned on: see Settings → Reminders." : "");
       } catch (error) {
         statusEl.textContent = error.message;
         statusEl.classList.add("error");

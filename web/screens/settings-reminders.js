@@ -1,10 +1,12 @@
-// Settings → Reminders (#/settings/reminders): what comes in the next 24 hours, the daily
-// reflection and weekly summary reminders, the habits' reminders, the calendar link and Apprise.
+// Settings → Reminders (#/settings/reminders): notifications on this device, what comes in the
+// next 24 hours, every reminder (the daily reflection, the weekly summary, each habit's) to add,
+// edit, pause and delete, the calendar link and Apprise.
 import * as api from "../api.js";
 import * as store from "../store.js";
-import { append, h, icon, screenHeader, titledSection } from "../dom.js";
-import { appriseAllowed, remindersSection, whenText } from "./reminders.js";
+import { append, field, h, screenHeader, titledSection } from "../dom.js";
+import { appriseAllowed, habitRemindersSection, remindersSection, whenText } from "./reminders.js";
 import { appriseSection, calendarSection } from "./settings-feeds.js";
+import { pushSection } from "./push-device.js";
 
 const UPCOMING_HOURS = 24;
 
@@ -19,12 +21,13 @@ export function remindersLink() {
 
 /** Renders #/settings/reminders. */
 export async function render(screenEl) {
-  const [reminders, habits, upcoming, calendarUrl, targets] = await Promise.all([
+  const [reminders, habits, upcoming, calendarUrl, targets, notificationsEl] = await Promise.all([
     api.listReminders(),
     api.listHabits("all"),
     api.upcomingReminders(UPCOMING_HOURS),
     api.getCalendarUrl().then((answer) => answer.url, absentOn404),
     appriseAllowed().then((allowed) => (allowed ? api.listNotifyTargets() : null)),
+    pushSection(),
   ]);
   const upcomingEl = h("ol", { class: "upcoming-list", role: "list" });
   const paintUpcoming = (items) => {
@@ -40,6 +43,7 @@ export async function render(screenEl) {
   append(screenEl,
     screenHeader("Reminders", { back: { href: "#/settings", label: "Back to Settings" },
       subtitle: `Times are in your time zone, ${store.user()?.timezone || "UTC"}.` }),
+    notificationsEl,
     titledSection("Next 24 hours", { className: "card settings-section" }, upcomingEl),
     remindersSection({
       title: "Daily reflection",
@@ -62,7 +66,7 @@ export async function render(screenEl) {
       max: 1,
       onChange: refresh,
     }),
-    habitsSection(reminders, habits),
+    habitsSections(reminders, habits, refresh),
     calendarSection(calendarUrl),
     targets ? appriseSection(targets) : null);
 }
@@ -73,21 +77,31 @@ function absentOn404(error) {
   throw error;
 }
 
-/** Which habits have reminders, each a link to its editor (where they are set). */
-function habitsSection(reminders, habits) {
-  const byHabit = new Map();
-  for (const reminder of reminders.filter((item) => item.target === "habit")) {
-    byHabit.set(reminder.habit_id, [...(byHabit.get(reminder.habit_id) || []), reminder]);
-  }
-  const rows = habits.filter((habit) => byHabit.has(habit.id)).map((habit) => {
-    const times = byHabit.get(habit.id).map((reminder) => reminder.time + (reminder.enabled ? "" : " (paused)")).sort();
-    return h("li", {}, h("a", { class: "mini-habit", href: `#/habit/${habit.id}/edit`, "--habit": habit.color },
-      h("span", { class: "dot", "aria-hidden": "true" }),
-      h("span", { class: "mini-name", text: habit.name }),
-      h("span", { class: "mini-meta", text: times.join(", ") }),
-      icon("back", "icon tiny flip")));
+/** Each habit's reminders under its name, to change here as in its editor, and a way to start
+ * reminders for a habit that has none. */
+function habitsSections(reminders, habits, onChange) {
+  const sectionsEl = h("div", { class: "habit-reminders" });
+  const withReminders = new Set(reminders.filter((item) => item.target === "habit").map((item) => item.habit_id));
+  const sectionFor = (habit) => habitRemindersSection(habit, reminders, { title: habit.name, onChange });
+  sectionsEl.append(...habits.filter((habit) => withReminders.has(habit.id)).map(sectionFor));
+
+  const others = habits.filter((habit) => !habit.archived && !withReminders.has(habit.id));
+  const selectEl = h("select", { name: "habit" }, others.map((habit) => h("option", { value: String(habit.id), text: habit.name })));
+  const addEl = h("button", { type: "button", class: "button secondary block", text: "Add reminders to it" });
+  addEl.addEventListener("click", () => {
+    const habit = others.find((candidate) => String(candidate.id) === selectEl.value);
+    if (!habit) return;
+    const sectionEl = sectionFor(habit);
+    sectionsEl.append(sectionEl);
+    others.splice(others.indexOf(habit), 1);
+    selectEl.querySelector(`option[value="${habit.id}"]`).remove();
+    pickerEl.hidden = !others.length;
+    sectionEl.querySelector(".add-reminder").click(); // straight to its form
   });
-  return titledSection("Habit reminders", { className: "card settings-section",
-    hint: "Each habit's reminders are set in its editor: open a habit, then Edit." },
-  rows.length ? h("ul", { class: "mini-habits", role: "list" }, rows) : h("p", { class: "hint", text: "No habit has a reminder yet." }));
+  const pickerEl = field("Another habit", selectEl);
+  pickerEl.append(addEl);
+  pickerEl.hidden = !others.length;
+  return [sectionsEl, titledSection("Habit reminders", { className: "card settings-section",
+    hint: "A habit's reminders come only on days it is due. They are also in the habit's editor." },
+  habits.length ? pickerEl : h("p", { class: "hint", text: "Add a habit first." }))];
 }

@@ -67,6 +67,15 @@ export async function render(screenEl, dateParam) {
   listenForSwipes(screenEl, date, today);
 }
 
+/** Renders a day (default today) with one habit's log button in focus: where a notification's
+ * tap lands, one tap from done. */
+export async function renderFocused(screenEl, dateParam, habitId) {
+  await render(screenEl, dateParam);
+  const cardEl = screenEl.querySelector(`[data-habit-id="${habitId}"]`);
+  cardEl?.classList.add("called");
+  cardEl?.querySelector(".log-button")?.setAttribute("data-autofocus", "");
+}
+
 /** The date once: today's date over "Today"; on an earlier day, "Back-filling" (with the way
  * back) over the day's name, which is its date from two days back. */
 function header(date, today, progressEl) {
