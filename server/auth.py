@@ -21,10 +21,12 @@ TOKEN_TOUCH_EVERY = datetime.timedelta(minutes=1)
 
 # Every request resolves its caller: the token (or session) and its user in one query, built once.
 TOKEN_WITH_USER = Prepared(lambda token_hash: ApiToken.select(ApiToken, User).join(User)
-                           .where(ApiToken.token_hash == token_hash), token_hash=str)
+                           .where(ApiToken.token_hash == token_hash), {User: "user"},
+                           token_hash=str)
 SESSION_WITH_USER = Prepared(lambda key_hash, user_id: LoginSession.select(LoginSession, User)
                              .join(User).where(LoginSession.key_hash == key_hash,
-                                               User.id == user_id), key_hash=str, user_id=int)
+                                               User.id == user_id), {User: "user"},
+                             key_hash=str, user_id=int)
 # Only the first request of a minute writes, and of concurrent ones only the first that commits.
 TOUCH_TOKEN = Prepared(lambda token_id, now, before: ApiToken.update(last_used_at=now).where(
     ApiToken.id == token_id, ApiToken.last_used_at.is_null() | (ApiToken.last_used_at < before)),

@@ -1,10 +1,10 @@
 """Queries of the hot path (a check-in PUT and what every request does) built once per process.
 
 Peewee rebuilds a query's SQL text from its expression tree on every execution, which was ~40% of
-a check-in PUT's CPU. A `Prepared` query is built by Peewee once per kind of database (SQLite and
-PostgreSQL differ in placeholders and FOR UPDATE), from a builder called with probe values in
-place of its parameters; each run then sends that text with fresh values and turns the rows into
-models with the query's own cursor wrapper (joined models, field conversions, all as Peewee does).
+a check-in PUT's CPU, and sets up its row reader again for every result. A `Prepared` query is
+built by Peewee once per kind of database (SQLite and PostgreSQL differ in placeholders and FOR
+UPDATE), from a builder called with probe values in place of its parameters; each run sends that
+text with fresh values, and rows become models through each field's own conversion.
 Values are passed as the database takes them: ids rather than rows, floats, dates, naive UTC.
 """
 import datetime
@@ -33,13 +33,15 @@ def probe(kind):
 
 class Prepared:
     """A query whose SQL text is built once per database class: `build(**probes)` returns the
-    Peewee query; `parameters` name the type of each argument."""
+    Peewee query; `joined` maps each model a SELECT joins to the attribute it is set as;
+    `parameters` name the type of each argument."""
 
-    def __init__(self, build, **parameters):
+    def __init__(self, build, joined=None, **parameters):
         self.build = build
+        self.joined = joined or {}
         self.parameters = parameters
         self.built = {}
-        self.wrappers = {}
+        self.reader = None
 
     def compiled(self):
         """(query, SQL text, the parameter list with names where the arguments go)."""
@@ -64,20 +66,13 @@ class Prepared:
         return database.execute_sql(sql, params)
 
     def rows(self, **values):
-        """The rows of a SELECT, as the query's models (joined ones attached)."""
-        cursor = self.cursor(**values)
-        rows = cursor.fetchall()
-        kind = type(database.obj)
-        wrapper = self.wrappers.get(kind)
-        if wrapper is None:
-            # Peewee's own row reader for this query, set up once from the cursor's columns
-            # (it would redo that for every execution); reading a row changes nothing in it.
-            wrapper = self.compiled()[0]._get_cursor_wrapper(cursor)
-            wrapper.initialize()
-            wrapper.initialized = True
-            wrapper.cursor = None
-            self.wrappers[kind] = wrapper
-        return [wrapper.process_row(row) for row in rows]
+        """The rows of a SELECT as models: the query's model, with each joined one set on it as
+        the attribute `joined` names (None where an outer join found nothing)."""
+        rows = self.cursor(**values).fetchall()
+        reader = self.reader
+        if reader is None:
+            reader = self.reader = RowReader(self.compiled()[0], self.joined)
+        return [reader.model_of(row) for row in rows]
 
     def first(self, **values):
         """The first row of a SELECT, or None."""
@@ -94,6 +89,39 @@ class Prepared:
         if database.obj.returning_clause:
             return cursor.fetchone()[0]
         return cursor.lastrowid
+
+
+class RowReader:
+    """Turns a row of a SELECT into model instances, as Peewee's own reader does (each value
+    through its field's python_value), without redoing its per-query set-up on every execution:
+    which columns belong to which model is worked out once."""
+
+    def __init__(self, query, joined):
+        groups = {}
+        for index, field in enumerate(query.selected_columns):
+            groups.setdefault(field.model, []).append((index, field.name, field.python_value))
+        self.root = query.model
+        unnamed = set(groups) - {self.root} - set(joined)
+        if unnamed:
+            raise ValueError(f"joined models without an attribute: {sorted(map(str, unnamed))}")
+        self.groups = [(model, columns, joined.get(model)) for model, columns in groups.items()]
+
+    def model_of(self, row):
+        """The root model instance of `row`, joined instances attached."""
+        root, attached = None, []
+        for model, columns, attr in self.groups:
+            data = {name: convert(row[i]) for i, name, convert in columns}
+            instance = None
+            if model is self.root or any(v is not None for v in data.values()):
+                instance = model.__new__(model)
+                instance.__data__, instance._dirty, instance.__rel__ = data, set(), {}
+            if model is self.root:
+                root = instance
+            else:
+                attached.append((attr, instance))
+        for attr, instance in attached:
+            setattr(root, attr, instance)
+        return root
 
 
 class Slot:

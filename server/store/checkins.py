@@ -22,7 +22,9 @@ HABIT_DAY = Prepared(lambda habit_id, day: Habit.select(Habit, Checkin, CheckinT
                      .switch(Habit)
                      .join(CheckinTombstone, JOIN.LEFT_OUTER, attr="tombstone",
                            on=(CheckinTombstone.habit == Habit.id) & (CheckinTombstone.day == day))
-                     .where(Habit.id == habit_id), habit_id=int, day=datetime.date)
+                     .where(Habit.id == habit_id),
+                     {Checkin: "stored", CheckinTombstone: "tombstone"},
+                     habit_id=int, day=datetime.date)
 CHECKIN_FIELDS = {"status": str, "value": float, "note": str, "acted_at": datetime.datetime,
                   "updated_at": datetime.datetime}
 INSERT_CHECKIN = Prepared(lambda **f: returning_id(Checkin.insert(

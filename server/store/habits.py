@@ -16,7 +16,8 @@ DAILY = {"type": "daily"}
 # The habit and its rules in one query (every habit has at least one rule), built once.
 HABIT_WITH_RULES = Prepared(lambda habit_id, user_id: HabitRule.select(HabitRule, Habit)
                             .join(Habit).where(Habit.id == habit_id, Habit.user == user_id)
-                            .order_by(HabitRule.effective_from), habit_id=int, user_id=int)
+                            .order_by(HabitRule.effective_from), {Habit: "habit"},
+                            habit_id=int, user_id=int)
 LOCKED_HABIT = Prepared(lambda habit_id: locked(Habit.select().where(Habit.id == habit_id)),
                         habit_id=int)
 
