@@ -7,11 +7,15 @@ and sw.js (both revalidated on every visit) always names one consistent set. An 
 running the release it loaded (the app imports every module at start, none later); the next start
 opens the new one."""
 import hashlib
+import mimetypes
 from functools import lru_cache
+from pathlib import Path
 
 from flask import Blueprint, abort, current_app, render_template_string, send_from_directory
+from werkzeug.security import safe_join
 
 from .config import ROOT
+from .precompressed import send_precompressed
 
 WEB = ROOT / "web"
 YEAR = 365 * 24 * 60 * 60
@@ -78,9 +82,11 @@ def release_file(release_name, filename):
     release never runs a module of another."""
     if release_name != release():
         abort(404)
-    response = send_from_directory(WEB, filename, max_age=YEAR)
-    response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
-    return response
+    path = safe_join(str(WEB), filename)
+    if path is None or not Path(path).is_file():
+        abort(404)
+    mimetype = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    return send_precompressed(Path(path), mimetype, f"public, max-age={YEAR}, immutable")
 
 
 @web.get("/<web:filename>")
