@@ -75,24 +75,29 @@ def dispatch_now(app, reminder_id):
         return dispatch(app.config, clock.now())
 
 
-def worker_in_control(page):
-    """Whether the service worker is active and controls the page (its install keeps the whole
-    shell first, which takes seconds on a busy machine)."""
-    return page.evaluate("""async () => Boolean(navigator.serviceWorker.controller)
-        && (await navigator.serviceWorker.getRegistration())?.active?.state === "activated" """)
+def worker_in_control(page, controlling=True):
+    """Whether the service worker is active (its install keeps the whole shell first, which
+    takes seconds on a busy machine) and, with `controlling`, controls the page."""
+    return page.evaluate("""async (controlling) =>
+        (!controlling || Boolean(navigator.serviceWorker.controller))
+        && (await navigator.serviceWorker.getRegistration())?.active?.state === "activated" """,
+                         controlling)
 
 
-def wait_for_worker(page, seconds=30):
-    """Until worker_in_control(page), polled (one evaluate awaiting a worker could hang)."""
+def wait_for_worker(page, controlling=True, seconds=30):
+    """Until worker_in_control(page, controlling), polled (one evaluate awaiting a worker could
+    hang). A page loaded while the first worker installed may stay uncontrolled (its claim came
+    before the page): a reload after it is active is controlled."""
     for _ in range(seconds * 10):
-        if worker_in_control(page):
+        if worker_in_control(page, controlling):
             return
         page.wait_for_timeout(100)
-    raise AssertionError("no active service worker in control of the page: " + str(page.evaluate(
-        """async () => { const r = await navigator.serviceWorker.getRegistration();
-          return { controller: Boolean(navigator.serviceWorker.controller), caches: await caches.keys(),
-                   installing: r?.installing?.state, waiting: r?.waiting?.state,
-                   active: r?.active?.state }; }""")))
+    state = page.evaluate("""async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return { controller: Boolean(navigator.serviceWorker.controller),
+                 caches: await caches.keys(), installing: r?.installing?.state,
+                 waiting: r?.waiting?.state, active: r?.active?.state }; }""")
+    raise AssertionError(f"no active service worker (in control of the page): {state}")
 
 
 class Worker:

@@ -25,10 +25,11 @@ def phone(live_app, http_receiver, signed_up, console_errors):
     fake = FakeDevice(push_service_on(app, address) + "/push/phone")
     fake.received = received
     signed_up.context.grant_permissions(["notifications"], origin=base)
+    wait_for_worker(signed_up, controlling=False)  # it shows the notifications
     signed_up.add_init_script(fake.init_script())
     signed_up.reload()
     signed_up.get_by_role("heading", level=1, name="Today").wait_for()
-    wait_for_worker(signed_up)  # it shows the notifications
+    wait_for_worker(signed_up)
     for text in EXPECTED:
         console_errors.allow(text)
     yield fake
