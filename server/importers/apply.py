@@ -12,7 +12,7 @@ from ..store import habits as habit_store
 from ..store import identities as identity_store
 from ..store import reminders as reminder_store
 from ..store import summaries
-from ..store.common import local_today
+from ..store.common import MAX_POSITION, local_today, position_after_last
 from .days import write_checkins, write_reflections
 from .matching import Matcher
 from .pauses import apply_pauses
@@ -33,12 +33,11 @@ def apply_plan(user, plan, apprise_allowed=False):
         locked(User.select().where(User.id == user.id)).get()
         today = local_today(user)
         identities = {p.key: apply_identity(user, p, matcher, report) for p in plan.identities}
-        position = (Habit.select(fn.MAX(Habit.position)).where(Habit.user == user).scalar()
-                    or 0) + 1
+        position = position_after_last(Habit, user)
         habits = {}
         for index, habit_plan in enumerate(plan.habits):
             habit = apply_habit(user, habit_plan, matcher, identities, report, plan,
-                                position + index)
+                                min(position + index, MAX_POSITION))
             if habit is None:
                 continue
             habits[habit_plan.key] = habit

@@ -3,12 +3,22 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from marshmallow import ValidationError
+from peewee import fn
 
 from .. import clock
 
 EPOCH = datetime.date(1970, 1, 1)
 MAX_SPAN_DAYS = 3660
 DEFAULT_SPAN = datetime.timedelta(days=364)  # 365 days ending on `to`
+MAX_POSITION = 1_000_000  # the largest position the API takes and documents (schemas)
+
+
+def position_after_last(model, user):
+    """The position of a new `model` row placed after the user's others: the largest plus one,
+    but never past MAX_POSITION (rows sharing it sort by id, so the newest is still last), or an
+    export would break its own schema and not import again."""
+    last = model.select(fn.MAX(model.position)).where(model.user == user).scalar()
+    return min((last or 0) + 1, MAX_POSITION)
 
 
 def local_today(user):

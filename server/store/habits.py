@@ -9,7 +9,7 @@ from ..errors import ApiError
 from ..models import Checkin, Habit, HabitRule, Identity, utcnow
 from ..prepared import Prepared
 from . import summaries
-from .common import EPOCH, local_today
+from .common import EPOCH, local_today, position_after_last
 
 DAILY = {"type": "daily"}
 
@@ -98,8 +98,7 @@ def create_habit(user, data):
     start = check_start_date(data.get("start_date", today), None, today)
     position = data.get("position")
     if position is None:
-        last = Habit.select(fn.MAX(Habit.position)).where(Habit.user == user).scalar()
-        position = (last or 0) + 1
+        position = position_after_last(Habit, user)
     fields = {k: data[k] for k in ("name", "description", "unit", "color", "private") if k in data}
     with database.atomic():
         habit = Habit.create(user=user, identity=identity_id, kind=kind, measure=measure,

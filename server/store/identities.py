@@ -1,9 +1,8 @@
 """Identities: who the user is becoming."""
-from peewee import fn
-
 from ..db import database
 from ..errors import ApiError
 from ..models import Identity
+from .common import position_after_last
 
 
 def identities_of(user):
@@ -23,8 +22,7 @@ def identity_of(user, identity_id):
 def create_identity(user, data):
     """Create an identity, placed last unless a position is given."""
     if "position" not in data:
-        data["position"] = (Identity.select(fn.MAX(Identity.position))
-                            .where(Identity.user == user).scalar() or 0) + 1
+        data["position"] = position_after_last(Identity, user)
     with database.atomic():
         return Identity.create(user=user, **data)
 

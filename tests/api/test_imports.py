@@ -385,3 +385,17 @@ def test_an_export_over_one_mebibyte_is_taken_as_a_json_body(client):
     response = client.post("/import", data=body, content_type="application/json")
     assert response.status_code == 200, response.json
     assert response.json["created"]["checkins"] == 5999
+
+
+def test_objects_placed_last_after_the_largest_position_export_and_import_again(client, other):
+    # Found by fuzzing: an identity placed last after one at 1,000,000 took 1,000,001, which the
+    # export's own schema (and so its import) refuses.
+    for path, body in (("/identities", {"statement": "I move"}), ("/habits", {"name": "Walk"})):
+        top = client.post(path, body | {"position": 1_000_000}).json
+        newest = client.post(path, body).json
+        assert newest["position"] == 1_000_000
+        assert [o["id"] for o in client.get(path).json][-2:] == [top["id"], newest["id"]]
+    exported = client.get("/export").json
+    response = other.post("/import", exported)
+    assert response.status_code == 200, response.json
+    assert response.json["created"]["habits"] == 2 and response.json["created"]["identities"] == 2
