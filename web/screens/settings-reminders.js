@@ -101,7 +101,7 @@ function habitsSections(reminders, habits, onChange) {
   const pickerEl = field("Another habit", selectEl);
   pickerEl.append(addEl);
   pickerEl.hidden = !others.length;
-  return [sectionsEl, titledSection("Habit reminders", { className: "card settings-section",
+  return [titledSection("Habit reminders", { className: "card settings-section",
     hint: "A habit's reminders come only on days it is due. They are also in the habit's editor." },
-  habits.length ? pickerEl : h("p", { class: "hint", text: "Add a habit first." }))];
+  habits.length ? pickerEl : h("p", { class: "hint", text: "Add a habit first." })), sectionsEl];
 }
