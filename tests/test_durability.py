@@ -16,7 +16,7 @@ from .servers import Gunicorn
 
 CLIENTS = 8
 KILLS = 3
-RUNNING = (1.6, 0.9, 2.2)  # seconds of writing before each kill: the kills land anywhere
+RUNNING = (1.6, 1.2, 2.2)  # seconds of writing before each kill: the kills land anywhere
 AFTER_LAST = 1.0  # writing after the last restart, then a last kill before the count
 # Days far in the past, valid on any clock: the server runs on the real one, the tests on theirs.
 FIRST_DAY = datetime.date(1990, 1, 1)
