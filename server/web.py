@@ -11,7 +11,8 @@ import mimetypes
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, render_template_string, send_from_directory
+from flask import (Blueprint, abort, current_app, render_template_string, request,
+                   send_from_directory)
 from werkzeug.security import safe_join
 
 from .config import ROOT
@@ -49,9 +50,11 @@ def shell_files():
 
 
 def revalidated(response):
-    """Stored, but checked with the server (ETag) on every use: the release's entry points."""
+    """Stored, but checked with the server (ETag) on every use: the release's entry points. An
+    unchanged one is a 304 without a body (the worker's update check on each start)."""
     response.headers["Cache-Control"] = "no-cache"
-    return response
+    response.add_etag(overwrite=False)
+    return response.make_conditional(request)
 
 
 @web.get("/")
