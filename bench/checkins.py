@@ -45,10 +45,12 @@ def checkin_user(port):
     """A user with one count habit per client; the PUT of client `index`'s n-th request."""
     auth, _ = sign_up(port, "bench@example.org")
     connection = http.client.HTTPConnection("127.0.0.1", port)
-    habits = [json.loads(call(connection, "POST", "/api/v1/habits",
-                              {"name": f"h{i}", "measure": "count", "target": 5}, auth)[1])["id"]
-              for i in range(HABITS)]
     today = datetime.date.today()
+    started = (today - datetime.timedelta(days=400)).isoformat()  # habits kept for a while
+    habits = [json.loads(call(connection, "POST", "/api/v1/habits",
+                              {"name": f"h{i}", "measure": "count", "target": 5,
+                               "start_date": started}, auth)[1])["id"]
+              for i in range(HABITS)]
 
     def put(index, n):
         day = today - datetime.timedelta(days=1 + n % 300)

@@ -4,8 +4,10 @@ from pathlib import Path
 
 from flask import request
 from peewee import DatabaseProxy, IntegrityError
-from playhouse.db_url import connect
+from playhouse.db_url import connect, parse
 from playhouse.migrations import Runner
+
+from .pgdb import PostgresDatabase
 
 database = DatabaseProxy()
 
@@ -30,6 +32,8 @@ def database_from_url(url):
         # Every transaction here writes: take the write lock at BEGIN, so that two processes never
         # both read and then fail to upgrade to a write ("database is locked" despite the timeout).
         options.update(pragmas=SQLITE_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
+    if scheme in ("postgres+pool", "postgresql+pool"):  # fewer round trips (server/pgdb.py)
+        return PostgresDatabase(**parse(f"postgresql://{rest}"), **options)
     return connect(f"{scheme}://{rest}", **options)
 
 

@@ -59,16 +59,28 @@ class Prepared:
             entry = self.built[kind] = (query, sql, slots)
         return entry
 
-    def cursor(self, **values):
-        """Run the statement with `values` for its parameters; the DB-API cursor."""
+    def bound(self, values):
+        """(SQL text, parameter list) with `values` in their places."""
         _, sql, slots = self.compiled()
-        params = [values[s.name] if isinstance(s, Slot) else s for s in slots]
+        return sql, [values[s.name] if isinstance(s, Slot) else s for s in slots]
+
+    def cursor(self, preceded_by=None, **values):
+        """Run the statement with `values` for its parameters; the DB-API cursor. `preceded_by`:
+        (a Prepared, its values) to run just before, in the same round trip where the database
+        takes several statements at once (server/pgdb.py)."""
+        sql, params = self.bound(values)
+        if preceded_by is not None:
+            first_sql, first_params = preceded_by[0].bound(preceded_by[1])
+            if getattr(database.obj, "multiple_statements", False):
+                sql, params = f"{first_sql}; {sql}", first_params + params
+            else:
+                database.execute_sql(first_sql, first_params)
         return database.execute_sql(sql, params)
 
-    def rows(self, **values):
+    def rows(self, preceded_by=None, **values):
         """The rows of a SELECT as models: the query's model, with each joined one set on it as
         the attribute `joined` names (None where an outer join found nothing)."""
-        rows = self.cursor(**values).fetchall()
+        rows = self.cursor(preceded_by, **values).fetchall()
         reader = self.reader
         if reader is None:
             reader = self.reader = RowReader(self.compiled()[0], self.joined)

@@ -5,7 +5,7 @@ from marshmallow import ValidationError
 from peewee import JOIN, fn
 
 from .. import domain
-from ..db import database
+from ..db import database, locked
 from ..errors import ApiError, validation_error_body
 from ..models import Checkin, CheckinTombstone, Habit, utcnow
 from ..prepared import Prepared, returning_id
@@ -25,6 +25,8 @@ HABIT_DAY = Prepared(lambda habit_id, day: Habit.select(Habit, Checkin, CheckinT
                      .where(Habit.id == habit_id),
                      {Checkin: "stored", CheckinTombstone: "tombstone"},
                      habit_id=int, day=datetime.date)
+HOLD_HABIT = Prepared(lambda habit_id: locked(Habit.select(Habit.id).where(Habit.id == habit_id)),
+                     habit_id=int)
 CHECKIN_FIELDS = {"status": str, "value": float, "note": str, "acted_at": datetime.datetime,
                   "updated_at": datetime.datetime}
 INSERT_CHECKIN = Prepared(lambda **f: returning_id(Checkin.insert(
@@ -32,6 +34,9 @@ INSERT_CHECKIN = Prepared(lambda **f: returning_id(Checkin.insert(
     user_id=int, habit_id=int, day=datetime.date, **CHECKIN_FIELDS)
 UPDATE_CHECKIN = Prepared(lambda checkin_id, **f: Checkin.update(**f).where(
     Checkin.id == checkin_id), checkin_id=int, **CHECKIN_FIELDS)
+MOVE_START = Prepared(lambda habit_id, day: Habit.update(
+    start_date=day, revision=Habit.revision + 1).where(Habit.id == habit_id), habit_id=int,
+    day=datetime.date)
 DELETE_TOMBSTONE = Prepared(lambda habit_id, day: CheckinTombstone.delete().where(
     CheckinTombstone.habit == habit_id, CheckinTombstone.day == day), habit_id=int,
     day=datetime.date)
@@ -109,12 +114,13 @@ def lock_day(habit, day, bump):
     held, in a statement of their own: on PostgreSQL a statement sees what was committed when it
     began, so a join locking the habit as it waits would read the check-in from before the
     previous writer's commit (a lost update). SQLite holds the database from BEGIN on."""
+    hold = None
     if bump:
-        if not summaries.NEXT_REVISION.execute(habit_id=habit.id):
-            raise ApiError(404, "There is no such habit.")
+        hold = (summaries.NEXT_REVISION, {"habit_id": habit.id})
     elif database.obj.for_update:
-        lock_habit(habit)
-    row = HABIT_DAY.first(habit_id=habit.id, day=day)
+        hold = (HOLD_HABIT, {"habit_id": habit.id})
+    rows = HABIT_DAY.rows(hold, habit_id=habit.id, day=day)  # one round trip on PostgreSQL
+    row = rows[0] if rows else None
     if row is None:  # deleted since it was read
         raise ApiError(404, "There is no such habit.")
     habit.__data__.update(row.__data__)
@@ -151,7 +157,7 @@ def delete_checkin(user, habit, day, client_time=None):
 
 def move_start(habit, day):
     """The habit's effective start date is now `day`: every cached state is off."""
-    Habit.update(start_date=day, revision=Habit.revision + 1).where(Habit.id == habit.id).execute()
+    MOVE_START.execute(habit_id=habit.id, day=day)
     habit.start_date = day
 
 

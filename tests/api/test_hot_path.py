@@ -17,15 +17,20 @@ from .helpers import day
 
 
 class Statements(logging.Handler):
-    """The SQL statements Peewee runs while installed (it logs each as (sql, params))."""
+    """The SQL Peewee sends while installed (it logs each as (sql, params)): `trips`, each
+    query string sent, and `sql`, the statements in them (a BEGIN sent with them left out)."""
 
     def __init__(self):
         super().__init__(logging.DEBUG)
-        self.sql = []
+        self.trips = []
 
     def emit(self, record):
         if isinstance(record.msg, tuple):
-            self.sql.append(record.msg[0])
+            self.trips.append(record.msg[0])
+
+    @property
+    def sql(self):
+        return [s for trip in self.trips for s in trip.split("; ") if s != "BEGIN"]
 
     def __enter__(self):
         logger = logging.getLogger("peewee")
@@ -68,8 +73,10 @@ def test_a_put_of_today_writes_only_the_checkin(app, client):
         response = script.put(path, {"note": "kept"})
     assert response.status_code == 200 and response.json["value"] == 1
     assert [s.split(" SET")[0] for s in statements.writes()] == ['UPDATE "checkin"']
-    # The caller, the habit with its rules, the row held (PostgreSQL), the day's rows, the write.
+    # The caller, the habit with its rules, the row held (PostgreSQL), the day's rows, the write,
+    # in 4 round trips (on PostgreSQL BEGIN, the hold and the read go together; COMMIT follows).
     assert len(statements.sql) == (5 if on_postgres(app) else 4), statements.sql
+    assert len(statements.trips) == 4, statements.trips
 
 
 def test_a_back_fill_moves_the_revision_on_in_the_same_transaction(app, client):
@@ -84,6 +91,7 @@ def test_a_back_fill_moves_the_revision_on_in_the_same_transaction(app, client):
                                                                  'UPDATE "checkin"']
     # The revision's UPDATE holds the row: no SELECT ... FOR UPDATE on PostgreSQL either.
     assert len(statements.sql) == 5, statements.sql
+    assert len(statements.trips) == (4 if on_postgres(app) else 5), statements.trips
     assert revision(app, habit["id"]) == before + 2
 
 
@@ -178,3 +186,36 @@ def test_prepared_refuses_a_parameter_the_query_never_uses(app):
 
 
 ONE = datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def pg(app):
+    """The app's PostgreSQL database (the test is skipped on SQLite); it connects when used."""
+    if not on_postgres(app):
+        pytest.skip("PostgreSQL only")
+    with app.app_context():
+        yield database.obj
+        if not database.is_closed():
+            database.close()
+
+
+def test_postgres_begin_goes_with_the_first_statement_and_a_rollback_undoes_it(client, pg):
+    with Statements() as statements:
+        with pytest.raises(RuntimeError), pg.atomic():
+            Habit.update(name="Changed").where(Habit.id > 0).execute()
+            assert pg.connection().get_transaction_status() == 2  # in a transaction
+            raise RuntimeError
+    assert statements.trips[0].startswith('BEGIN; UPDATE "habit"')
+    assert pg.connection().get_transaction_status() == 0  # idle: the ROLLBACK ended it
+    with pg.atomic():  # nothing ran: nothing sent, nothing left open
+        pass
+    assert pg.connection().get_transaction_status() == 0
+
+
+def test_postgres_a_cursor_of_its_own_is_inside_the_transaction(client, pg):
+    """The importers' execute_values takes a cursor: the transaction starts before it."""
+    make_habit(client)  # a request: it hands the connection back, atomic() takes one again
+    with pytest.raises(RuntimeError), pg.atomic():
+        pg.cursor().execute('UPDATE "habit" SET "name" = %s', ("Changed",))
+        raise RuntimeError
+    assert [h.name for h in Habit.select()] == ["Walk"]
