@@ -78,6 +78,13 @@ export async function turnOff(subscription) {
   await subscription.unsubscribe().catch(() => false);
 }
 
+/** On sign-out: this browser stops getting the account's notifications (a shared phone must not
+ * keep showing them, with their Done). Best effort: signing out goes on whatever happens here. */
+export async function forgetHere() {
+  const subscription = await currentSubscription().catch(() => null);
+  if (subscription) await turnOff(subscription).catch(() => undefined);
+}
+
 /** The bytes of a base64url string (the VAPID key as GET /push/key gives it). */
 export function base64UrlBytes(text) {
   const base64 = text.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(text.length / 4) * 4, "=");

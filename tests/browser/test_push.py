@@ -95,6 +95,16 @@ def test_turn_on_notifications_list_and_remove_the_device(live_app, phone, signe
     expect(section.get_by_role("button", name="Turn on notifications")).to_be_focused()
     assert subscriptions_of(app, email) == []
 
+    # Signing out turns them off here: a shared phone keeps no one's notifications.
+    section.get_by_role("button", name="Turn on notifications").click()
+    expect(section.get_by_role("button", name="Turn off")).to_be_visible()
+    assert len(subscriptions_of(app, email)) == 1
+    page.goto("/#/settings")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", level=1, name="Welcome back")).to_be_visible()
+    assert subscriptions_of(app, email) == []
+    assert page.evaluate("localStorage.getItem('orbit-test.push-subscription')") is None
+
 
 def test_a_pushed_reminder_is_done_from_the_notification_once(live_app, live_server, phone,
                                                               signed_up, call_api, shoot):

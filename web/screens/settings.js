@@ -8,6 +8,7 @@ import { remindersLink } from "./settings-reminders.js";
 import { dataSection } from "./settings-data.js";
 import { pauseSection } from "./settings-pause.js";
 import { groupingSetting } from "./today-groups.js";
+import { forgetHere } from "../push.js";
 
 /** Renders #/settings. */
 export async function render(screenEl) {
@@ -139,6 +140,7 @@ function passwordSection() {
 function accountSection() {
   const signOutEl = h("button", { type: "button", class: "button secondary block", text: "Sign out" });
   onConfirmedClick(signOutEl, null, async () => {
+    await forgetHere(); // no notifications for an account signed out of here
     await api.logout();
     signedOut("Signed out. See you tomorrow.");
   });
