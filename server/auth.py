@@ -43,6 +43,9 @@ class SessionInterface(SecureCookieSessionInterface):
                 ensure_secret_key(app)
             except OperationalError:  # the database is down: no session (/healthz says 503)
                 return None
+        if not request.cookies.get(self.get_cookie_name(app)):
+            # Nothing to verify (API tokens send no cookie): no signing serializer to build.
+            return self.session_class()
         return super().open_session(app, request)
 
     def get_cookie_secure(self, app):
