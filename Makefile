@@ -5,7 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-dates bench init-db
+.PHONY: run test test-dates bench bench-web init-db
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -38,3 +38,12 @@ bench: $(VENV)/.dev-installed
 	$(PY) -m bench.stats
 	$(PY) -m bench.reminders --readme
 	$(PY) -m bench.imports --readme
+
+# Lighthouse 12 (npm, pinned by bench/web/package-lock.json) with Debian's Chromium on the signed-in
+# phone screens (bench/lighthouse.py); the table goes to the README. A benchmark, not a test.
+bench/web/node_modules/.installed: bench/web/package.json bench/web/package-lock.json
+	cd bench/web && npm ci --no-audit --no-fund
+	touch $@
+
+bench-web: $(VENV)/.dev-installed $(CHROMIUM) bench/web/node_modules/.installed
+	CHROME_PATH=$(CHROMIUM) $(PY) -m bench.lighthouse --readme

@@ -19,7 +19,7 @@ const FLAGS = { output: "json", logLevel: "error",
   onlyCategories: ["performance", "accessibility", "best-practices", "seo"] };
 const CONFIG = { extends: "lighthouse:default", settings: {
   clearStorageTypes: ["file_systems", "shader_cache", "service_workers", "cache_storage", "indexeddb"] } };
-const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 3); // per screen; a failed run (NO_NAVSTART) is redone
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 5); // per screen; a failed run (NO_NAVSTART) is redone
 
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
