@@ -17,8 +17,9 @@ async function replayOrPassOn() {
   return self.navigator.locks ? self.navigator.locks.request(SYNC_LOCK, replayQueue) : replayQueue();
 }
 
-/** One request to the API; resolves with its JSON (null when empty), or rejects with the error
- * envelope's `error` and the status. */
+/** One request to the API from the worker (the replay here, the push subscription in sw.js);
+ * resolves with its JSON (null when empty), or rejects with the error envelope's `error` and the
+ * status. */
 async function callApi(method, path, body, csrfToken) {
   const response = await fetch(`/api/v1${path}`, {
     method, credentials: "same-origin",

@@ -149,25 +149,17 @@ async function openApp(url) {
 /** The push service replaced this device's subscription: subscribe again with the server's key
  * and tell the server, forgetting the old address (the session cookie comes with these). */
 async function resubscribe(oldSubscription, newSubscription) {
-  const call = async (method, path, body, csrf) => {
-    const response = await fetch(`/api/v1${path}`, { method, credentials: "same-origin",
-      headers: { Accept: "application/json", ...(body ? { "Content-Type": "application/json" } : {}),
-        ...(csrf ? { "X-CSRF-Token": csrf } : {}) },
-      body: body ? JSON.stringify(body) : undefined });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-    return response.status === 200 ? response.json() : null;
-  };
-  const csrf = (await call("GET", "/auth/csrf")).csrf_token;
+  const csrf = (await callApi("GET", "/auth/csrf")).csrf_token;
   let subscription = newSubscription;
   if (!subscription) {
-    const key = (await call("GET", "/push/key")).public_key;
+    const key = (await callApi("GET", "/push/key")).public_key;
     subscription = await self.registration.pushManager.subscribe({ userVisibleOnly: true,
       applicationServerKey: base64UrlBytes(key) });
   }
   const { endpoint, keys } = subscription.toJSON();
-  await call("POST", "/push/subscriptions", { endpoint, keys }, csrf);
+  await callApi("POST", "/push/subscriptions", { endpoint, keys }, csrf);
   if (oldSubscription && oldSubscription.endpoint !== endpoint) {
-    await call("DELETE", "/push/subscriptions", { endpoint: oldSubscription.endpoint }, csrf);
+    await callApi("DELETE", "/push/subscriptions", { endpoint: oldSubscription.endpoint }, csrf);
   }
 }
 

@@ -36,7 +36,13 @@ def wait_until(page, script, what, seconds=20):
 
 
 def wait_for_worker(page):
-    """Until the service worker controls the page (so the shell is cached)."""
+    """Until the service worker controls the page (so the shell is cached). A page loaded while
+    the first worker was installing can stay uncontrolled (the worker claimed the tabs before
+    that page was one): it is loaded again, as a person's next start would be."""
+    wait_until(page, """async () => (await navigator.serviceWorker.getRegistration())?.active?.state
+      === "activated" """, "no active service worker")
+    if not page.evaluate("() => Boolean(navigator.serviceWorker.controller)"):
+        page.reload()
     wait_until(page, "() => Boolean(navigator.serviceWorker.controller)", "no service worker in control")
 
 
