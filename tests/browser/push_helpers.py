@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from tests import clock
+from tests.browser.workers import worker_in_control
 
 
 def b64(data):
@@ -73,31 +74,6 @@ def dispatch_now(app, reminder_id):
         Reminder.update(next_fire_at=fire.replace(tzinfo=None)).where(
             Reminder.id == reminder_id).execute()
         return dispatch(app.config, clock.now())
-
-
-def worker_in_control(page, controlling=True):
-    """Whether the service worker is active (its install keeps the whole shell first, which
-    takes seconds on a busy machine) and, with `controlling`, controls the page."""
-    return page.evaluate("""async (controlling) =>
-        (!controlling || Boolean(navigator.serviceWorker.controller))
-        && (await navigator.serviceWorker.getRegistration())?.active?.state === "activated" """,
-                         controlling)
-
-
-def wait_for_worker(page, controlling=True, seconds=30):
-    """Until worker_in_control(page, controlling), polled (one evaluate awaiting a worker could
-    hang). A page loaded while the first worker installed may stay uncontrolled (its claim came
-    before the page): a reload after it is active is controlled."""
-    for _ in range(seconds * 10):
-        if worker_in_control(page, controlling):
-            return
-        page.wait_for_timeout(100)
-    state = page.evaluate("""async () => {
-        const r = await navigator.serviceWorker.getRegistration();
-        return { controller: Boolean(navigator.serviceWorker.controller),
-                 caches: await caches.keys(), installing: r?.installing?.state,
-                 waiting: r?.waiting?.state, active: r?.active?.state }; }""")
-    raise AssertionError(f"no active service worker (in control of the page): {state}")
 
 
 class Worker:

@@ -13,37 +13,10 @@ from playwright.sync_api import expect
 
 from tests import clock
 
+from tests.browser.workers import wait_for_worker, wait_until
+
 WEB = Path(__file__).resolve().parents[2] / "web"
 OFFLINE_ERRORS = ["ERR_INTERNET_DISCONNECTED", "Failed to fetch"]
-
-
-SW_STATE = """async () => {
-  const registration = await navigator.serviceWorker.getRegistration();
-  return { controller: navigator.serviceWorker.controller?.scriptURL || null, caches: await caches.keys(),
-    installing: registration?.installing?.state, waiting: registration?.waiting?.state,
-    active: registration?.active?.state };
-}"""
-
-
-def wait_until(page, script, what, seconds=20):
-    """Polls `script` in the page until it is true. Not one evaluate awaiting a service worker's
-    promise: when a worker never takes over, that waits forever; this fails with its state."""
-    for _ in range(seconds * 10):
-        if page.evaluate(script):
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"{what} after {seconds} s: {page.evaluate(SW_STATE)}")
-
-
-def wait_for_worker(page):
-    """Until the service worker controls the page (so the shell is cached). A page loaded while
-    the first worker was installing can stay uncontrolled (the worker claimed the tabs before
-    that page was one): it is loaded again, as a person's next start would be."""
-    wait_until(page, """async () => (await navigator.serviceWorker.getRegistration())?.active?.state
-      === "activated" """, "no active service worker")
-    if not page.evaluate("() => Boolean(navigator.serviceWorker.controller)"):
-        page.reload()
-    wait_until(page, "() => Boolean(navigator.serviceWorker.controller)", "no service worker in control")
 
 
 def go_offline(page, console_errors):

@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 
 from tests import clock
 
-from tests.browser.push_helpers import (FakeDevice, Worker, dispatch_now, push_service_on,
-                                        wait_for_worker)
+from tests.browser.push_helpers import FakeDevice, Worker, dispatch_now, push_service_on
+from tests.browser.workers import wait_for_worker
 
 EXPECTED = ["status of 404"]  # GET /notify/targets and /calendar/token while there are none
 
