@@ -39,6 +39,7 @@ RULES_BEYOND_THE_SCHEMA = {
     "DELETE /habits/{habit_id}/checkins/{date}": {"date"},
     # the current password must be the right one
     "DELETE /me": {"password"},
+    "POST /me/password": {"current_password"},
     # a habit reminder needs its habit; a weekly summary one day; Apprise the operator's consent
     "POST /reminders": {"days", "channels"},
     "PATCH /reminders/{reminder_id}": {"days", "channels"},
@@ -55,7 +56,8 @@ RULES_BEYOND_THE_SCHEMA = {
 # An id in a body that is not one of the caller's is a 422 naming it (API.md "Errors").
 BODY_IDS = {"identity_id", "habit_id"}
 ACCEPTED = {200, 201, 202, 204, 401, 403, 404, 409, 429}
-# Signing out or deleting the account would leave the rest of the run with nobody signed in.
+# Signing out, a new password or deleting the account would leave the rest of the run with
+# nobody signed in: these are fuzzed apart, each request by a user of its own.
 LEAVE_OUT = {("POST", "/auth/logout"), ("DELETE", "/me"), ("POST", "/me/password")}
 
 
@@ -68,14 +70,16 @@ def signed_in_user(app):
     return client
 
 
-def fuzz(app, headers):
-    """Every operation, in both generation modes, with these headers on every request; every
-    operation's failures are reported together."""
+def fuzz(app, credentials, ending_sessions=False):
+    """Every operation (or, with `ending_sessions`, those LEAVE_OUT leaves out), in both
+    generation modes, signed in on every request by what `credentials()` gives ({"headers",
+    "cookies"}); every operation's failures are reported together."""
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     failures = []
     for result in schema.get_all_operations():
         operation = result.ok()
-        if (operation.method.upper(), operation.path) in LEAVE_OUT or ONLY not in operation.path:
+        left_out = (operation.method.upper(), operation.path) in LEAVE_OUT
+        if left_out != ending_sessions or ONLY not in operation.path:
             continue
         modes = [schemathesis.GenerationMode.POSITIVE]
         if operation.body or any(True for _ in operation.iter_parameters()):
@@ -85,9 +89,16 @@ def fuzz(app, headers):
             @settings(max_examples=EXAMPLES, deadline=None, database=None,
                       suppress_health_check=list(HealthCheck))
             def run(case):
+                sent = credentials()
+                if sent.get("cookies"):
+                    # A generated Authorization header would be tried before the cookie: 401.
+                    case.headers = {k: v for k, v in (case.headers or {}).items()
+                                    if k.lower() != "authorization"}
                 # Uncompressed answers: the WSGI test client does not undo flask-compress.
+                # Cookies as cookies: the test client replaces a Cookie header with its own jar.
                 response = case.call_and_validate(
-                    headers={"Accept-Encoding": "identity", **headers()}, checks=CHECKS)
+                    headers={"Accept-Encoding": "identity", **sent.get("headers", {})},
+                    cookies=sent.get("cookies"), checks=CHECKS)
                 if case.meta.generation.mode.is_positive:
                     assert_accepted(operation.label, case, response)
 
@@ -114,10 +125,20 @@ def assert_accepted(label, case, response):
 def test_fuzz_with_an_api_token(app):
     client = signed_in_user(app)
     token = client.post("/tokens", {"name": "fuzz"}).json["token"]
-    fuzz(app, lambda: {"Authorization": f"Bearer {token}"})
+    fuzz(app, lambda: {"headers": {"Authorization": f"Bearer {token}"}})
 
 
 def test_fuzz_with_the_session_cookie(app):
     client = signed_in_user(app)
-    cookie = client.http.get_cookie("session").value
-    fuzz(app, lambda: {"Cookie": f"session={cookie}", "X-CSRF-Token": client.csrf})
+    fuzz(app, lambda: session_of(client))
+
+
+def test_fuzz_what_ends_a_session(app):
+    # Each request signs out, or changes the password of, or deletes, a user of its own.
+    fuzz(app, lambda: session_of(ApiClient(app).register()), ending_sessions=True)
+
+
+def session_of(client):
+    """The credentials of the client's signed-in session: its cookie and CSRF token."""
+    return {"cookies": {"session": client.http.get_cookie("session").value},
+            "headers": {"X-CSRF-Token": client.csrf}}
