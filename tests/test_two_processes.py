@@ -7,8 +7,8 @@ import datetime
 import os
 import subprocess
 import sys
-import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -44,11 +44,8 @@ def two(pg_app, pg_url, tmp_path_factory):
     logs = tmp_path_factory.mktemp("two")
     servers = [Gunicorn(pg_url, logs / f"{name}.log", workers=2, threads=4, ORBIT_SECRET_KEY="")
                for name in "ab"]
-    starts = [threading.Thread(target=server.start) for server in servers]
-    for thread in starts:
-        thread.start()
-    for thread in starts:
-        thread.join()
+    with ThreadPoolExecutor(len(servers)) as pool:  # a failed start raises here
+        list(pool.map(Gunicorn.start, servers))
     yield servers
     for server in servers:
         server.stop()
