@@ -9,12 +9,13 @@ habit of their own with an API token, walking back over the last 300 days (creat
 updates; most move the habit's revision on). Then GET /today and GET /summaries/weekly of the
 heavy user of bench/stats.py (40 habits, 5 years) at 8 clients, and one dispatcher pass over
 10,000 reminders (bench/reminders.py) on each database.
-Run: python -m bench.checkins [--seconds 5] [--rounds 2] [--sqlite-only] [--readme]
+Run: python -m bench.checkins [--seconds 3] [--rounds 4] [--databases sqlite,postgresql] [--readme]
 """
 import argparse
 import datetime
 import http.client
 import json
+import statistics
 import tempfile
 from types import SimpleNamespace
 
@@ -65,18 +66,25 @@ def bare_put(index, n):
 
 
 def compare_puts(bare_port, orbit_port, orbit_put, clients, seconds, rounds):
-    """Alternating runs of both apps at `clients` clients; their pooled figures."""
+    """Alternating runs of both apps at `clients` clients: their pooled figures, and the ratio of
+    their rates in each round (both measured back to back, under the same load)."""
     apps = {"bare": (bare_port, bare_put), "orbit": (orbit_port, orbit_put)}
     pooled = {name: ([], []) for name in apps}
     for name, (port, make) in apps.items():  # warm-up: pools filled, code paths hot
         run_clients(port, clients, 1, make)
+    ratios = []
     for r in range(rounds):
+        rates = {}
         for name in (["bare", "orbit"] if r % 2 == 0 else ["orbit", "bare"]):
             port, make = apps[name]
             latencies, errors = run_clients(port, clients, seconds, make)
+            rates[name] = len(latencies) / seconds
             pooled[name][0].extend(latencies)
             pooled[name][1].extend(errors)
-    return {name: summarize(lat, seconds * rounds, err) for name, (lat, err) in pooled.items()}
+        ratios.append(rates["orbit"] / rates["bare"])
+    figures = {name: summarize(lat, seconds * rounds, err) for name, (lat, err) in pooled.items()}
+    figures["ratios"] = sorted(ratios)
+    return figures
 
 
 def heavy_reads(url, port, seconds):
@@ -115,14 +123,16 @@ def bench_database(kind, pg_url, seconds, rounds):
 
 def table(results, seconds, rounds):
     """The Markdown the README shows."""
-    lines = ["| database | clients | bare app PUT/s | Orbit PUT/s | Orbit / bare | bare p50 / p99 "
+    lines = ["| database | clients | bare app PUT/s | Orbit PUT/s | Orbit / bare: median "
+             "(range) of the rounds | bare p50 / p99 "
              "| Orbit p50 / p99 | errors |", "|---|---|---|---|---|---|---|---|"]
     for kind, result in results.items():
         for clients, figures in result["puts"].items():
             bare, orbit = figures["bare"], figures["orbit"]
             lines.append(
                 f"| {kind} | {clients} | {bare['rate']:.0f} | {orbit['rate']:.0f} "
-                f"| **{orbit['rate'] / bare['rate']:.2f}** "
+                f"| **{statistics.median(figures['ratios']):.2f}** "
+                f"({figures['ratios'][0]:.2f}–{figures['ratios'][-1]:.2f}) "
                 f"| {bare['p50']:.1f} / {bare['p99']:.1f} ms "
                 f"| {orbit['p50']:.1f} / {orbit['p99']:.1f} ms "
                 f"| {bare['errors'] + orbit['errors']} |")
@@ -133,20 +143,22 @@ def table(results, seconds, rounds):
         lines.append(f"| {kind} | {today['rate']:.0f}/s, p50 {today['p50']:.0f} ms, p99 "
                      f"{today['p99']:.0f} ms | {weekly['rate']:.0f}/s, p50 {weekly['p50']:.0f} ms, "
                      f"p99 {weekly['p99']:.0f} ms | {result['dispatch']} |")
-    lines.append(f"\n{rounds} runs of {seconds:g} s per app and client count, alternating; "
-                 "figures pooled over the runs.")
+    lines.append(f"\n{rounds} rounds of {seconds:g} s per app and client count, the apps "
+                 "alternating; rates and percentiles pooled over the rounds, the ratio taken "
+                 "in each round.")
     return "\n".join(lines)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seconds", type=float, default=5)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--seconds", type=float, default=3)
+    parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--pg-url", default=PG_URL)
-    parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--databases", default="sqlite,postgresql",
+                        help="which of sqlite,postgresql")
     parser.add_argument("--readme", action="store_true", help="write the tables into the README")
     args = parser.parse_args()
-    kinds = ["sqlite"] + ([] if args.sqlite_only else ["postgresql"])
+    kinds = [kind for kind in ("sqlite", "postgresql") if kind in args.databases.split(",")]
     results = {kind: bench_database(kind, args.pg_url, args.seconds, args.rounds)
                for kind in kinds}
     text = table(results, args.seconds, args.rounds)

@@ -94,7 +94,13 @@ def run_clients(port, clients, seconds, make_request):
         while time.monotonic() < deadline:
             method, path, body, headers = make_request(index, n)
             started = time.perf_counter()
-            status = call(connection, method, path, body, headers)[0]
+            try:
+                status = call(connection, method, path, body, headers)[0]
+            except (OSError, http.client.HTTPException) as error:  # counted, then a new connection
+                errors.append(type(error).__name__)
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                continue
             latencies.append(time.perf_counter() - started)
             if status >= 300:
                 errors.append(status)
