@@ -14,6 +14,7 @@ import datetime
 import http.client
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -22,7 +23,6 @@ import urllib.request
 from pathlib import Path
 
 from .stats import write_readme
-from tests.test_serving import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB_BENCH = ROOT / "bench" / "web"
@@ -47,6 +47,13 @@ HABITS = [
      "schedule": {"type": "every_n_days", "n": 2}},
 ]
 HISTORY_DAYS = 42
+
+
+def free_port():
+    """A port nothing listens on, on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def start_server(port, directory):
