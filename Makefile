@@ -35,6 +35,7 @@ test-dates: $(VENV)/.dev-installed $(CHROMIUM)
 	bash tests/dates.sh
 
 bench: $(VENV)/.dev-installed
+	$(PY) -m bench.checkins --readme
 	$(PY) -m bench.stats
 	$(PY) -m bench.reminders --readme
 	$(PY) -m bench.imports --readme

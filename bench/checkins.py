@@ -19,6 +19,8 @@ import statistics
 import tempfile
 from types import SimpleNamespace
 
+import psycopg2
+
 from server import create_app
 from server.db import database
 
@@ -149,6 +151,15 @@ def table(results, seconds, rounds):
     return "\n".join(lines)
 
 
+def reachable(pg_url):
+    """True when the PostgreSQL server of `pg_url` accepts a connection."""
+    try:
+        psycopg2.connect(pg_url, connect_timeout=3).close()
+    except psycopg2.OperationalError:
+        return False
+    return True
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=3)
@@ -159,6 +170,9 @@ def main():
     parser.add_argument("--readme", action="store_true", help="write the tables into the README")
     args = parser.parse_args()
     kinds = [kind for kind in ("sqlite", "postgresql") if kind in args.databases.split(",")]
+    if "postgresql" in kinds and not reachable(args.pg_url):
+        print(f"PostgreSQL at {args.pg_url} does not answer: measuring SQLite only.")
+        kinds.remove("postgresql")
     results = {kind: bench_database(kind, args.pg_url, args.seconds, args.rounds)
                for kind in kinds}
     text = table(results, args.seconds, args.rounds)
