@@ -10,11 +10,16 @@ Values are passed as the database takes them: ids rather than rows, floats, date
 import datetime
 import itertools
 
-from peewee import DateField, DateTimeField
+from peewee import (AutoField, BigIntegerField, CharField, DateField, DateTimeField, DoubleField,
+                    FloatField, ForeignKeyField, IntegerField, TextField)
 
 from .db import database
 
 PROBES = itertools.count(1)
+# Peewee's fields whose python_value only coerces to one type; exactly these classes, not their
+# subclasses (models.JSONField is a TextField that parses JSON).
+PLAIN_TYPES = {AutoField: int, IntegerField: int, BigIntegerField: int, CharField: str,
+               TextField: str, FloatField: float, DoubleField: float}
 
 
 def probe(kind):
@@ -113,7 +118,8 @@ class RowReader:
     def __init__(self, query, joined):
         groups = {}
         for index, field in enumerate(query.selected_columns):
-            groups.setdefault(field.model, []).append((index, field.name, converter(field)))
+            groups.setdefault(field.model, []).append(
+                (index, field.name, plain_type(field), converter(field)))
         self.root = query.model
         unnamed = set(groups) - {self.root} - set(joined)
         if unnamed:
@@ -124,7 +130,11 @@ class RowReader:
         """The root model instance of `row`, joined instances attached."""
         root, attached = None, []
         for model, columns, attr in self.groups:
-            data = {name: convert(row[i]) for i, name, convert in columns}
+            data = {}
+            for i, name, plain, convert in columns:
+                value = row[i]
+                # Most values come from the driver as the field's own type: no call for them.
+                data[name] = value if value is None or type(value) is plain else convert(value)
             instance = None
             if model is self.root or any(v is not None for v in data.values()):
                 instance = model.__new__(model)
@@ -136,6 +146,14 @@ class RowReader:
         for attr, instance in attached:
             setattr(root, attr, instance)
         return root
+
+
+def plain_type(field):
+    """The type whose values the field's python_value returns unchanged (int, str, float), or
+    None when every value goes through it."""
+    if isinstance(field, ForeignKeyField):
+        field = field.rel_field
+    return PLAIN_TYPES.get(type(field))
 
 
 def converter(field):
