@@ -53,6 +53,9 @@ try {
     // scores that vary from run to run (a 2-core machine shared with other work).
     const median = computeMedianRun(runs.map((run) => run.lhr));
     await fs.writeFile(path.join(outDir, `${name}.json`), runs.find((run) => run.lhr === median).report);
+    // Every run's performance score, so the spread is seen next to the median.
+    await fs.writeFile(path.join(outDir, `${name}.runs.json`),
+      JSON.stringify(runs.map((run) => run.lhr.categories.performance.score)));
   }
 } finally {
   await browser.close();
