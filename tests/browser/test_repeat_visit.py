@@ -10,8 +10,7 @@ from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from tests import clock
-
-WORKER_IN_CONTROL = "() => Boolean(navigator.serviceWorker.controller)"
+from tests.browser.workers import CONTROLLED, wait_for_worker
 
 
 class Recorder:
@@ -57,14 +56,6 @@ def recorded(tmp_path_factory):
     database.close_all()
 
 
-def wait_for_worker(page):
-    for _ in range(200):
-        if page.evaluate(WORKER_IN_CONTROL):
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError("no service worker in control after 20 s")
-
-
 def not_from_the_worker(page):
     """Collects the page's responses that did not come from the service worker."""
     seen = []
@@ -91,7 +82,7 @@ def assert_only_api_data(page, recorder, seen_by_page, visit):
     assert shell_requests(received) == [], (visit, received)
     assert shell_requests(seen_by_page) == [], (visit, seen_by_page)
     assert ("GET", "/api/v1/today", 200) in received, (visit, received)
-    assert page.evaluate(WORKER_IN_CONTROL)
+    assert page.evaluate(CONTROLLED)
 
 
 def test_a_repeat_visit_takes_only_api_data_from_the_network(page, recorded, sign_up, email,
