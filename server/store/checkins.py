@@ -7,26 +7,31 @@ from peewee import JOIN, fn
 from .. import domain
 from ..db import database, locked
 from ..errors import ApiError, validation_error_body
-from ..models import Checkin, CheckinTombstone, Habit, utcnow
+from ..models import Checkin, CheckinTombstone, Habit, HabitRule, utcnow
 from ..prepared import Prepared, returning_id
 from . import summaries
 from .common import EPOCH, local_today
 from .habits import attach_rules, lock_habit
 from .specs import habit_spec
 
-# A PUT's reads in one query, built once: the habit, the day's stored check-in and the day's
-# tombstone (both may be missing). Run after the habit's row is held (see lock_day).
-HABIT_DAY = Prepared(lambda habit_id, day: Habit.select(Habit, Checkin, CheckinTombstone)
-                     .join(Checkin, JOIN.LEFT_OUTER, attr="stored",
-                           on=(Checkin.habit == Habit.id) & (Checkin.day == day))
-                     .switch(Habit)
-                     .join(CheckinTombstone, JOIN.LEFT_OUTER, attr="tombstone",
-                           on=(CheckinTombstone.habit == Habit.id) & (CheckinTombstone.day == day))
-                     .where(Habit.id == habit_id),
-                     {Checkin: "stored", CheckinTombstone: "tombstone"},
-                     habit_id=int, day=datetime.date)
-HOLD_HABIT = Prepared(lambda habit_id: locked(Habit.select(Habit.id).where(Habit.id == habit_id)),
-                     habit_id=int)
+# A PUT's reads in one query, built once: the user's habit with its rules (a row per rule, oldest
+# first), the day's stored check-in and the day's tombstone (both may be missing). Run once the
+# habit's row is held (see lock_day).
+HABIT_DAY = Prepared(lambda habit_id, user_id, day: HabitRule.select(
+    HabitRule, Habit, Checkin, CheckinTombstone)
+    .join(Habit)
+    .join(Checkin, JOIN.LEFT_OUTER, on=(Checkin.habit == Habit.id) & (Checkin.day == day))
+    .switch(Habit)
+    .join(CheckinTombstone, JOIN.LEFT_OUTER,
+          on=(CheckinTombstone.habit == Habit.id) & (CheckinTombstone.day == day))
+    .where(Habit.id == habit_id, Habit.user == user_id).order_by(HabitRule.effective_from),
+    {Habit: "habit", Checkin: "stored", CheckinTombstone: "tombstone"},
+    habit_id=int, user_id=int, day=datetime.date)
+HOLD_HABIT = Prepared(lambda habit_id, user_id: locked(Habit.select(Habit.id).where(
+    Habit.id == habit_id, Habit.user == user_id)), habit_id=int, user_id=int)
+NEXT_REVISION = Prepared(lambda habit_id, user_id: Habit.update(revision=Habit.revision + 1)
+                         .where(Habit.id == habit_id, Habit.user == user_id),
+                         habit_id=int, user_id=int)
 CHECKIN_FIELDS = {"status": str, "value": float, "note": str, "acted_at": datetime.datetime,
                   "updated_at": datetime.datetime}
 INSERT_CHECKIN = Prepared(lambda **f: returning_id(Checkin.insert(
@@ -72,19 +77,20 @@ def merged_checkin(habit, stored, data):
 
 
 def put_checkin(user, habit, day, data, client_time=None):
-    """Create or update the habit's check-in of `day`; returns (checkin, created).
+    """Create or update the habit's check-in of `day`; returns (checkin, created). `habit`: a
+    habit row, or the id of one of the user's habits (404 when it is not theirs).
 
     With `client_time` (a replay from a device), a write older than the stored one, or than the
     day's deletion, changes nothing (and the check-in is None when there is none).
     """
-    check_day(user, day)
     acted_at = as_naive_utc(client_time) if client_time else utcnow()
     with database.atomic():
         # The merge of kept fields, the client_time comparison and the start date below read what
         # the previous writer committed, and write before the next one reads (db.locked). A
         # back-fill moves the revision on as it takes the row (a replay only if it changes).
         bumped = not client_time and summaries.changes_history(user, day)
-        stored, tombstone = lock_day(habit, day, bumped)
+        habit, stored, tombstone = lock_day(user, getattr(habit, "id", habit), day, bumped)
+        check_day(user, day)  # after the 404: a habit not theirs says nothing about the date
         if client_time:
             newer = stored.acted_at if stored else (tombstone.acted_at if tombstone else None)
             if newer is not None and acted_at < newer:
@@ -108,23 +114,24 @@ def put_checkin(user, habit, day, data, client_time=None):
     return with_done(habit, stored), created
 
 
-def lock_day(habit, day, bump):
-    """Hold the habit's row (moving its revision on when `bump`), refresh `habit` from it; (the
-    day's check-in, its tombstone), each None when there is none. The reads come after the row is
-    held, in a statement of their own: on PostgreSQL a statement sees what was committed when it
-    began, so a join locking the habit as it waits would read the check-in from before the
-    previous writer's commit (a lost update). SQLite holds the database from BEGIN on."""
-    hold = None
+def lock_day(user, habit_id, day, bump):
+    """Hold the user's habit's row (moving its revision on when `bump`) and read it as committed:
+    (the habit with its rules, the day's check-in, its tombstone), the last two None when there is
+    none; 404 when the habit is not the user's. The reads come after the row is held, in a
+    statement of their own: on PostgreSQL a statement sees what was committed when it began, so a
+    join locking the habit as it waits would read the check-in from before the previous writer's
+    commit (a lost update). SQLite holds the database from BEGIN on."""
+    hold, key = None, {"habit_id": habit_id, "user_id": user.id}
     if bump:
-        hold = (summaries.NEXT_REVISION, {"habit_id": habit.id})
+        hold = (NEXT_REVISION, key)
     elif database.obj.for_update:
-        hold = (HOLD_HABIT, {"habit_id": habit.id})
-    rows = HABIT_DAY.rows(hold, habit_id=habit.id, day=day)  # one round trip on PostgreSQL
-    row = rows[0] if rows else None
-    if row is None:  # deleted since it was read
+        hold = (HOLD_HABIT, key)
+    rules = HABIT_DAY.rows(hold, day=day, **key)  # one round trip on PostgreSQL
+    if not rules:
         raise ApiError(404, "There is no such habit.")
-    habit.__data__.update(row.__data__)
-    return present(getattr(row, "stored", None)), present(getattr(row, "tombstone", None))
+    habit = rules[0].habit
+    habit.rules = rules
+    return habit, present(rules[0].stored), present(rules[0].tombstone)
 
 
 def present(joined):

@@ -73,10 +73,11 @@ def test_a_put_of_today_writes_only_the_checkin(app, client):
         response = script.put(path, {"note": "kept"})
     assert response.status_code == 200 and response.json["value"] == 1
     assert [s.split(" SET")[0] for s in statements.writes()] == ['UPDATE "checkin"']
-    # The caller, the habit with its rules, the row held (PostgreSQL), the day's rows, the write,
-    # in 4 round trips (on PostgreSQL BEGIN, the hold and the read go together; COMMIT follows).
-    assert len(statements.sql) == (5 if on_postgres(app) else 4), statements.sql
-    assert len(statements.trips) == 4, statements.trips
+    # The caller, the row held (PostgreSQL), the habit with its rules and the day's rows, the
+    # write, in 3 round trips (on PostgreSQL BEGIN, the hold and the read go together; COMMIT
+    # follows).
+    assert len(statements.sql) == (4 if on_postgres(app) else 3), statements.sql
+    assert len(statements.trips) == 3, statements.trips
 
 
 def test_a_back_fill_moves_the_revision_on_in_the_same_transaction(app, client):
@@ -90,8 +91,8 @@ def test_a_back_fill_moves_the_revision_on_in_the_same_transaction(app, client):
     assert [s.split(" SET")[0] for s in statements.writes()] == ['UPDATE "habit"',
                                                                  'UPDATE "checkin"']
     # The revision's UPDATE holds the row: no SELECT ... FOR UPDATE on PostgreSQL either.
-    assert len(statements.sql) == 5, statements.sql
-    assert len(statements.trips) == (4 if on_postgres(app) else 5), statements.trips
+    assert len(statements.sql) == 4, statements.sql
+    assert len(statements.trips) == (3 if on_postgres(app) else 4), statements.trips
     assert revision(app, habit["id"]) == before + 2
 
 
@@ -110,6 +111,20 @@ def test_the_revision_stays_for_today_a_refused_write_and_an_older_replay(app, c
     assert revision(app, habit["id"]) == before
     assert client.put(put + day(-3), {"value": 5}).status_code == 200
     assert revision(app, habit["id"]) == before + 1
+
+
+@pytest.mark.parametrize("date_offset, body", [(-5, {"value": 1}), (-5, {"value": "x"}),
+                                               (3, {"value": 1}), (-5, None)])
+def test_another_users_habit_is_404_whatever_the_body_or_date_and_stays_unchanged(
+        app, client, other, date_offset, body):
+    habit = make_habit(client, measure="count", target=5, start_date=day(-30))
+    before = revision(app, habit["id"])
+    path = f"/habits/{habit['id']}/checkins/{day(date_offset)}"
+    kwargs = {"data": "not json", "content_type": "application/json"} if body is None else {}
+    response = other.put(path, body, **kwargs)
+    assert response.status_code == 404, response.json
+    assert revision(app, habit["id"]) == before  # the back-fill's hold was rolled back
+    assert client.get(f"/habits/{habit['id']}/checkins").json == []
 
 
 def test_a_put_before_the_start_date_moves_it_and_the_revision(app, client):
