@@ -62,7 +62,9 @@ def revalidated(response):
 def index():
     """The app shell, naming this release's files."""
     source = (WEB / "index.html").read_text(encoding="utf-8")
-    modules = [path for path in shell_files() if path.endswith(".js") and path != "app.js"]
+    # Not app.js (the page asks for it) nor the worker's own scripts (sw-*.js), which no page runs.
+    modules = [path for path in shell_files()
+               if path.endswith(".js") and path != "app.js" and not path.startswith("sw-")]
     html = render_template_string(source, release=release(), modules=modules)
     return revalidated(current_app.response_class(html, mimetype="text/html"))
 

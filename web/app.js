@@ -202,5 +202,7 @@ navigator.serviceWorker?.addEventListener("message", (event) => {
   if (url.origin === location.origin && url.hash) location.hash = url.hash;
 });
 // The service worker keeps the app shell, so the app opens with no network (sw.js).
-navigator.serviceWorker?.register("/sw.js").catch(() => undefined);
+// Registered once the page has loaded: its first download of the shell then never competes with
+// the first screen's own requests.
+window.addEventListener("load", () => navigator.serviceWorker?.register("/sw.js").catch(() => undefined), { once: true });
 boot();

@@ -11,10 +11,11 @@ const BASE = `/r/${RELEASE}/`;
 
 self.addEventListener("install", (event) => {
   // All or nothing: a shell with a file missing would not open offline, so a failed download
-  // leaves the release before in charge (the browser tries again on a later visit).
+  // leaves the release before in charge (the browser tries again on a later visit). The page
+  // itself is asked for afresh; a release file's address never changes content, so the copy the
+  // page just loaded (in the browser's HTTP cache) is the right one.
   event.waitUntil(caches.open(CACHE)
-    .then((cache) => cache.addAll(["/", ...SHELL.map((path) => BASE + path)]
-      .map((url) => new Request(url, { cache: "no-cache" }))))
+    .then((cache) => cache.addAll([new Request("/", { cache: "no-cache" }), ...SHELL.map((path) => BASE + path)]))
     .then(() => self.skipWaiting()));
 });
 
