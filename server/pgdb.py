@@ -1,12 +1,22 @@
 """PostgreSQL connections with fewer round trips: BEGIN travels with a transaction's first
-statement, and a statement may go together with the one before it (server/prepared.py).
+statement, a statement may go together with the one before it (server/prepared.py), and a
+connection handed back to the pool within the last second is taken again without a ping.
 
 Peewee runs psycopg2 in autocommit mode and opens a transaction with a BEGIN of its own, one
 round trip that does nothing else; a check-in PUT has 5 round trips with it folded in, 9 before.
 Nothing changes for the transaction: the server runs BEGIN first, then the statement, and an
 error in either leaves the transaction aborted until the ROLLBACK that follows, as before.
 """
+import time
+
 from playhouse.pool import PooledPostgresqlDatabase
+from psycopg2.extensions import TRANSACTION_STATUS_IDLE
+
+# Peewee's pool sends "SELECT 1" each time it hands out a connection, one round trip of a
+# request's four. One back from a request this recently is trusted without it: if the server
+# dropped it in that second, the request's first statement fails (answered as an error, nothing
+# written) and the pool discards the connection, as when a connection dies mid-request.
+TRUSTED_FOR = 1.0
 
 
 class PostgresDatabase(PooledPostgresqlDatabase):
@@ -14,6 +24,10 @@ class PostgresDatabase(PooledPostgresqlDatabase):
 
     # A query string may hold several statements; each sees what was committed when it starts.
     multiple_statements = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.returned_at = {}  # connection key -> when it was last handed back to the pool
 
     def begin(self, isolation_level=None):
         if isolation_level is not None or self._isolation_level:
@@ -46,6 +60,19 @@ class PostgresDatabase(PooledPostgresqlDatabase):
     def close(self):
         self._state.begin_pending = False
         return super().close()
+
+    def _close(self, conn, close_conn=False):
+        if not close_conn:
+            self.returned_at[self.conn_key(conn)] = time.monotonic()
+        return super()._close(conn, close_conn)
+
+    def _is_closed(self, conn):
+        returned = self.returned_at.pop(self.conn_key(conn), None)
+        if (returned is not None and time.monotonic() - returned < TRUSTED_FOR
+                and not conn.closed
+                and conn.get_transaction_status() == TRANSACTION_STATUS_IDLE):
+            return False
+        return super()._is_closed(conn)
 
     def take_pending_begin(self):
         """True once if a BEGIN is waiting to be sent (it is then the caller's to send)."""

@@ -12,7 +12,7 @@ from server.models import ApiToken, Checkin, Habit
 from server.prepared import Prepared
 from tests import clock
 
-from ..conftest import ApiClient, make_habit
+from ..conftest import ApiClient, admin_sql, make_habit
 from .helpers import day
 
 
@@ -234,3 +234,25 @@ def test_postgres_a_cursor_of_its_own_is_inside_the_transaction(client, pg):
         pg.cursor().execute('UPDATE "habit" SET "name" = %s', ("Changed",))
         raise RuntimeError
     assert [h.name for h in Habit.select()] == ["Walk"]
+
+
+def test_postgres_a_connection_back_from_a_request_is_not_pinged(client, pg, monkeypatch):
+    """The pool pings a connection it hands out ("SELECT 1") unless it came back within a second;
+    one the server dropped in the meantime is pinged, found dead and replaced."""
+    pings = []
+    ping = pg._adapter.is_connection_closed
+    monkeypatch.setattr(pg._adapter, "is_connection_closed",
+                        lambda conn: pings.append(conn) or ping(conn))
+    pg.connect(reuse_if_open=True)
+    backend = pg.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    pg.close()
+    pg.connect()
+    assert pg.execute_sql("SELECT pg_backend_pid()").fetchone()[0] == backend
+    pg.close()
+    assert pings == []  # back a moment ago: taken again as it is
+    pg.returned_at.clear()  # as if it had come back long ago
+    admin_sql(f"SELECT pg_terminate_backend({backend})")
+    pg.connect()
+    assert pg.execute_sql("SELECT pg_backend_pid()").fetchone()[0] != backend
+    pg.close()
+    assert len(pings) == 1
