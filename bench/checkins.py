@@ -15,6 +15,7 @@ import argparse
 import datetime
 import http.client
 import json
+import os
 import statistics
 import tempfile
 from types import SimpleNamespace
@@ -123,7 +124,7 @@ def bench_database(kind, pg_url, seconds, rounds):
     return {"puts": puts, "reads": reads, "dispatch": dispatch}
 
 
-def table(results, seconds, rounds):
+def table(results, seconds, rounds, load):
     """The Markdown the README shows."""
     lines = ["| database | clients | bare app PUT/s | Orbit PUT/s | Orbit / bare: median "
              "(range) of the rounds | bare p50 / p99 "
@@ -147,7 +148,8 @@ def table(results, seconds, rounds):
                      f"p99 {weekly['p99']:.0f} ms | {result['dispatch']} |")
     lines.append(f"\n{rounds} rounds of {seconds:g} s per app and client count, the apps "
                  "alternating; rates and percentiles pooled over the rounds, the ratio taken "
-                 "in each round.")
+                 f"in each round. Load average {load[0]:.1f} at the start, {load[1]:.1f} at the "
+                 f"end, on {os.cpu_count()} cores.")
     return "\n".join(lines)
 
 
@@ -173,9 +175,10 @@ def main():
     if "postgresql" in kinds and not reachable(args.pg_url):
         print(f"PostgreSQL at {args.pg_url} does not answer: measuring SQLite only.")
         kinds.remove("postgresql")
+    started = os.getloadavg()[0]
     results = {kind: bench_database(kind, args.pg_url, args.seconds, args.rounds)
                for kind in kinds}
-    text = table(results, args.seconds, args.rounds)
+    text = table(results, args.seconds, args.rounds, (started, os.getloadavg()[0]))
     print(text)
     if args.readme:
         write_readme(text, "checkins")
