@@ -1,6 +1,6 @@
 """Queries of the hot path (a check-in PUT and what every request does) built once per process.
 
-Peewee rebuilds a query's SQL text from its expression tree on every execution, which was ~40% of
+Peewee rebuilds a query's SQL text from its expression tree on every execution, about half of
 a check-in PUT's CPU, and sets up its row reader again for every result. A `Prepared` query is
 built by Peewee once per kind of database (SQLite and PostgreSQL differ in placeholders and FOR
 UPDATE), from a builder called with probe values in place of its parameters; each run sends that
