@@ -13,7 +13,7 @@ database = DatabaseProxy()
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
-SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": "normal"}
+SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": "full"}
 
 # Plain schemes are upgraded to their pooled variants: closing a pooled connection hands it back
 # instead of closing it (closing the last SQLite WAL connection checkpoints it: ~5x slower writes).

@@ -35,6 +35,17 @@ def test_connections_are_pooled_for_both_databases(tmp_path):
     assert isinstance(postgres, PooledPostgresqlDatabase)  # server/pgdb.py: one of them
 
 
+def test_sqlite_commits_reach_the_disk_before_the_answer(tmp_path):
+    """WAL with synchronous FULL: an acknowledged write survives a power cut, not only a crash."""
+    sqlite = database_from_url(f"sqlite:///{tmp_path}/x.db")
+    sqlite.connect()
+    try:
+        assert sqlite.execute_sql("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert sqlite.execute_sql("PRAGMA synchronous").fetchone() == (2,)  # FULL
+    finally:
+        sqlite.close()
+
+
 def test_a_generated_secret_key_is_shared_by_every_process_and_survives_restarts(database_url):
     first = create_app({"DATABASE_URL": database_url, "TESTING": True})
     with first.app_context():
