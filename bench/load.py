@@ -17,7 +17,7 @@ import uuid
 import psycopg2
 
 from server.config import ROOT
-from tests.test_serving import free_port
+from tests.servers import free_port
 
 
 def call(connection, method, path, body=None, headers=None):

@@ -6,42 +6,23 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from .servers import ROOT, Gunicorn
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """gunicorn serving a fresh SQLite database; yields (host, port)."""
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('serve')}/o.db",
-           "PORT": str(port), "ORBIT_SECRET_KEY": "test"}
-    subprocess.run([sys.executable, "-m", "flask", "--app", "server", "init-db"], env=env,
-                   cwd=ROOT, check=True, capture_output=True)
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:server.gunicorn_conf",
-                                "server:create_app()"], env=env, cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            break
-        except OSError:
-            assert time.monotonic() < deadline and process.poll() is None, "gunicorn did not start"
-            time.sleep(0.2)
-    yield "127.0.0.1", port
-    process.terminate()
-    process.wait(timeout=10)
+    tmp = tmp_path_factory.mktemp("serve")
+    url = f"sqlite:///{tmp}/o.db"
+    subprocess.run([sys.executable, "-m", "flask", "--app", "server", "init-db"],
+                   env={**os.environ, "DATABASE_URL": url}, cwd=ROOT, check=True,
+                   capture_output=True)
+    gunicorn = Gunicorn(url, tmp / "gunicorn.log").start()
+    yield "127.0.0.1", gunicorn.port
+    gunicorn.stop()
 
 
 def raw(server, data, timeout=5):
