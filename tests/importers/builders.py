@@ -2,12 +2,18 @@
 added since: Habits.question and uuid, Repetitions.notes), Daylio CSV exports, uploads."""
 import datetime
 import io
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 
-# shared/ lies beside the repository, here and in CI's checkout.
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "loop"
+# The shared fixtures (files other programs wrote) live outside the repository: beside it in the
+# working checkout, at /work/shared in a checkout made elsewhere, or where ORBIT_FIXTURES says.
+FIXTURE_PLACES = [Path(os.environ["ORBIT_FIXTURES"])] if os.environ.get("ORBIT_FIXTURES") else []
+FIXTURE_PLACES += [Path(__file__).resolve().parents[3] / "shared" / "fixtures",
+                   Path("/work/shared/fixtures")]
+FIXTURES = next((place for place in FIXTURE_PLACES if (place / "loop").is_dir()),
+                FIXTURE_PLACES[0]) / "loop"
 DAY_MS = 86_400_000
 WORKOUT_UUID = "6b1e3a5c9d2f4e0a8c7b5d3e1f2a4b6c"
 
