@@ -11,9 +11,10 @@ from flask import current_app, g, request, session
 from flask.sessions import SecureCookieSessionInterface
 from peewee import OperationalError
 
+from .clock import utcnow
 from .db import database
 from .errors import ApiError
-from .models import ApiToken, LoginAttempt, LoginSession, Setting, SignUp, User, utcnow
+from .models import ApiToken, LoginAttempt, LoginSession, Setting, SignUp, User
 from .prepared import Prepared
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}

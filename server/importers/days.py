@@ -5,8 +5,9 @@ right as the store keeps them on a single write."""
 from marshmallow import ValidationError
 from peewee import PostgresqlDatabase
 
+from ..clock import utcnow
 from ..db import database
-from ..models import Checkin, CheckinTombstone, Habit, Reflection, ReflectionTombstone, utcnow
+from ..models import Checkin, CheckinTombstone, Habit, Reflection, ReflectionTombstone
 from ..store.checkins import merged_checkin
 from .plan import EPOCH
 

@@ -4,10 +4,11 @@ import datetime
 from marshmallow import ValidationError
 from peewee import JOIN, fn
 
+from ..clock import utcnow
 from .. import domain
 from ..db import database, locked
 from ..errors import ApiError, validation_error_body
-from ..models import Checkin, CheckinTombstone, Habit, HabitRule, utcnow
+from ..models import Checkin, CheckinTombstone, Habit, HabitRule
 from ..prepared import Prepared, returning_id
 from . import summaries
 from .common import EPOCH, local_today

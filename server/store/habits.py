@@ -4,9 +4,10 @@ import datetime
 from marshmallow import ValidationError
 from peewee import fn
 
+from ..clock import utcnow
 from ..db import database, locked
 from ..errors import ApiError
-from ..models import Checkin, Habit, HabitRule, Identity, utcnow
+from ..models import Checkin, Habit, HabitRule, Identity
 from ..prepared import Prepared
 from . import summaries
 from .common import EPOCH, local_today, position_after_last

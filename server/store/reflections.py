@@ -1,8 +1,9 @@
 """Reflections: one mood check a day, last writer wins (deletes included) across devices."""
 from marshmallow import ValidationError
 
+from ..clock import utcnow
 from ..db import database, locked
-from ..models import Reflection, ReflectionTombstone, User, utcnow
+from ..models import Reflection, ReflectionTombstone, User
 from .checkins import as_naive_utc, check_day, deleted_at, mark_deleted
 
 

@@ -5,10 +5,11 @@ from zoneinfo import ZoneInfo
 from marshmallow import ValidationError
 from peewee import Case, SqliteDatabase
 
+from ..clock import utcnow
 from ..db import database
 from ..domain.reminders import next_fire, upcoming
 from ..errors import ApiError
-from ..models import Habit, Reminder, utcnow
+from ..models import Habit, Reminder
 from .common import day_of, week_start_day
 from .habits import attach_rules, habit_of
 from .pauses import covering, pauses_of_users

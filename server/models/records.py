@@ -1,84 +1,13 @@
-"""Peewee models: fields, indexes and tiny helpers only. Times are naive UTC."""
-import json
+"""What a user keeps: identities, habits and their rules, check-ins, reflections, pauses, and the
+caches and import records derived from them."""
 import uuid
 
 from peewee import (BooleanField, CharField, DateField, DateTimeField, DoubleField, ForeignKeyField,
-                    IntegerField, Model, TextField, UUIDField)
+                    IntegerField, TextField, UUIDField)
 
-from .clock import utcnow
-from .db import database
-
-
-class JSONField(TextField):
-    """A small JSON document stored as text (the same on SQLite and PostgreSQL)."""
-
-    def db_value(self, value):
-        return None if value is None else json.dumps(value, separators=(",", ":"), sort_keys=True)
-
-    def python_value(self, value):
-        return None if value is None else json.loads(value)
-
-
-class BaseModel(Model):
-    class Meta:
-        database = database
-        legacy_table_names = False
-
-
-class Setting(BaseModel):
-    key = CharField(primary_key=True, max_length=64)
-    value = TextField()
-
-
-class User(BaseModel):
-    uuid = UUIDField(default=uuid.uuid4, unique=True)
-    email = CharField(max_length=254, unique=True)
-    password_hash = CharField(max_length=255)
-    timezone = CharField(max_length=64, default="UTC")
-    week_start = CharField(max_length=3, default="mon")
-    # When the user's day turns ("HH:MM", 00:00 to 06:00): with 04:00, 02:00 on Tuesday still
-    # belongs to Monday (PRODUCT.md "Day").
-    day_start = CharField(max_length=5, default="00:00")
-    session_version = IntegerField(default=1)
-    created_at = DateTimeField(default=utcnow)
-
-
-class ApiToken(BaseModel):
-    user = ForeignKeyField(User, backref="tokens", on_delete="CASCADE")
-    name = CharField(max_length=80)
-    token_hash = CharField(max_length=64, unique=True)
-    created_at = DateTimeField(default=utcnow)
-    last_used_at = DateTimeField(null=True)
-
-
-class LoginSession(BaseModel):
-    """A signed-in client; the cookie carries the key, the database only its hash."""
-    user = ForeignKeyField(User, on_delete="CASCADE")
-    key_hash = CharField(max_length=64, unique=True)
-    created_at = DateTimeField(default=utcnow, index=True)
-
-
-class LoginAttempt(BaseModel):
-    email = CharField(max_length=254, index=True)
-    address = CharField(max_length=64, index=True)
-    created_at = DateTimeField(default=utcnow, index=True)
-
-
-class SignUp(BaseModel):
-    """An account created from an address, for the sign-up throttle."""
-    address = CharField(max_length=64, index=True)
-    created_at = DateTimeField(default=utcnow, index=True)
-
-
-class Invite(BaseModel):
-    """A single-use, expiring invitation to sign up (ORBIT_SIGNUPS=invite): the link carries the
-    token, the database only its hash. Used by one conditional UPDATE (store/invites.py)."""
-    token_hash = CharField(max_length=64, unique=True)
-    created_at = DateTimeField(default=utcnow)
-    expires_at = DateTimeField()
-    used_at = DateTimeField(null=True)
-    used_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
-    revoked_at = DateTimeField(null=True)
+from ..clock import utcnow
+from .accounts import User
+from .base import BaseModel, JSONField
 
 
 class Identity(BaseModel):
@@ -211,75 +140,6 @@ class Pause(BaseModel):
         indexes = ((("user", "start"), False),)
 
 
-class Reminder(BaseModel):
-    """A local time on weekdays, for a habit, the daily reflection or the weekly summary."""
-    uuid = UUIDField(default=uuid.uuid4, unique=True)
-    user = ForeignKeyField(User, on_delete="CASCADE")
-    habit = ForeignKeyField(Habit, null=True, on_delete="CASCADE")
-    target = CharField(max_length=14)  # habit | reflection | weekly_summary
-    time = CharField(max_length=5)  # "HH:MM", local
-    days = JSONField()  # weekdays, Monday = 0
-    channels = JSONField()  # subset of push, email, apprise
-    enabled = BooleanField(default=True)
-    skip_if_done = BooleanField(default=True)
-    # The next instant it fires (naive UTC), kept by the store: the dispatcher asks the database
-    # for what is due instead of computing every reminder's time on every pass.
-    next_fire_at = DateTimeField(null=True, index=True)
-    created_at = DateTimeField(default=utcnow)
-
-
-class Delivery(BaseModel):
-    """One reminder on one local date: claimed by inserting this row before anything is sent,
-    so that any number of dispatchers send it once."""
-    reminder = ForeignKeyField(Reminder, on_delete="CASCADE")
-    local_date = DateField()
-    fire_at = DateTimeField()
-    status = CharField(max_length=8)  # sending | sent | skipped | missed | failed
-    attempts = IntegerField(default=0)
-    retry_at = DateTimeField(null=True, index=True)
-    detail = TextField(default="")
-    updated_at = DateTimeField(default=utcnow)
-
-    class Meta:
-        indexes = ((("reminder", "local_date"), True),)
-
-
-class NotifyTarget(BaseModel):
-    """An Apprise URL of the user's (ntfy, Telegram…): a secret, never sent back or logged."""
-    user = ForeignKeyField(User, on_delete="CASCADE")
-    label = CharField(max_length=80)
-    service = CharField(max_length=40)
-    url = TextField()
-    created_at = DateTimeField(default=utcnow)
-
-
-class CalendarFeed(BaseModel):
-    """The secret of a user's calendar feed URL; a new one replaces it."""
-    user = ForeignKeyField(User, unique=True, on_delete="CASCADE")
-    token = CharField(max_length=64, unique=True)
-    created_at = DateTimeField(default=utcnow)
-
-
-class PushSubscription(BaseModel):
-    """A device that accepts Web Push for the user (its push service's endpoint and keys)."""
-    user = ForeignKeyField(User, on_delete="CASCADE")
-    endpoint = TextField(unique=True)
-    p256dh = CharField(max_length=200)
-    auth = CharField(max_length=100)
-    created_at = DateTimeField(default=utcnow)
-    label = CharField(max_length=100, default="")  # "Chrome on Pixel 8", from its User-Agent
-    last_success_at = DateTimeField(null=True)  # when its push service last took a notification
-
-
-class ActionToken(BaseModel):
-    """The "Done" of one notification: logs one check-in, once, until it expires."""
-    habit = ForeignKeyField(Habit, on_delete="CASCADE")
-    day = DateField()
-    value = DoubleField(null=True)
-    expires_at = DateTimeField()
-    used_at = DateTimeField(null=True)
-
-
 class WeeklyCache(BaseModel):
     """A computed weekly summary or history, valid while its `key` (a fingerprint of everything
     it was computed from) matches (store/weekly.py)."""
@@ -303,9 +163,3 @@ class ImportedObject(BaseModel):
 
     class Meta:
         indexes = ((("user", "source", "model", "key"), True),)
-
-
-MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
-          Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
-          CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
-          ImportedObject, Invite, Pause]

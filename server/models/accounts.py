@@ -1,0 +1,64 @@
+"""Accounts: users, their sessions, API tokens, sign-in throttling, sign-ups and invites."""
+import uuid
+
+from peewee import (CharField, DateTimeField, ForeignKeyField,
+                    IntegerField, TextField, UUIDField)
+
+from ..clock import utcnow
+from .base import BaseModel
+
+
+class Setting(BaseModel):
+    key = CharField(primary_key=True, max_length=64)
+    value = TextField()
+
+
+class User(BaseModel):
+    uuid = UUIDField(default=uuid.uuid4, unique=True)
+    email = CharField(max_length=254, unique=True)
+    password_hash = CharField(max_length=255)
+    timezone = CharField(max_length=64, default="UTC")
+    week_start = CharField(max_length=3, default="mon")
+    # When the user's day turns ("HH:MM", 00:00 to 06:00): with 04:00, 02:00 on Tuesday still
+    # belongs to Monday (PRODUCT.md "Day").
+    day_start = CharField(max_length=5, default="00:00")
+    session_version = IntegerField(default=1)
+    created_at = DateTimeField(default=utcnow)
+
+
+class ApiToken(BaseModel):
+    user = ForeignKeyField(User, backref="tokens", on_delete="CASCADE")
+    name = CharField(max_length=80)
+    token_hash = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=utcnow)
+    last_used_at = DateTimeField(null=True)
+
+
+class LoginSession(BaseModel):
+    """A signed-in client; the cookie carries the key, the database only its hash."""
+    user = ForeignKeyField(User, on_delete="CASCADE")
+    key_hash = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=utcnow, index=True)
+
+
+class LoginAttempt(BaseModel):
+    email = CharField(max_length=254, index=True)
+    address = CharField(max_length=64, index=True)
+    created_at = DateTimeField(default=utcnow, index=True)
+
+
+class SignUp(BaseModel):
+    """An account created from an address, for the sign-up throttle."""
+    address = CharField(max_length=64, index=True)
+    created_at = DateTimeField(default=utcnow, index=True)
+
+
+class Invite(BaseModel):
+    """A single-use, expiring invitation to sign up (ORBIT_SIGNUPS=invite): the link carries the
+    token, the database only its hash. Used by one conditional UPDATE (store/invites.py)."""
+    token_hash = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=utcnow)
+    expires_at = DateTimeField()
+    used_at = DateTimeField(null=True)
+    used_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    revoked_at = DateTimeField(null=True)
