@@ -8,12 +8,14 @@ from playhouse.db_url import connect, parse
 from playhouse.migrations import Runner
 
 from .pgdb import PostgresDatabase
+from .sqlitedb import SqliteDatabase
 
 database = DatabaseProxy()
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
-SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": "full"}
+SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000,
+                  "synchronous": "full"}
 
 # Plain schemes are upgraded to their pooled variants: closing a pooled connection hands it back
 # instead of closing it (closing the last SQLite WAL connection checkpoints it: ~5x slower writes).
@@ -32,6 +34,8 @@ def database_from_url(url):
         # Every transaction here writes: take the write lock at BEGIN, so that two processes never
         # both read and then fail to upgrade to a write ("database is locked" despite the timeout).
         options.update(pragmas=SQLITE_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
+        if scheme == "sqlite+pool":  # writers queue for their turn (server/sqlitedb.py)
+            return SqliteDatabase(path, **options)
     if scheme in ("postgres+pool", "postgresql+pool"):  # fewer round trips (server/pgdb.py)
         return PostgresDatabase(**parse(f"postgresql://{rest}"), **options)
     return connect(f"{scheme}://{rest}", **options)

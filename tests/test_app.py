@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 from playhouse.migrations import Runner
-from playhouse.pool import PooledPostgresqlDatabase
+from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
 
 from server import create_app
 from server.config import from_environment
@@ -31,7 +31,7 @@ def test_configuration_comes_from_the_environment(monkeypatch, tmp_path):
 def test_connections_are_pooled_for_both_databases(tmp_path):
     sqlite = database_from_url(f"sqlite:///{tmp_path}/x.db")
     postgres = database_from_url("postgresql://u@127.0.0.1:5432/db")
-    assert type(sqlite).__name__ == "PooledSqliteDatabase"
+    assert isinstance(sqlite, PooledSqliteDatabase)  # server/sqlitedb.py: one of them
     assert isinstance(postgres, PooledPostgresqlDatabase)  # server/pgdb.py: one of them
 
 
