@@ -7,8 +7,9 @@ lock freed long before. Here a writer first takes an exclusive flock(2) on a fil
 database (one open file per transaction, so threads of one process queue as processes do), and the
 kernel wakes it the moment the writer before it commits; BEGIN IMMEDIATE then finds the database
 free. A write statement outside a transaction (a cache filled on a read, say) takes its turn the
-same way for the statement's length. Writers that do not take the flock (the sqlite3 shell, a restore) still meet SQLite's own
-lock and busy timeout, so nothing is less safe; they merely do not queue.
+same way for the statement's length. Writers that do not take the flock (the sqlite3 shell, a
+restore) still meet SQLite's own lock and busy timeout: nothing is less safe, they merely do not
+queue.
 """
 import fcntl
 import os
