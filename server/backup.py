@@ -16,6 +16,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from .daily import OnceADay
 from .db import database
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,6 @@ PG_MESSAGE = ("The database is PostgreSQL: back it up with pg_dump, e.g. "
               "pg_restore --clean --if-exists --no-owner --dbname \"$DATABASE_URL\" orbit.dump "
               "(README, Deployment: Backups).")
 DAILY = re.compile(r"orbit-(\d{4}-\d{2}-\d{2})\.db")
-RETRY_AFTER = datetime.timedelta(hours=1)  # a failed daily backup (disk full?) is tried again
 
 
 class BackupError(Exception):
@@ -124,32 +124,30 @@ def restore_from(path):
         dst.execute("PRAGMA journal_mode=WAL")
 
 
-class DailyBackups:
+class DailyBackups(OnceADay):
     """At most one backup a (UTC) day into `directory` as orbit-YYYY-MM-DD.db, keeping the
-    newest `keep_days` of them; run by the dispatcher loop (`flask reminders run`). Several
-    dispatchers may run it at once: each writes a temporary file and renames it into place."""
+    newest `keep_days` of them; run by the dispatcher loop (`flask reminders run`), a failed one
+    again an hour later. Several dispatchers may run it at once: each writes a temporary file and
+    renames it into place."""
+    name = "backup"
 
     def __init__(self, directory, keep_days):
+        super().__init__()
         self.directory = Path(directory).resolve() if directory else None
         self.keep_days = keep_days
-        self.failed_at = None
 
     @classmethod
     def from_config(cls, config):
         """The daily backups ORBIT_BACKUP_DIR and ORBIT_BACKUP_KEEP_DAYS ask for."""
         return cls(config.get("BACKUP_DIR"), config.get("BACKUP_KEEP_DAYS", 14))
 
-    def run(self, now):
-        """Back up unless today's backup exists (or one failed within the hour), then prune;
-        the file written, or None."""
+    def run_once(self, now, day):
+        """Back up unless today's backup exists, then prune; the file written, or None."""
         if self.directory is None:
             return None
-        day = now.astimezone(datetime.timezone.utc).date()
         target = self.directory / f"orbit-{day.isoformat()}.db"
         if target.exists():
             prune(self.directory, day, self.keep_days)  # another dispatcher made it, perhaps
-            return None
-        if self.failed_at is not None and now - self.failed_at < RETRY_AFTER:
             return None
         try:
             copy_database(sqlite_path(), target)
@@ -157,10 +155,6 @@ class DailyBackups:
             log.warning("No automatic backups: %s", error)
             self.directory = None
             return None
-        except Exception:
-            self.failed_at = now
-            raise
-        self.failed_at = None
         log.info("Backed up the database to %s", target)
         prune(self.directory, day, self.keep_days)
         return target

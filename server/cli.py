@@ -1,6 +1,6 @@
 """Flask commands: `flask --app server init-db`, `summary send`, `reminders run|dispatch`; the
-operator's `invite`, `backup` and `restore` are in cli_ops.py; `import` and `export` in
-importers/commands.py."""
+operator's `invite`, `backup`, `restore` and `housekeeping` are in cli_ops.py; `import` and
+`export` in importers/commands.py."""
 import datetime
 import logging
 import signal
@@ -17,7 +17,7 @@ from .importers.commands import register_import_commands
 
 def register(app):
     """Attach the commands to the app."""
-    register_ops(app)  # invite, backup, restore
+    register_ops(app)  # invite, backup, restore, housekeeping
     register_import_commands(app)  # import, export
 
     @app.cli.command("init-db")
@@ -74,12 +74,15 @@ def register(app):
 
     @reminders_group.command("run")
     def run_command():
-        """Dispatch every minute until SIGTERM or SIGINT, then stop cleanly; with
-        ORBIT_BACKUP_DIR set, also back the database up once a day."""
+        """Dispatch every minute until SIGTERM or SIGINT, then stop cleanly; once a day also
+        housekeeping and, with ORBIT_BACKUP_DIR set, a backup of the database."""
         from .backup import DailyBackups
         from .clock import now as clock_now
+        from .daily import run_daily
+        from .housekeeping import DailyHousekeeping
         from .notify.dispatcher import dispatch
-        daily_backups = DailyBackups.from_config(current_app.config)
+        daily_jobs = [DailyBackups.from_config(current_app.config),
+                      DailyHousekeeping(current_app.config)]
         stop = threading.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
@@ -91,9 +94,6 @@ def register(app):
                     dispatch(current_app.config, clock_now())
             except Exception:  # noqa: BLE001 - the database away a moment: try next minute
                 logging.getLogger(__name__).exception("a dispatch pass failed")
-            try:
-                daily_backups.run(clock_now())
-            except Exception:  # noqa: BLE001 - a full disk must not stop the reminders
-                logging.getLogger(__name__).exception("the daily backup failed")
+            run_daily(daily_jobs, clock_now())
             stop.wait(60 - clock_now().second)  # wake at the top of each minute
         click.echo("Stopped.")

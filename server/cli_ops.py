@@ -1,4 +1,5 @@
-"""Flask commands for the operator: `invite create|list|revoke`, `backup PATH`, `restore PATH`."""
+"""Flask commands for the operator: `invite create|list|revoke`, `backup PATH`, `restore PATH`,
+`housekeeping`."""
 import click
 from flask import current_app
 
@@ -32,7 +33,8 @@ def register_ops(app):
 
     @invite_group.command("list")
     def list_command():
-        """List the invites: id, created, expires, status, the account made with it."""
+        """List the invites: id, created, expires, status, the account made with it (ended ones
+        go 30 days on, by housekeeping)."""
         from .store import invites
         with database.connection_context():
             rows, now = invites.all_invites(), utcnow()
@@ -84,3 +86,12 @@ def register_ops(app):
         applied = init_db()
         click.echo(f"Restored from {path}" + (f"; applied {', '.join(applied)}." if applied
                                                else "."))
+
+    @app.cli.command("housekeeping")
+    def housekeeping_command():
+        """Delete what is past its use now (old sign-in attempts and sign-ups, expired action
+        tokens and invites), as the dispatcher does once a day; print how many of each."""
+        from .housekeeping import housekeep
+        with database.connection_context():
+            counts = housekeep(current_app.config, now())
+        click.echo(", ".join(f"{table} {n}" for table, n in counts.items()))
