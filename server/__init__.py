@@ -36,7 +36,7 @@ def create_app(config=None):
     app.json.sort_keys = False
     app.session_interface = SessionInterface()
     app.url_map.converters.update(day=DayConverter, int=IdConverter, web=WebPathConverter)
-    database.initialize(database_from_url(app.config["DATABASE_URL"]))
+    database.initialize(database_from_url(app.config["DATABASE_URL"], app.config["PG_PREPARE"]))
 
     app.before_request(open_connection)
     app.teardown_request(close_connection)

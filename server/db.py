@@ -22,8 +22,10 @@ SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000
 POOLED = {"sqlite": "sqlite+pool", "postgres": "postgres+pool", "postgresql": "postgresql+pool"}
 
 
-def database_from_url(url):
-    """Build a pooled Peewee database for a sqlite:// or postgresql:// URL."""
+def database_from_url(url, pg_prepare=True):
+    """Build a pooled Peewee database for a sqlite:// or postgresql:// URL; `pg_prepare`: whether
+    PostgreSQL connections prepare the hot path's statements (off behind PgBouncer in transaction
+    mode, server/pgdb.py)."""
     scheme, _, rest = url.partition("://")
     scheme = POOLED.get(scheme, scheme)
     options = {"max_connections": 32, "stale_timeout": 300}
@@ -37,7 +39,7 @@ def database_from_url(url):
         if scheme == "sqlite+pool":  # writers queue for their turn (server/sqlitedb.py)
             return SqliteDatabase(path, **options)
     if scheme in ("postgres+pool", "postgresql+pool"):  # fewer round trips (server/pgdb.py)
-        return PostgresDatabase(**parse(f"postgresql://{rest}"), **options)
+        return PostgresDatabase(**parse(f"postgresql://{rest}"), prepare=pg_prepare, **options)
     return connect(f"{scheme}://{rest}", **options)
 
 

@@ -67,8 +67,12 @@ class Prepared:
         return entry
 
     def bound(self, values):
-        """(SQL text, parameter list) with `values` in their places."""
+        """(SQL text, parameter list) with `values` in their places; on PostgreSQL the text is
+        the EXECUTE of the statement prepared on this connection (server/pgdb.py)."""
         _, sql, slots = self.compiled()
+        statement = getattr(database.obj, "statement", None)
+        if statement is not None:
+            sql = statement(sql, len(slots))
         return sql, [values[s.name] if isinstance(s, Slot) else s for s in slots]
 
     def cursor(self, preceded_by=None, **values):

@@ -18,19 +18,24 @@ from .helpers import day
 
 class Statements(logging.Handler):
     """The SQL Peewee sends while installed (it logs each as (sql, params)): `trips`, each
-    query string sent, and `sql`, the statements in them (a BEGIN sent with them left out)."""
+    query string sent, `sql`, the statements in them (a BEGIN sent with them left out, an EXECUTE
+    of a prepared statement as that statement's text), and `prepares`, the PREPAREs sent in
+    trips of their own the first time a connection runs a statement (server/pgdb.py)."""
 
     def __init__(self):
         super().__init__(logging.DEBUG)
-        self.trips = []
+        self.trips, self.prepares = [], []
 
     def emit(self, record):
         if isinstance(record.msg, tuple):
-            self.trips.append(record.msg[0])
+            sql = record.msg[0]
+            (self.prepares if sql.startswith("PREPARE ") else self.trips).append(sql)
 
     @property
     def sql(self):
-        return [s for trip in self.trips for s in trip.split("; ") if s != "BEGIN"]
+        texts = {name: sql for sql, name in getattr(database.obj, "names", {}).items()}
+        return [texts[s[8:].split("(")[0]] if s.startswith("EXECUTE ") else s
+                for trip in self.trips for s in trip.split("; ") if s != "BEGIN"]
 
     def __enter__(self):
         logger = logging.getLogger("peewee")
