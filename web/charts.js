@@ -105,8 +105,10 @@ export function strengthLine(points) {
     svg("path", { d: `${line} L${x(points.length - 1).toFixed(1)} ${y(0)} L${x(0)} ${y(0)} Z`, fill: `url(#${gradientId})`, class: "area" }),
     svg("path", { d: line, class: "line" }),
     svg("circle", { cx: x(points.length - 1), cy: y(last.value), r: 4.5, class: "line-dot" }));
-  [0, Math.floor((points.length - 1) / 2), points.length - 1].forEach((i, n) => {
-    svgEl.append(svg("text", { x: x(i), y: H - 6, class: "chart-label", "text-anchor": ["start", "middle", "end"][n], text: shortDate(points[i].date) }));
+  // The first, middle and last days, each once (a habit two days old has no middle).
+  new Set([0, Math.floor((points.length - 1) / 2), points.length - 1]).forEach((i) => {
+    const anchor = i === points.length - 1 ? "end" : i === 0 ? "start" : "middle";
+    svgEl.append(svg("text", { x: x(i), y: H - 6, class: "chart-label", "text-anchor": anchor, text: shortDate(points[i].date) }));
   });
   const peak = points.reduce((top, point) => (point.value > top.value ? point : top), points[0]);
   const summary = `Now ${percent(last.value)}; ${percent(points[0].value)} on ${shortDate(points[0].date)}; highest ${percent(peak.value)} on ${shortDate(peak.date)}.`;

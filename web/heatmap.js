@@ -46,22 +46,30 @@ function mark(cue, x, y) {
  * day (none before the first shown or after today). */
 export function heatmap(days, { today, weekStart = "mon", kind = "build", periodic = false, onDay = null }) {
   const MONTH_W = 7 * CELL + 6 * GAP;
-  const MONTH_H = 20 + 6 * (CELL + GAP);
   const states = periodic ? PERIODIC : DAILY;
   const byDate = new Map(days.map((day) => [day.date, day]));
   const firstColumn = weekStart === "sun" ? 6 : 0;
   const months = [];
   for (let month = startOfMonth(days[0]?.date || today); month <= today; month = addMonths(month, 1)) months.push(month);
-  const colGap = (WIDTH - COLS * MONTH_W) / (COLS - 1);
+  // Three months a row; a young habit's one or two months fill the card's width instead, with
+  // cells big enough for a thumb, their labels and gaps kept at the size they have in a full row.
+  const cols = Math.min(COLS, months.length);
+  const colGap = cols === COLS ? (WIDTH - COLS * MONTH_W) / (COLS - 1) : 6 * GAP;
+  const width = cols * MONTH_W + (cols - 1) * colGap;
+  const unit = width / WIDTH; // one pixel of a full row, in this drawing's units
+  const head = 20 * unit;
+  const monthH = head + 6 * (CELL + GAP);
   const rows = Math.ceil(months.length / COLS);
-  const svgEl = svg("svg", { viewBox: `0 0 ${WIDTH} ${rows * MONTH_H + (rows - 1) * 8}`, class: "heatmap-svg" });
+  const svgEl = svg("svg", { viewBox: `0 0 ${width} ${rows * monthH + (rows - 1) * 8 * unit}`, class: "heatmap-svg" });
   const details = [];
 
   months.forEach((month, index) => {
     const x0 = (index % COLS) * (MONTH_W + colGap);
-    const y0 = Math.floor(index / COLS) * (MONTH_H + 8);
+    const y0 = Math.floor(index / COLS) * (monthH + 8 * unit);
     const title = formatDate(month, { month: "short", year: index === 0 || month.endsWith("-01-01") ? "numeric" : undefined });
-    svgEl.append(svg("text", { x: x0, y: y0 + 12, class: "chart-label", text: title }));
+    const label = svg("text", { x: x0, y: y0 + 12 * unit, class: "chart-label", text: title });
+    label.style.fontSize = `${12 * unit}px`;
+    svgEl.append(label);
     const counts = {};
     const offset = (weekdayOf(month) - firstColumn + 7) % 7;
     for (let day = month, i = 0; day.slice(0, 7) === month.slice(0, 7); day = addDays(day, 1), i += 1) {
@@ -69,7 +77,7 @@ export function heatmap(days, { today, weekStart = "mon", kind = "build", period
       counts[state] = (counts[state] || 0) + 1;
       const [words, cue] = states[state] || ["Ahead", "none"];
       const x = x0 + ((i + offset) % 7) * (CELL + GAP);
-      const y = y0 + 20 + Math.floor((i + offset) / 7) * (CELL + GAP);
+      const y = y0 + head + Math.floor((i + offset) / 7) * (CELL + GAP);
       svgEl.append(svg("g", { class: `hm hm-${state}`, "data-date": day, "data-cue": cue },
         svg("rect", { class: "hm-cell", x, y, width: CELL, height: CELL, rx: 3 }),
         mark(cue, x, y),

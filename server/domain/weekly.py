@@ -177,8 +177,12 @@ def highlights(summary: dict, records: dict) -> list[str]:
             lines.append(f"Longest streak: {longest['name']}, {_length(longest['streak'])}.")
     voted = [row for row in summary["identities"] if row["votes"]]
     if voted:
-        top = max(voted, key=lambda row: row["votes"])
-        lines.append(f"Most votes: “{top['statement']}” ({top['votes']}).")
+        most = max(row["votes"] for row in voted)
+        top = [f"“{row['statement']}”" for row in voted if row["votes"] == most]
+        if len(top) == 1:
+            lines.append(f"Most votes: {top[0]} ({most}).")
+        else:  # a tie names every identity in it
+            lines.append(f"Most votes: {', '.join(top[:-1])} and {top[-1]} ({most} each).")
     return lines
 
 

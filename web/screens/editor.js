@@ -43,7 +43,8 @@ export async function renderNew(screenEl) {
       back: { href: "#/today", label: "Back to Today" },
       subtitle: isNewcomer ? "Pick a starter or make your own. Small is the point." : null,
     }),
-    templates?.habits?.length ? templateGallery(templates, onPick, isNewcomer) : null,
+    templates?.habits?.length ? templateGallery(templates, onPick, isNewcomer,
+      new Set(habits.filter((habit) => !habit.archived).map((habit) => habit.name.toLowerCase()))) : null,
     formTitleEl,
     form.formEl);
 }

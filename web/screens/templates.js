@@ -2,8 +2,9 @@
 import { h, icon, uid } from "../dom.js";
 import { goalText, scheduleText } from "../format.js";
 
-/** A section of template cards; `onPick(habitTemplate, identityTemplate)` fills the form. */
-export function templateGallery(templates, onPick, expanded) {
+/** A section of template cards; `onPick(habitTemplate, identityTemplate)` fills the form.
+ * `taken`: the names (lower case) of the user's habits, whose templates say they are added. */
+export function templateGallery(templates, onPick, expanded, taken = new Set()) {
   const identityByKey = new Map(templates.identities.map((identity) => [identity.key, identity]));
   const groups = templates.identities.map((identity) => ({
     identity,
@@ -18,7 +19,7 @@ export function templateGallery(templates, onPick, expanded) {
       h("h3", { id: headingId, class: "template-theme" },
         h("span", { class: "dot", "aria-hidden": "true" }),
         h("span", { text: group.identity?.statement || "More ideas" })),
-      h("ul", { class: "template-list", role: "list" }, group.habits.map((habit) => templateCard(habit, group.identity, onPick))));
+      h("ul", { class: "template-list", role: "list" }, group.habits.map((habit) => templateCard(habit, group.identity, onPick, taken.has(habit.name.toLowerCase())))));
   }));
 
   const intro = h("p", { class: "hint", text: "Tap one to fill in the form below; change anything before you save." });
@@ -30,11 +31,12 @@ export function templateGallery(templates, onPick, expanded) {
     h("summary", {}, h("span", { text: "Browse starter habits" })), intro, groupsEl);
 }
 
-function templateCard(habit, identity, onPick) {
+function templateCard(habit, identity, onPick, added) {
   const descriptionId = uid("template-desc");
-  const details = [scheduleText(habit.schedule), goalText(habit)].filter(Boolean).join(" · ");
+  const details = [scheduleText(habit.schedule), goalText(habit), added ? "Already one of your habits" : null]
+    .filter(Boolean).join(" · ");
   return h("li", {},
-    h("button", { type: "button", class: "template-card", "--habit": habit.color || identity?.color,
+    h("button", { type: "button", class: added ? "template-card added" : "template-card", "--habit": habit.color || identity?.color,
       "aria-label": `${habit.name}, ${details}`, "aria-describedby": habit.description ? descriptionId : null,
       onclick: () => onPick(habit, identity) },
       h("span", { class: "template-icon", "aria-hidden": "true" }, icon(habit.kind === "quit" ? "shield" : "plus")),

@@ -1,0 +1,93 @@
+"""What a new user saw wrong in their first days, on a phone: a habit's title broken inside its
+words at 360 px, a heatmap too small to tap, a young habit's chart naming a day twice, and the
+password rule said twice on sign-up."""
+from datetime import timedelta
+
+from playwright.sync_api import expect
+
+from tests import clock
+
+# The words of an element's text that the browser split over two lines (a Range per word).
+BROKEN_WORDS = """(el) => {
+  const text = el.firstChild;
+  const broken = [];
+  for (const match of text.data.matchAll(/\\S+/g)) {
+    const range = document.createRange();
+    range.setStart(text, match.index);
+    range.setEnd(text, match.index + match[0].length);
+    if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) broken.push(match[0]);
+  }
+  return broken;
+}"""
+
+
+def day(ago):
+    return (clock.today() - timedelta(days=ago)).isoformat()
+
+
+def test_a_young_habit_screen_on_a_small_phone(signed_up, call_api, shoot):
+    page = signed_up
+    page.set_viewport_size({"width": 360, "height": 740})
+    habit = call_api("return api.createHabit({ name: 'Strength training', start_date: arg })", day(1))
+    for ago in (1, 0):
+        call_api("await api.putCheckin(arg.id, arg.day, {})", {"id": habit["id"], "day": day(ago)})
+    page.goto(f"/#/habit/{habit['id']}")
+    title = page.get_by_role("heading", level=1, name="Strength training")
+    expect(title).to_be_visible()
+
+    # Whole words in the title: Pause and Edit move below it rather than squeeze it.
+    assert title.evaluate(BROKEN_WORDS) == []
+    assert title.bounding_box()["width"] > 200
+    edit = page.get_by_role("link", name="Edit Strength training").bounding_box()
+    assert edit["x"] + edit["width"] <= 360
+
+    # One or two months fill the card: days big enough for a thumb.
+    months = 1 if clock.today().month == (clock.today() - timedelta(days=1)).month else 2
+    expect(page.locator(".chart-heatmap .chart-label")).to_have_count(months)
+    cell = page.locator(f'.chart-heatmap [data-date="{day(0)}"] rect').bounding_box()
+    assert cell["width"] >= (32 if months == 1 else 18), cell  # 11 px when they took a third
+    label = page.locator(".chart-heatmap .chart-label").first.bounding_box()
+    assert 10 <= label["height"] <= 20, label  # the month's name keeps its size
+
+    # The strength chart names each of its two days once.
+    labels = page.locator(".chart-strength text.chart-label").evaluate_all("els => els.map((el) => el.textContent)")
+    dates = [text for text in labels if not text.endswith("%")]
+    assert len(dates) == len(set(dates)) == 2, labels
+    shoot(page, "90-young-habit-360")
+
+
+def test_a_heatmap_of_many_months_keeps_three_a_row(signed_up, call_api):
+    page = signed_up
+    habit = call_api("return api.createHabit({ name: 'Read', start_date: arg })", day(150))
+    page.goto(f"/#/habit/{habit['id']}")
+    expect(page.locator(".chart-heatmap .chart-label").first).to_be_visible()
+    tops = {round(box["y"]) for box in (el.bounding_box() for el in page.locator(".chart-heatmap .chart-label").all())}
+    count = page.locator(".chart-heatmap .chart-label").count()
+    assert count >= 5 and len(tops) == -(-count // 3), (count, tops)
+
+
+def test_sign_up_says_the_password_rule_once(app_page, shoot):
+    page = app_page
+    expect(page.get_by_role("heading", level=1, name="Create your account")).to_be_visible()
+    expect(page.get_by_text("At least 8 characters.", exact=True)).to_be_visible()
+    page.get_by_label("Email").fill("short@example.com")
+    page.get_by_label("Password").fill("short")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.locator('[data-field="password"] .field-error')).to_have_text("Use at least 8 characters.")
+    expect(page.get_by_text("At least 8 characters.", exact=True)).to_be_hidden()
+    page.get_by_label("Password").fill("a long enough password")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", level=1, name="Today")).to_be_visible()
+
+
+def test_a_starter_already_added_says_so(signed_up, call_api):
+    page = signed_up
+    name = call_api("return (await api.getTemplates()).habits[0].name")
+    call_api("await api.createHabit({ name: arg })", name)
+    page.get_by_role("button", name="New habit").click()
+    page.get_by_text("Browse starter habits").click()
+    added = page.locator(".template-card.added")
+    expect(added).to_have_count(1)
+    expect(added).to_contain_text(name)
+    expect(added).to_contain_text("Already one of your habits")
+    assert page.locator(".template-card").count() > 1
