@@ -1,5 +1,6 @@
 """Real app processes for the tests: gunicorn as `make run` serves it (server/gunicorn_conf.py),
-on 127.0.0.1 and a port of its own, started, killed with SIGKILL and started again."""
+on 127.0.0.1 and a port of its own, started, killed with SIGKILL and started again; and the
+dispatcher loop (`flask reminders run`) run until it has done something."""
 import os
 import signal
 import socket
@@ -25,6 +26,23 @@ def answers(port):
     with socket.socket() as sock:
         sock.settimeout(0.5)
         return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def dispatcher_until(done, env, what, timeout=30):
+    """Run `flask reminders run` with `env` until `done()` is true (polled), then stop it with
+    SIGTERM; fail with its error output if it stops first, or with `what` after `timeout` s."""
+    process = subprocess.Popen([sys.executable, "-m", "flask", "--app", "server", "reminders",
+                                "run"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + timeout
+        while not done():
+            assert process.poll() is None and time.monotonic() < deadline, \
+                process.stderr.read().decode() if process.poll() is not None else what
+            time.sleep(0.2)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=10)
 
 
 class Gunicorn:

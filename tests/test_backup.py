@@ -3,7 +3,6 @@ app then opens with the data there, daily backups kept N days, and PostgreSQL's 
 import datetime
 import logging
 import os
-import signal
 import sqlite3
 import stat
 import subprocess
@@ -21,6 +20,7 @@ from server.models import Checkin
 from tests import clock
 from tests.api.helpers import day
 from tests.conftest import PASSWORD, ApiClient, make_habit
+from tests.servers import dispatcher_until
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -209,18 +209,9 @@ def test_the_dispatcher_loop_makes_the_daily_backup(tmp_path):
            "ORBIT_BACKUP_DIR": str(tmp_path / "daily"), "ORBIT_BACKUP_KEEP_DAYS": "3"}
     flask = [sys.executable, "-m", "flask", "--app", "server"]
     subprocess.run(flask + ["init-db"], env=env, cwd=ROOT, check=True, capture_output=True)
-    process = subprocess.Popen(flask + ["reminders", "run"], env=env, cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 30
-        while not (tmp_path / "daily").exists() or not any(
-                DAILY.fullmatch(p.name) for p in (tmp_path / "daily").iterdir()):
-            assert process.poll() is None and time.monotonic() < deadline, \
-                process.stderr.read().decode() if process.poll() is not None else "no backup"
-            time.sleep(0.2)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=10)
+    daily = tmp_path / "daily"
+    dispatcher_until(lambda: daily.exists() and any(DAILY.fullmatch(p.name)
+                                                    for p in daily.iterdir()), env, "no backup")
     backups = [p for p in (tmp_path / "daily").iterdir() if DAILY.fullmatch(p.name)]
     assert len(backups) == 1 and integrity(backups[0]) == "ok"
     with sqlite3.connect(backups[0]) as db:

@@ -3,11 +3,6 @@ and everything users logged stay; the dispatcher loop runs it once a day; `flask
 import datetime
 import logging
 import os
-import signal
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 from server.daily import OnceADay, run_daily
 from server.db import database
@@ -16,8 +11,8 @@ from server.models import (ActionToken, Checkin, Habit, Invite, LoginAttempt, Lo
                            SignUp, User)
 from tests import clock
 from tests.conftest import make_habit
+from tests.servers import dispatcher_until
 
-ROOT = Path(__file__).resolve().parent.parent
 SECOND = datetime.timedelta(seconds=1)
 DAY = datetime.timedelta(days=1)
 LONG_AGO = datetime.datetime(2000, 1, 1)
@@ -161,23 +156,13 @@ def test_the_dispatcher_loop_runs_housekeeping(app, database_url):
     database.close_all()  # the process below takes the database's writers
     env = {**os.environ, "DATABASE_URL": database_url, "ORBIT_SECRET_KEY": "t"}
     env.pop("ORBIT_BACKUP_DIR", None)
-    process = subprocess.Popen([sys.executable, "-m", "flask", "--app", "server", "reminders",
-                                "run"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            with app.app_context():
-                left = LoginAttempt.select().count() + SignUp.select().count()
-            database.close_all()
-            if not left:
-                break
-            assert process.poll() is None and time.monotonic() < deadline, \
-                process.stderr.read().decode() if process.poll() is not None else "not pruned"
-            time.sleep(0.2)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=10)
+
+    def pruned():
+        with app.app_context():
+            left = LoginAttempt.select().count() + SignUp.select().count()
+        database.close_all()
+        return not left
+    dispatcher_until(pruned, env, "not pruned")
 
 
 def test_the_command_prints_the_counts(app):
