@@ -18,6 +18,7 @@ from peewee import SqliteDatabase
 
 from .daily import OnceADay
 from .db import database
+from .sqlitedb import writers_turn
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,8 @@ def restore_from(path):
     target.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(path, timeout=30)) as src, \
             closing(sqlite3.connect(target, timeout=30)) as dst:
-        src.backup(dst)
+        with writers_turn(target):  # in the app's writers' queue (server/sqlitedb.py)
+            src.backup(dst)
         dst.execute("PRAGMA journal_mode=WAL")
 
 

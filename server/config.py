@@ -37,7 +37,8 @@ def from_environment():
     config["BACKUP_KEEP_DAYS"] = env_int("ORBIT_BACKUP_KEEP_DAYS", 14, 1, 3650)
     # PostgreSQL: prepare the hot path's statements (server/pgdb.py); 0 behind PgBouncer in
     # transaction mode, which moves a client's transactions between server connections.
-    config["PG_PREPARE"] = os.environ.get("ORBIT_PG_PREPARE", "1") != "0"
+    config["PG_PREPARE"] = os.environ.get("ORBIT_PG_PREPARE", "1").strip().lower() not in (
+        "0", "false", "off", "no")
     # Apprise makes the server call out to URLs users give: off unless the operator allows it.
     config["APPRISE"] = os.environ.get("ORBIT_APPRISE") == "1"
     for key in ("SMTP_URL", "MAIL_FROM", "VAPID_PRIVATE_KEY"):  # email; Web Push (its PEM)

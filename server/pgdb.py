@@ -21,6 +21,7 @@ import logging
 import re
 import time
 
+from peewee import DatabaseError
 from peewee import __exception_wrapper__ as peewee_errors
 from playhouse.pool import PooledPostgresqlDatabase
 from psycopg2.extensions import TRANSACTION_STATUS_IDLE, connection
@@ -32,6 +33,11 @@ from psycopg2.extensions import TRANSACTION_STATUS_IDLE, connection
 TRUSTED_FOR = 1.0
 PLACEHOLDER = re.compile(r"%[s%]")  # psycopg2's: %s a parameter, %% a percent sign
 logger = logging.getLogger("peewee")  # where Peewee logs the statements it sends
+log = logging.getLogger(__name__)
+# What the server answers when its prepared statements and a connection's record of them differ:
+# one is missing (DISCARD ALL, or a pooler that moved the client to another server connection),
+# already there, or planned for columns a migration has changed since.
+PREPARED_LOST = {"26000", "42P05", "0A000"}
 
 
 class Connection(connection):
@@ -40,6 +46,7 @@ class Connection(connection):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.prepared = set()
+        self.discard = False  # its prepared statements are not what it thinks: replace it
 
 
 class PostgresDatabase(PooledPostgresqlDatabase):
@@ -69,8 +76,12 @@ class PostgresDatabase(PooledPostgresqlDatabase):
             text = PLACEHOLDER.sub(lambda m: "%" if m[0] == "%%" else f"${next(numbers)}", sql)
             prepare = f"PREPARE {name} AS {text}"
             logger.debug((prepare, None))
-            with peewee_errors:  # failures raised as Peewee's, as for any other statement
-                conn.cursor().execute(prepare)  # on its own, before any BEGIN still pending
+            try:
+                with peewee_errors:  # failures raised as Peewee's, as for any other statement
+                    conn.cursor().execute(prepare)  # on its own, before any BEGIN still pending
+            except DatabaseError as error:
+                self.check_prepared(conn, error)
+                raise
             conn.prepared.add(name)
         return f"EXECUTE {name}({', '.join(['%s'] * count)})" if count else f"EXECUTE {name}"
 
@@ -84,7 +95,23 @@ class PostgresDatabase(PooledPostgresqlDatabase):
     def execute_sql(self, sql, params=None):
         if self.take_pending_begin():
             sql = f"BEGIN; {sql}"
-        return super().execute_sql(sql, params)
+        try:
+            return super().execute_sql(sql, params)
+        except DatabaseError as error:
+            self.check_prepared(self._state.conn, error)
+            raise
+
+    def check_prepared(self, conn, error):
+        """After `error`: when it says the connection's prepared statements are not what it
+        recorded, the pool replaces the connection (the request fails once), and the operator
+        is told why."""
+        original = getattr(error, "orig", None)  # psycopg2's error, which Peewee's wraps
+        if conn is None or getattr(original, "pgcode", None) not in PREPARED_LOST:
+            return
+        conn.discard = True
+        log.warning("PostgreSQL: a connection's prepared statements were lost or changed (%s); "
+                    "it is replaced. Behind a pooler in transaction mode (PgBouncer), set "
+                    "ORBIT_PG_PREPARE=0.", str(original).strip())
 
     def cursor(self, named_cursor=None):
         # Whoever takes a cursor of their own (the importers' execute_values) gets the
@@ -112,6 +139,8 @@ class PostgresDatabase(PooledPostgresqlDatabase):
         return super()._close(conn, close_conn)
 
     def _is_closed(self, conn):
+        if conn.discard:
+            return True
         returned = self.returned_at.pop(self.conn_key(conn), None)
         if (returned is not None and time.monotonic() - returned < TRUSTED_FOR
                 and not conn.closed

@@ -2,6 +2,7 @@
 import fcntl
 import os
 import sqlite3
+import stat
 import threading
 import time
 
@@ -9,6 +10,7 @@ import pytest
 from peewee import OperationalError
 
 from server.db import database_from_url
+from server.sqlitedb import writers_turn
 
 
 @pytest.fixture
@@ -109,3 +111,40 @@ def test_in_memory_databases_have_no_queue():
     with db.atomic():
         db.execute_sql("CREATE TABLE item (value INTEGER)")
     db.close_all()
+
+
+def test_the_queue_file_needs_no_write_access(sqlite):
+    """Made readable by all and opened read-only (a flock needs no more): a file first made by
+    another user, such as a backup run as root, never locks the app out of writing."""
+    with sqlite.atomic():
+        sqlite.execute_sql("INSERT INTO item VALUES (1)")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(os.stat(sqlite.queue_path).st_mode) == 0o644 & ~umask
+    os.chmod(sqlite.queue_path, 0o444)
+    with sqlite.atomic():
+        sqlite.execute_sql("INSERT INTO item VALUES (2)")
+    assert turn_is_free(sqlite)
+
+
+def test_a_writer_outside_the_pool_can_take_the_turn(sqlite):
+    """A restore (server/backup.py) queues with the app's writers."""
+    with writers_turn(sqlite.database):
+        assert not turn_is_free(sqlite)
+    assert turn_is_free(sqlite)
+
+
+def test_a_writer_waits_for_its_turn_no_longer_than_the_busy_timeout(sqlite):
+    """A transaction that never ends cannot hang every writer: the next fails as SQLite would."""
+    sqlite.wait_seconds = 0.3
+    held = os.open(sqlite.queue_path, os.O_RDONLY | os.O_CREAT)
+    fcntl.flock(held, fcntl.LOCK_EX)  # another process's writer that never commits
+    try:
+        with pytest.raises(OperationalError, match="locked"):
+            with sqlite.atomic():
+                pass
+    finally:
+        os.close(held)
+    with sqlite.atomic():  # the lock is free again: the queue works as before
+        sqlite.execute_sql("INSERT INTO item VALUES (5)")
+    assert turn_is_free(sqlite)

@@ -3,6 +3,7 @@ prepares nothing when told not to (behind PgBouncer in transaction mode)."""
 import pytest
 
 from server import create_app
+from server.config import from_environment
 from server.db import database
 
 from ..conftest import PG_URL, make_habit
@@ -77,3 +78,32 @@ def test_with_preparing_off_no_statement_is_prepared(pg_url, client):
     assert not statements.prepares
     assert not [t for t in statements.trips if "EXECUTE" in t]
     assert prepared_here(app) == set()
+
+
+def test_a_connection_whose_prepared_statements_were_lost_is_replaced(app, client, caplog):
+    """A pooler's DISCARD ALL (or one that moved the client to another server connection) leaves
+    the connection without its statements: the request fails once, the pool replaces the
+    connection, and the log says what to do."""
+    habit = make_habit(client, measure="count", target=5, start_date=day(-30))
+    path = f"/habits/{habit['id']}/checkins/{day(-5)}"
+    assert client.put(path, {"value": 1}).status_code == 201
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        backend = database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+        database.connection().cursor().execute("DEALLOCATE ALL")  # as DISCARD ALL does
+        database.close()
+    assert client.put(path, {"value": 2}).status_code == 500
+    assert "ORBIT_PG_PREPARE=0" in caplog.text
+    assert client.put(path, {"value": 3}).status_code == 200
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        assert database.execute_sql("SELECT pg_backend_pid()").fetchone()[0] != backend
+        database.close()
+    assert client.get(f"/habits/{habit['id']}/checkins").json[0]["value"] == 3
+
+
+@pytest.mark.parametrize("value, prepare", [("0", False), ("off", False), ("False", False),
+                                            ("no", False), ("1", True), ("", True)])
+def test_orbit_pg_prepare_reads_as_a_yes_or_no(monkeypatch, value, prepare):
+    monkeypatch.setenv("ORBIT_PG_PREPARE", value)
+    assert from_environment()["PG_PREPARE"] is prepare
