@@ -1,7 +1,7 @@
 // Start-up and hash routing: which screen shows, for whom, and where focus goes.
 import * as api from "./api.js";
 import * as store from "./store.js";
-import { confirmDialog, h, hideActionToast, showToast } from "./dom.js";
+import { confirmDialog, h, hideActionToast, hideToast, showToast } from "./dom.js";
 import { forgetUndos } from "./undo.js";
 import { leaveGuard } from "./leave.js";
 import { startSync } from "./sync.js";
@@ -191,6 +191,11 @@ document.addEventListener("visibilitychange", () => {
   if (matchRoute(location.hash)?.route.followsToday) showScreen();
 });
 fabEl.addEventListener("click", () => { location.hash = "#/new"; });
+// A toast gives way once the user starts filling something in: it sits where a form's buttons
+// are (the log panel's Log, a form's next control) and its news has been read by then.
+document.addEventListener("focusin", (event) => {
+  if (event.target.matches?.("input, textarea, select") && !event.target.closest("#toast")) hideToast();
+});
 // Writes made offline have reached the server: a screen showing them as pending is drawn again.
 window.addEventListener("orbit:synced", () => {
   if (mainEl.querySelector(".pending-mark:not([hidden])")) showScreen();

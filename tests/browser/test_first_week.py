@@ -91,3 +91,15 @@ def test_a_starter_already_added_says_so(signed_up, call_api):
     expect(added).to_contain_text(name)
     expect(added).to_contain_text("Already one of your habits")
     assert page.locator(".template-card").count() > 1
+
+
+def test_a_toast_gives_way_to_the_form_it_would_cover(signed_up, call_api):
+    page = signed_up
+    call_api("await api.createHabit({ name: 'Walk' }); await api.createHabit({ name: 'Stretch' })")
+    page.reload()
+    page.get_by_role("button", name="Mark Walk done").click()
+    toast = page.locator("#toast")
+    expect(toast).to_contain_text("Undo")
+    page.get_by_role("button", name="More for Stretch").click()  # the log panel, over which it sat
+    page.get_by_label("Note").first.focus()
+    expect(toast).to_be_hidden()
