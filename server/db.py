@@ -38,7 +38,7 @@ def database_from_url(url, pg_prepare=True):
         options.update(pragmas=SQLITE_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
         if scheme == "sqlite+pool":  # writers queue for their turn (server/sqlitedb.py)
             return SqliteDatabase(path, **options)
-    if scheme in ("postgres+pool", "postgresql+pool"):  # fewer round trips (server/pgdb.py)
+    if scheme in ("postgres+pool", "postgresql+pool"):  # fewer trips, plans kept (server/pgdb.py)
         return PostgresDatabase(**parse(f"postgresql://{rest}"), prepare=pg_prepare, **options)
     return connect(f"{scheme}://{rest}", **options)
 
