@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
-from .model import BUILD, MINUTES, QUIT, Entry, Habit
+from .model import BUILD, MINUTES, QUIT, Entry, Habit, rule_on
 from .moodlinks import link_text, mood_link
 from .periods import MISSED, OPEN
 from .summary import HabitHistory, suggestion
@@ -93,10 +93,18 @@ def habit_row(habit, name, history, this, previous, week_start, last, complete) 
            "strength_start": history.strength_on(week_start - ONE_DAY),
            "strength_end": history.strength_on(last),
            "suggestion": suggestion(habit.spec, name, habit.unit, this, previous, habit.target,
-                                    habit.schedule) if complete else None}
+                                    habit.schedule) if complete and still_open(habit, last)
+           else None}
     if this.month_required is not None:
         row.update(month_done=this.month_done, month_required=this.month_required)
     return row
+
+
+def still_open(habit, last) -> bool:
+    """Whether a week's suggestion still stands: not when the habit's rule has changed since
+    the week (the suggestion was taken, or another change made), which would only suggest the
+    same step again from the new rule."""
+    return rule_on(habit.spec, last) == habit.spec.rules[-1]
 
 
 def totals(rows, previous_weeks, by_id) -> dict:

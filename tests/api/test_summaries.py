@@ -45,6 +45,8 @@ def test_two_full_weeks_suggest_raising_and_the_minutes_add_up(client):
         "action": "raise", "patch": {"target": 25},
         "text": "You met Paint every day two weeks running — try 25 minutes?"}
     assert client.patch(f"/habits/{paint['id']}", painted["suggestion"]["patch"]).status_code == 200
+    # Taken: the week no longer suggests it (from the new target it would say 25 -> 35).
+    assert row(week(client), paint)["suggestion"] is None
     assert painted["streak"] == {"current": 14, "unit": "days"}
     assert 0 < painted["strength_start"] < painted["strength_end"] < 1
 
