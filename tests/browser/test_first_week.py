@@ -103,3 +103,17 @@ def test_a_toast_gives_way_to_the_form_it_would_cover(signed_up, call_api):
     page.get_by_role("button", name="More for Stretch").click()  # the log panel, over which it sat
     page.get_by_label("Note").first.focus()
     expect(toast).to_be_hidden()
+
+
+def test_the_week_says_moods_to_one_decimal(signed_up, call_api):
+    page = signed_up
+    monday = clock.today() - timedelta(days=clock.today().weekday())  # weeks start on Monday
+    last, before = monday - timedelta(days=7), monday - timedelta(days=14)
+    moods = [((before + timedelta(days=i)).isoformat(), 2 if i == 6 else 3) for i in range(7)]
+    moods += [((last + timedelta(days=i)).isoformat(), 4) for i in range(3)]
+    call_api("for (const [day, mood] of arg) await api.putReflection(day, { mood });", moods)
+    call_api("await api.createHabit({ name: 'Walk', start_date: arg })", before.isoformat())
+    page.goto(f"/#/week/{last.isoformat()}")
+    mood = page.locator(".week-mood")
+    expect(mood).to_contain_text("4 of 5, over 3 days")
+    expect(mood).to_contain_text("Up 1.1 on the week before (2.9).")  # 2.857..., said as 2.9

@@ -8,7 +8,7 @@ import { WEEKDAY_LONG, WEEKDAY_SHORT } from "../format.js";
  * where they are turned on (Settings → Reminders), with Done on a habit's. */
 export const CHANNELS = {
   push: { label: "Notification", word: "notification",
-    hint: () => "On each device where you turned notifications on (Settings → Reminders). A habit's has Done: one tap logs it." },
+    hint: () => "On each device where you turned notifications on (Settings → Reminders). A habit's reminder has Done: one tap logs it." },
   email: { label: "Email", word: "email",
     hint: () => `To ${store.user()?.email || "your address"}. Send a test to check it arrives.` },
   apprise: { label: "Apprise", word: "Apprise", hint: () => "To every Apprise target you add under Settings → Reminders." },

@@ -162,18 +162,19 @@ export function identityVotes(summary, identitiesById) {
 /** The week's mood average against the week before. */
 export function moodSection(summary) {
   const { average, days, previous_average: previous } = summary.mood;
+  const tenth = (value) => formatNumber(Math.round(value * 10) / 10); // moods to one decimal
   if (average === null) {
     return titledSection("Mood", { className: "card week-mood" },
       h("p", { class: "hint", text: previous === null
         ? "No mood logged this week. A one-tap check on Today shows, over time, what lifts you."
-        : `No mood logged this week (the week before: ${formatNumber(previous)} of 5).` }));
+        : `No mood logged this week (the week before: ${tenth(previous)} of 5).` }));
   }
   const difference = previous === null ? null : Math.round((average - previous) * 10) / 10;
   const compare = previous === null ? "Nothing to compare with the week before."
-    : difference > 0 ? `Up ${formatNumber(difference)} on the week before (${formatNumber(previous)}).`
-      : difference < 0 ? `The week before: ${formatNumber(previous)}.` : `Same as the week before.`;
+    : difference > 0 ? `Up ${formatNumber(difference)} on the week before (${tenth(previous)}).`
+      : difference < 0 ? `The week before: ${tenth(previous)}.` : `Same as the week before.`;
   return titledSection("Mood", { className: "card week-mood" },
-    h("p", { class: "mood-average" }, h("strong", { text: formatNumber(Math.round(average * 10) / 10) }),
+    h("p", { class: "mood-average" }, h("strong", { text: tenth(average) }),
       h("span", { text: ` of 5, over ${plural(days, "day")}` })),
     h("p", { class: "hint", text: compare }));
 }
