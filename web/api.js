@@ -232,6 +232,7 @@ export const testReminder = (id) => write("POST", `/reminders/${id}/test`);
 export const upcomingReminders = (hours = 24) => read("/reminders/upcoming", { hours });
 // Apprise targets: every call answers 404 when the server's operator has Apprise off.
 export const listNotifyTargets = () => read("/notify/targets");
+export const getChannels = () => read("/reminders/channels");
 export const addNotifyTarget = (label, url) => write("POST", "/notify/targets", { label, url });
 export const deleteNotifyTarget = (id) => write("DELETE", `/notify/targets/${id}`);
 export const testNotifyTarget = (id) => write("POST", `/notify/targets/${id}/test`);

@@ -4,7 +4,8 @@ from flask import Blueprint, current_app, request
 from .. import clock
 from ..errors import ApiError
 from ..notify.channels import NOTHING_SENT, SendFailed, send_reminder
-from ..schemas import ReminderIn, ReminderOut, UpcomingOut, UpcomingQuery
+from ..notify.email import MailNotConfigured, smtp_settings
+from ..schemas import ChannelsOut, ReminderIn, ReminderOut, UpcomingOut, UpcomingQuery
 from ..store import reminders
 from ..store.common import local_today
 from ..store.habits import habit_of
@@ -34,6 +35,20 @@ def create_reminder():
 def upcoming():
     hours = UpcomingQuery().load(request.args)["hours"]
     return UpcomingOut(many=True).dump(reminders.upcoming_of(current_user(), hours, clock.now()))
+
+
+@bp.get("/reminders/channels")
+@doc("The channels this server can deliver reminders through", response=ChannelsOut)
+def channels():
+    config, offered = current_app.config, ["push"]
+    try:
+        smtp_settings(config)
+        offered.append("email")
+    except MailNotConfigured:
+        pass
+    if config["APPRISE"]:
+        offered.append("apprise")
+    return ChannelsOut().dump({"channels": offered})
 
 
 @bp.get("/reminders/<int:reminder_id>")

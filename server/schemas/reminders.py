@@ -72,6 +72,13 @@ class UpcomingOut(Schema):
     body = fields.String()
 
 
+class ChannelsOut(Schema):
+    channels = fields.List(fields.String(validate=validate.OneOf(CHANNELS)),
+                           metadata={"description": "The channels this server can deliver "
+                                     "through (email once its operator set it up, Apprise once "
+                                     "allowed); a notification also needs a device turned on."})
+
+
 class NotifyTargetIn(Schema):
     label = Text(required=True, validate=validate.Length(1, 80))
     url = Text(required=True, validate=validate.Length(1, 2000))

@@ -11,7 +11,7 @@ from server.models import Delivery, Reminder
 from server.notify.dispatcher import dispatch
 
 from .. import clock
-from ..conftest import make_habit
+from ..conftest import ApiClient, make_habit
 from .helpers import day, error_of, field_errors
 
 MINUTE = datetime.timedelta(minutes=1)
@@ -82,6 +82,15 @@ def test_upcoming_lists_the_next_fires_in_order(client):
     assert instants == sorted(instants) and instants[0] > clock.now()
     assert {item["title"] for item in items} == {"Walk", "How was today?"}  # in the app: named
     error_of(client.get("/reminders/upcoming?hours=169"), 422, "validation_error")
+
+
+def test_channels_say_what_this_server_can_deliver_through(app, client):
+    assert client.get("/reminders/channels").json == {"channels": ["push"]}
+    app.config.update(SMTP_URL="smtp://127.0.0.1:2525", MAIL_FROM="orbit@example.org")
+    assert client.get("/reminders/channels").json == {"channels": ["push", "email"]}
+    app.config.update(APPRISE=True, SMTP_URL="http://not-mail")  # unusable: no email
+    assert client.get("/reminders/channels").json == {"channels": ["push", "apprise"]}
+    assert ApiClient(app).get("/reminders/channels").status_code == 401
 
 
 @pytest.fixture

@@ -5,9 +5,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from werkzeug.serving import make_server
 
 from tests import clock
+from tests.conftest import Inbox, free_port
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -39,14 +41,27 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def live_app(tmp_path_factory):
-    """The Orbit app (API and web/) served on 127.0.0.1 from a thread; yields (app, base URL)."""
+def mailbox():
+    """A real SMTP server on 127.0.0.1 for the session: (inbox, smtp:// URL)."""
+    port = free_port()
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield inbox, f"smtp://127.0.0.1:{port}"
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory, mailbox):
+    """The Orbit app (API and web/) served on 127.0.0.1 from a thread, with mail set up (to
+    `mailbox`); yields (app, base URL)."""
     from server import create_app
     from server.db import init_db
 
     tmp = tmp_path_factory.mktemp("orbit-browser")
     app = create_app({"DATABASE_URL": f"sqlite+pool:///{tmp}/browser.db", "TESTING": True,
                       "SECRET_KEY": "test", "NOW": clock.now,
+                      "SMTP_URL": mailbox[1], "MAIL_FROM": "Orbit <orbit@example.org>",
                       "SIGN_UP_MAX_PER_ADDRESS": 10_000})  # every test signs up from here
     with app.app_context():
         init_db()

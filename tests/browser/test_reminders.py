@@ -7,8 +7,7 @@ import threading
 import pytest
 from playwright.sync_api import expect
 
-# Chromium logs every 4xx answer. Expected here: GET /notify/targets is a 404 while the operator
-# has Apprise off (that is how the app finds out), GET /calendar/token a 404 while there is no
+# Chromium logs every 4xx answer. Expected here: GET /calendar/token is a 404 while there is no
 # feed, and a test send a 409 when this server has no mail set up.
 EXPECTED = ["status of 404", "status of 409"]
 
@@ -35,18 +34,44 @@ def no_sideways_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
+def served_app(live_server):
+    """The Flask app behind the live server, whose operator's settings a test may change."""
+    port = int(live_server.rsplit(":", 1)[1])
+    servers = [getattr(getattr(thread, "_target", None), "__self__", None) for thread in threading.enumerate()]
+    return next(server.app for server in servers if getattr(server, "server_port", None) == port)
+
+
 @pytest.fixture
 def apprise_on(live_server):
     """The live server with its operator's ORBIT_APPRISE=1, for one test."""
-    port = int(live_server.rsplit(":", 1)[1])
-    servers = [getattr(getattr(thread, "_target", None), "__self__", None) for thread in threading.enumerate()]
-    app = next(server.app for server in servers if getattr(server, "server_port", None) == port)
+    app = served_app(live_server)
     app.config["APPRISE"] = True
     yield
     app.config["APPRISE"] = False
 
 
-def test_two_reminders_on_a_habit_from_its_editor(signed_up, call_api, console_errors, shoot):
+@pytest.fixture
+def mail_off(live_server):
+    """The live server with no mail set up (no ORBIT_SMTP_URL), for one test."""
+    app = served_app(live_server)
+    url = app.config.pop("SMTP_URL")
+    yield
+    app.config["SMTP_URL"] = url
+
+
+def test_a_server_without_mail_offers_no_email(signed_up, call_api, mail_off):
+    """Reminders by email would never arrive: the form offers notifications only."""
+    page = signed_up
+    habit = call_api("return await api.createHabit({ name: 'Stretch' });")
+    page.goto(f"/#/habit/{habit['id']}/edit")
+    section = page.get_by_role("region", name="Reminders", exact=True)
+    section.get_by_role("button", name="Add a reminder").click()
+    form = section.locator("form.reminder-form")
+    expect(form.get_by_role("checkbox", name="Notification")).to_be_checked()
+    expect(form.get_by_role("checkbox", name="Email")).to_have_count(0)
+
+
+def test_two_reminders_on_a_habit_from_its_editor(signed_up, call_api, console_errors, shoot, mailbox):
     page = signed_up
     for text in EXPECTED:
         console_errors.allow(text)
@@ -101,10 +126,12 @@ def test_two_reminders_on_a_habit_from_its_editor(signed_up, call_api, console_e
     assert next(r for r in reminders_of(call_api) if r["time"] == "07:30")["enabled"] is False
     expect(section.get_by_role("switch", name="07:30 reminder on")).not_to_be_checked()
 
-    # A test send: this server has no mail set up, and says so.
+    # A test send, by real SMTP (tests/browser/conftest.py's mailbox).
+    inbox = mailbox[0]
+    sent_before = len(inbox.messages)
     section.get_by_role("button", name="Send the 20:45 reminder now, as a test").click()
-    expect(section.locator(".reminder-row", has_text="20:45").get_by_role("status")).to_contain_text(
-        re.compile(r"mail|SMTP", re.I))
+    expect(section.locator(".reminder-row", has_text="20:45").get_by_role("status")).to_contain_text("Sent by email")
+    assert len(inbox.messages) == sent_before + 1
     shoot(page, "reminders-12-habit-paused-and-test")
 
     # Delete the evening one.

@@ -8,23 +8,27 @@ import { h, icon, onConfirmedClick, showToast, titledSection, toastError } from 
 import { WEEKDAY_LONG, listWeekdays } from "../format.js";
 import { channelsText, reminderForm } from "./reminder-form.js";
 
-let appriseCheck = null;
-/** Whether the server's operator allows Apprise (GET /notify/targets answers 404 when not),
- * asked once per page load and only when a form needs to know. */
-export function appriseAllowed() {
-  appriseCheck ||= api.listNotifyTargets().then(() => true, (error) => {
-    if (error.status === 404) return false;
-    appriseCheck = null; // a network error: ask again next time
+let channelsCheck = null;
+/** The channels this server can deliver through (GET /reminders/channels), asked once per page
+ * load and only when a form needs to know. */
+function serverChannels() {
+  channelsCheck ||= api.getChannels().then((answer) => answer.channels, (error) => {
+    channelsCheck = null; // a network error: ask again next time
     throw error;
   });
-  return appriseCheck;
+  return channelsCheck;
+}
+
+/** Whether the server's operator allows Apprise. */
+export async function appriseAllowed() {
+  return (await serverChannels()).includes("apprise");
 }
 
 /** The channels a reminder may use on this server, and the one a new one starts with: a
- * notification once a device has them turned on, else email. */
+ * notification once a device has them turned on, else email where the server can send it. */
 async function offeredChannels() {
-  const [apprise, devices] = await Promise.all([appriseAllowed(), api.listDevices()]);
-  return { offered: ["push", "email", ...(apprise ? ["apprise"] : [])], first: devices.length ? "push" : "email" };
+  const [offered, devices] = await Promise.all([serverChannels(), api.listDevices()]);
+  return { offered, first: devices.length || !offered.includes("email") ? "push" : "email" };
 }
 
 /** The section for a habit: in its editor, and under its name on Settings → Reminders. */
