@@ -268,3 +268,26 @@ def test_five_hundred_habits_of_different_ages(app, client):
     assert client.get(f"/identities/{identity['id']}").json["votes_total"] == 2
     assert client.get("/identities").status_code == 200
     assert_cache_matches(app, client)
+
+
+def test_today_gives_each_habit_its_period_by_the_rule_of_its_first_day(app, client):
+    """A rule changed mid-week asks for the new number of times from the next week on: the week
+    under way keeps the old one (PRODUCT.md), and /today says so to the app."""
+    today = clock.today()
+    monday = today - datetime.timedelta(days=today.weekday())
+    habit = make_habit(client, schedule={"type": "per_week", "times": 3},
+                       start_date=(monday - datetime.timedelta(days=14)).isoformat())
+    daily = make_habit(client, name="Read")
+    assert today_item(client, habit)["period"] == {
+        "start": monday.isoformat(), "end": (monday + datetime.timedelta(days=6)).isoformat(),
+        "times": 3}
+    assert client.patch(f"/habits/{habit['id']}",
+                        {"schedule": {"type": "per_week", "times": 4}}).status_code == 200
+    expected = 3 if today > monday else 4  # on a Monday the new rule starts with the week
+    assert today_item(client, habit)["period"]["times"] == expected
+    later = clock.now() + datetime.timedelta(days=7 - today.weekday())  # next Monday
+    app.config["NOW"] = lambda: later
+    assert today_item(client, habit)["period"]["times"] == 4
+    app.config["NOW"] = clock.now
+    assert today_item(client, daily)["period"] == {"start": today.isoformat(),
+                                                   "end": today.isoformat(), "times": 1}

@@ -45,6 +45,13 @@ class CurrentStreakOut(Schema):
     unit = fields.String()
 
 
+class TodayPeriodOut(Schema):
+    start = fields.Date()
+    end = fields.Date()
+    times = fields.Integer(metadata={"description": "Done days the period asks for, by the rule "
+                                     "in force on its first day (before skips and pauses)"})
+
+
 class TodayItemOut(Schema):
     habit = fields.Nested(HabitOut, only=("id", "name", "kind", "measure", "unit", "target",
                                           "schedule", "color", "identity_id", "private"))
@@ -56,6 +63,8 @@ class TodayItemOut(Schema):
     done = fields.Boolean()
     streak = fields.Nested(CurrentStreakOut)
     strength = fields.Float()
+    period = fields.Nested(TodayPeriodOut, metadata={
+        "description": "The period (day, week, month or window) holding the date"})
 
 
 class TodayOut(Schema):

@@ -137,7 +137,10 @@ def today(user, day):
         due = state.due if day == real_today else domain.is_due(spec, entries, day, real_today)
         checkin = checkins.get(habit.id)
         pause = pauses.covering(resting, habit.id, day)
+        start, end, rule = domain.period_containing(spec, day)
         items.append({"habit": habit, "due": due, "done": state.done,
+                      "period": {"start": start, "end": end,
+                                 "times": domain.times_required(spec, rule, start)},
                       "paused": pause is not None, "pause": pause,
                       "checkin": with_done(habit, checkin) if checkin else None,
                       "streak": {"current": state.current_streak.length,

@@ -117,3 +117,14 @@ def test_the_week_says_moods_to_one_decimal(signed_up, call_api):
     mood = page.locator(".week-mood")
     expect(mood).to_contain_text("4 of 5, over 3 days")
     expect(mood).to_contain_text("Up 1.1 on the week before (2.9).")  # 2.857..., said as 2.9
+
+
+def test_a_rule_changed_mid_week_counts_from_the_next_week_on_today(signed_up, call_api):
+    page = signed_up
+    monday = clock.today() - timedelta(days=clock.today().weekday())
+    habit = call_api("return api.createHabit({ name: 'Run', schedule: { type: 'per_week', times: 3 },"
+                     " start_date: arg })", (monday - timedelta(days=14)).isoformat())
+    call_api("await api.updateHabit(arg, { schedule: { type: 'per_week', times: 4 } })", habit["id"])
+    page.reload()
+    times = 3 if clock.today() > monday else 4  # on a Monday the new rule starts with the week
+    expect(page.locator(".habit-card", has_text="Run")).to_contain_text(f"0 of {times} this week")

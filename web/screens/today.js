@@ -97,13 +97,19 @@ async function addPeriods(day, habits) {
   // Paused days count as skipped ones: the period asks for less.
   const pauses = day.habits.some((item) => isPeriodic(byId.get(item.habit.id) || {})) ? api.listPauses() : [];
   await Promise.all(day.habits.map(async (item) => {
+    const served = item.period; // the server's {start, end, times}: the screen shows progress
+    item.period = undefined;
     const habit = byId.get(item.habit.id);
     if (!habit || !isPeriodic(habit)) return;
     const period = periodOf(habit, day.date, weekStart);
     const to = period.end < store.today() ? period.end : store.today();
     const checkins = await api.listCheckins(habit.id, period.start, to);
+    // The period asks for what the rule in force on its first day said (PRODUCT.md): a change
+    // made during the week counts from the next one. The server says how many (GET /today).
+    const times = served?.times ?? habit.schedule?.times;
+    const ruled = { ...habit, schedule: { ...habit.schedule, times } };
     item.habit = { ...item.habit, schedule: habit.schedule };
-    item.period = periodProgress(habit, day.date, checkins, weekStart, { pauses: await pauses, today: store.today() });
+    item.period = periodProgress(ruled, day.date, checkins, weekStart, { pauses: await pauses, today: store.today() });
   }));
 }
 
