@@ -128,3 +128,15 @@ def test_a_rule_changed_mid_week_counts_from_the_next_week_on_today(signed_up, c
     page.reload()
     times = 3 if clock.today() > monday else 4  # on a Monday the new rule starts with the week
     expect(page.locator(".habit-card", has_text="Run")).to_contain_text(f"0 of {times} this week")
+
+
+def test_a_long_identity_statement_keeps_its_quotes_with_its_words(signed_up, call_api):
+    page = signed_up
+    call_api("await api.createIdentity({ statement: 'I am someone who moves every single day' })")
+    page.goto("/#/identities")
+    link = page.locator(".statement-link").first
+    expect(link).to_be_visible()
+    quotes = link.evaluate("""(el) => [getComputedStyle(el, '::before').content,
+      getComputedStyle(el, '::after').content, getComputedStyle(el.parentElement, '::before').content]""")
+    assert quotes == ['"\u201c"', '"\u201d"', "none"], quotes  # inside the link, none outside it
+    assert link.bounding_box()["height"] > 44  # it does wrap at 390 px
