@@ -150,6 +150,8 @@ def sign_up():
         heading = page.get_by_role("heading", level=1, name=re.compile("^(Create your account|Welcome back)$"))
         if heading.inner_text() != "Create your account":
             page.get_by_role("link", name="Create an account").click()
+            # Typing before the sign-up form is drawn types into the sign-in form it replaces.
+            page.get_by_role("heading", level=1, name="Create your account").wait_for()
         page.get_by_label("Email").fill(email)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Create account").click()

@@ -11,6 +11,9 @@ def test_taken_email_is_explained_and_the_form_keeps_its_values(app_page, email,
 
     console_errors.allow("status of 409")
     page.get_by_role("link", name="Create an account").click()
+    # The sign-up form replaces the sign-in one once it knows who may sign up (GET /signups):
+    # typing before that typed into the form about to go.
+    expect(page.get_by_role("heading", level=1, name="Create your account")).to_be_visible()
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill("another long password")
     page.get_by_role("button", name="Create account").click()
@@ -23,6 +26,7 @@ def test_taken_email_is_explained_and_the_form_keeps_its_values(app_page, email,
 
     console_errors.allow("status of 401")
     page.get_by_role("link", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1, name="Welcome back")).to_be_visible()
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Sign in").click()
