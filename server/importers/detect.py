@@ -25,6 +25,10 @@ def format_of(data):
         refuse(f"This database is not one Orbit can import. It reads {SUPPORTED}.")
     if is_orbit(data):
         return "orbit"
+    if data.startswith(b"PK\x03\x04"):  # a zip: Orbit's own CSV export, most likely
+        refuse("This is a zip file. Orbit's CSV export is for spreadsheets and does not import "
+               "back: import the JSON export (orbit-export-….json) instead. "
+               f"Orbit reads {SUPPORTED}.")
     line = first_line(data)
     if is_habitbull(line):
         return "habitbull"

@@ -159,6 +159,16 @@ def test_bad_files_are_422_and_change_nothing(client, path, data, message):
     assert everything(client) == before
 
 
+def test_orbits_own_csv_zip_is_refused_with_the_way_back(client):
+    make_habit(client, name="Mine")
+    archive = client.get("/export?format=csv").data
+    before = everything(client)
+    error = error_of(post_file(client, "/import/file", archive, "orbit-export.zip"), 422,
+                     "validation_error")
+    assert "import the JSON export" in error["message"]
+    assert everything(client) == before
+
+
 def test_a_file_is_required_and_must_come_as_multipart(client):
     error = error_of(client.post("/import/loop", data={}, content_type="multipart/form-data"),
                      422, "validation_error")
