@@ -1,5 +1,6 @@
 """Fixtures: a fresh database per test (a SQLite file, or PostgreSQL when TEST_DATABASE_URL is
 set: every API test then runs on both), the app, and signed-in API clients."""
+import contextlib
 import itertools
 import os
 import socket
@@ -156,15 +157,24 @@ def free_port():
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def smtp():
+@contextlib.contextmanager
+def smtp_server():
     """A real SMTP server on 127.0.0.1: (inbox, smtp:// URL); inbox.messages fills as mail comes."""
     port = free_port()
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
-    yield inbox, f"smtp://127.0.0.1:{port}"
-    controller.stop()
+    try:
+        yield inbox, f"smtp://127.0.0.1:{port}"
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp():
+    """A real SMTP server for one test (smtp_server)."""
+    with smtp_server() as server:
+        yield server
 
 
 @pytest.fixture

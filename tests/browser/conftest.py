@@ -5,11 +5,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from werkzeug.serving import make_server
 
 from tests import clock
-from tests.conftest import Inbox, free_port
+from tests.conftest import smtp_server
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -42,13 +41,9 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def mailbox():
-    """A real SMTP server on 127.0.0.1 for the session: (inbox, smtp:// URL)."""
-    port = free_port()
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield inbox, f"smtp://127.0.0.1:{port}"
-    controller.stop()
+    """A real SMTP server on 127.0.0.1 for the session (smtp_server): (inbox, smtp:// URL)."""
+    with smtp_server() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
