@@ -3,7 +3,7 @@ judged exactly as skipped days by /today, /stats, /strength and /calendar."""
 import pytest
 
 from ..conftest import make_habit
-from .helpers import at_once, day, error_of, field_errors, put_checkin
+from .helpers import at_once, day, error_of, field_errors, local_today, put_checkin
 from .test_races import clients_of
 
 
@@ -121,20 +121,27 @@ def test_today_shows_paused_habits_and_resume_ends_the_pause(client):
 
 
 def test_a_week_in_hospital_leaves_streaks_and_strength_as_skipped_days_would(client):
-    """Two identical habits: one paused for a week, the other with that week marked skipped."""
+    """Two identical habits: one paused for a week, the other with that week marked skipped.
+
+    The weekly habits' weeks are laid out from this week's Monday (the users' week start), so
+    the streak the rule gives is the same whatever weekday the suite runs on: three met weeks,
+    then last week (paused, or skipped) neutral, then this week open."""
+    monday = -local_today().weekday()  # this week's first day, as an offset from today
     quits = [make_habit(client, name=f"Quit {n}", kind="quit", start_date=day(-30))
              for n in (1, 2)]
-    builds = [make_habit(client, name=f"Stretch {n}", start_date=day(-30),
+    builds = [make_habit(client, name=f"Stretch {n}", start_date=day(monday - 28),
                          schedule={"type": "per_week", "times": 3}) for n in (1, 2)]
-    for offset in range(-30, -9, 2):
-        for habit in builds:
-            put_checkin(client, habit, day(offset))
+    for week in (-4, -3, -2):
+        for weekday in (0, 2, 4):
+            for habit in builds:
+                put_checkin(client, habit, day(monday + 7 * week + weekday))
     for habit in quits:
         put_checkin(client, habit, day(-20), {"value": 1})
-    pause(client, habit_id=builds[0]["id"], start=day(-9), end=day(-3))
+    last_week = [day(monday - 7 + weekday) for weekday in range(7)]
+    pause(client, habit_id=builds[0]["id"], start=last_week[0], end=last_week[-1])
     pause(client, habit_id=quits[0]["id"], start=day(-9), end=day(-3))
-    for offset in range(-9, -2):
-        put_checkin(client, builds[1], day(offset), {"status": "skipped"})
+    for date in last_week:
+        put_checkin(client, builds[1], date, {"status": "skipped"})
     paused_quit = client.get(f"/habits/{quits[0]['id']}/stats").json
     # (Quit habits cannot be skipped through the API: a paused day there is neutral, so its
     # streak counts the days kept around the pause.)
@@ -144,12 +151,14 @@ def test_a_week_in_hospital_leaves_streaks_and_strength_as_skipped_days_would(cl
     strength = client.get(f"/habits/{quits[0]['id']}/strength?from={day(-10)}&to={day(-3)}").json
     assert len({point["value"] for point in strength}) == 1  # unchanged while paused
     mine, theirs = (client.get(f"/habits/{h['id']}/stats").json for h in builds)
-    assert mine == theirs and mine["current_streak"]["length"] >= 3
+    assert mine == theirs
+    assert {k: mine["current_streak"][k] for k in ("length", "unit", "start", "end")} == {
+        "length": 3, "unit": "weeks", "start": day(monday - 28), "end": day(monday - 8)}
     for path in ("strength", "calendar"):
-        mine, theirs = (client.get(f"/habits/{h['id']}/{path}?from={day(-30)}").json
+        mine, theirs = (client.get(f"/habits/{h['id']}/{path}?from={day(monday - 28)}").json
                         for h in builds)
         if path == "calendar":
-            assert {d["state"] for d in mine if day(-9) <= d["date"] <= day(-3)} == {"paused"}
+            assert {d["state"] for d in mine if d["date"] in last_week} == {"paused"}
             mine = [d | {"state": "skipped"} if d["state"] == "paused" else d for d in mine]
         assert mine == theirs
     assert today_item(client, builds[0]) == today_item(client, builds[1]) | {
