@@ -41,6 +41,9 @@ def from_environment():
         "0", "false", "off", "no")
     # Apprise makes the server call out to URLs users give: off unless the operator allows it.
     config["APPRISE"] = os.environ.get("ORBIT_APPRISE") == "1"
+    # ... and never to an address inside the server's network, unless this says so (an ntfy
+    # next to it). Cloud metadata addresses stay refused either way (server/notify/outbound.py).
+    config["APPRISE_PRIVATE"] = os.environ.get("ORBIT_APPRISE_PRIVATE") == "1"
     for key in ("SMTP_URL", "MAIL_FROM", "VAPID_PRIVATE_KEY"):  # email; Web Push (its PEM)
         if os.environ.get(f"ORBIT_{key}"):
             config[key] = os.environ[f"ORBIT_{key}"]

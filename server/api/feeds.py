@@ -11,7 +11,8 @@ from ..db import database
 from ..errors import ApiError
 from ..models import CalendarFeed, Habit, NotifyTarget, Reminder
 from ..notify.calendar import feed
-from ..notify.channels import reminder_of_token
+from ..notify.channels import SendFailed, reminder_of_token, send_to_targets
+from ..notify.outbound import apprise_problem
 from ..schemas import CalendarUrlOut, NotifyTargetIn, NotifyTargetOut
 from ..security import PAGE_POLICY
 from ..store.common import local_today
@@ -130,9 +131,10 @@ def list_targets():
 def add_target():
     apprise_enabled()
     data = NotifyTargetIn().load(request_json())
-    service = apprise.Apprise.instantiate(data["url"], suppress_exceptions=True)
-    if not service:
-        raise ValidationError({"url": ["Apprise cannot use this URL; see its list of services."]})
+    service = apprise.Apprise.instantiate(data["url"], suppress_exceptions=True) or None
+    problem = apprise_problem(service, data["url"], current_app.config["APPRISE_PRIVATE"])
+    if problem:
+        raise ValidationError({"url": [problem]})
     row = NotifyTarget.create(user=current_user(), label=data["label"],
                               service=str(service.service_name)[:40], url=data["url"])
     return NotifyTargetOut().dump(row), 201
@@ -151,9 +153,10 @@ def delete_target(target_id):
 def test_target(target_id):
     apprise_enabled()
     target = target_of(target_id)
-    sender = apprise.Apprise()
-    sender.add(target.url)
-    if not sender.notify(title="Orbit", body="A test from Orbit: this target works."):
+    try:
+        send_to_targets(current_app.config, [target], "Orbit",
+                        "A test from Orbit: this target works.")
+    except SendFailed:
         raise ApiError(409, "Apprise could not deliver to this target.")
     return "", 202
 

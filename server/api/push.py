@@ -7,7 +7,7 @@ from requests import RequestException
 from ..auth import public
 from ..db import database
 from ..errors import ApiError
-from ..notify.push import NoDevice, public_key, push, push_service_allowed, use_action
+from ..notify.push import NoDevice, public_key, push, push_endpoint, use_action
 from ..schemas import PushDeviceOut, PushKeyOut, PushSubscriptionIn, PushUnsubscribeIn
 from ..store import devices
 from ..store.checkins import put_checkin
@@ -35,9 +35,10 @@ def list_devices():
      body=PushSubscriptionIn, response=PushDeviceOut, status=201)
 def subscribe():
     data = PushSubscriptionIn().load(request_json())
-    if not push_service_allowed(current_app.config, data["endpoint"]):
+    endpoint = push_endpoint(current_app.config, data["endpoint"])
+    if endpoint is None:
         raise ValidationError({"endpoint": ["Not the https address of a browser's push service."]})
-    device = devices.save_device(current_user(), data["endpoint"], data["keys"],
+    device = devices.save_device(current_user(), endpoint, data["keys"],
                                  request.headers.get("User-Agent"))
     return PushDeviceOut().dump(device), 201
 
@@ -67,8 +68,9 @@ def test_push():
         push(config, current_user(), payload)
     except NoDevice as error:
         raise ApiError(409, f"Nothing was sent: {error}.")
-    except RequestException as error:  # the push service could not be reached: try later
-        raise ApiError(409, f"It could not be sent ({type(error).__name__}). Try again later.")
+    except RequestException:  # the push service could not be reached; what answered stays here
+        raise ApiError(409, "It could not be sent: the push service did not answer. Try again "
+                            "later.")
     return "", 202
 
 

@@ -5,6 +5,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from ..models import NotifyTarget
 from .email import MailNotConfigured, send
+from .outbound import apprise_problem, guarded
 from .push import NoDevice, action_token, push
 from .summary_mail import summary_html, summary_subject, summary_text
 
@@ -56,7 +57,7 @@ def send_reminder(config, reminder, user, title, body, summary=None, habit=None,
             elif channel == "email":
                 email_reminder(config, reminder, user, title, body, link, summary)
             elif channel == "apprise" and config.get("APPRISE"):
-                notify_targets(user, title, f"{body}\n{link}")
+                notify_targets(config, user, title, f"{body}\n{link}")
             else:
                 continue  # Apprise, switched off by the operator since
             sent.append(channel)
@@ -101,13 +102,25 @@ def email_reminder(config, reminder, user, title, body, link, summary=None):
     return send(config, user.email, title, text, None, headers)
 
 
-def notify_targets(user, title, body):
+def notify_targets(config, user, title, body):
     """Send to every Apprise target of the user; raises when none of them took it."""
     targets = list(NotifyTarget.select().where(NotifyTarget.user == user))
     if not targets:
         raise SendFailed("no Apprise targets")
+    send_to_targets(config, targets, title, body)
+
+
+def send_to_targets(config, targets, title, body):
+    """Send through Apprise, connecting only where a user may make the server connect (an
+    address inside its network only with ORBIT_APPRISE_PRIVATE=1); SendFailed when none took
+    it. A target that is no longer allowed (stored before the rules, or its name now resolves
+    inside) is not sent to."""
+    allow_private = config.get("APPRISE_PRIVATE", False)
     sender = apprise.Apprise()
     for target in targets:
-        sender.add(target.url)
-    if not sender.notify(title=title, body=body):
-        raise SendFailed("Apprise could not deliver")
+        service = apprise.Apprise.instantiate(target.url, suppress_exceptions=True) or None
+        if apprise_problem(service, target.url, allow_private) is None:
+            sender.add(service)
+    with guarded(allow_private):
+        if not len(sender) or not sender.notify(title=title, body=body):
+            raise SendFailed("Apprise could not deliver")

@@ -4,16 +4,20 @@ import base64
 import datetime
 import json
 import logging
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from cryptography.hazmat.primitives import serialization
 from itsdangerous import BadSignature, URLSafeSerializer
 from py_vapid import Vapid
 from pywebpush import WebPushException, webpush
+from requests import RequestException
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
 
 from ..clock import utcnow
 from ..db import database
 from ..models import ActionToken, Habit, PushSubscription, Setting
+from .outbound import guarded
 
 log = logging.getLogger(__name__)
 VAPID_SETTING = "vapid_private_key"
@@ -30,13 +34,31 @@ PUSH_SERVICES = ("fcm.googleapis.com", "android.googleapis.com", "push.services.
                  "push.apple.com", "notify.windows.com", "push.microsoft.com")
 
 
-def push_service_allowed(config, endpoint):
-    """Whether an endpoint is a known push service's https URL (tests add their own host)."""
+def push_endpoint(config, endpoint):
+    """The endpoint, when it is a plain https URL of a known push service that rebuilt from its
+    parsed parts is itself (tests add their own host); None otherwise. Userinfo,
+    backslashes, ports, fragments and anything two URL parsers could read differently are
+    refused: the check and the sender must see the same host."""
+    if not endpoint.isascii() or not endpoint.isprintable() or any(c in endpoint for c in "\\@ "):
+        return None
     parts = urlsplit(endpoint)
+    try:
+        port, sender_sees = parts.port, parse_url(endpoint)
+    except (ValueError, LocationParseError):
+        return None
     extra = tuple(config.get("PUSH_EXTRA_HOSTS", ()))
     host = (parts.hostname or "").lower()
-    scheme_ok = parts.scheme == "https" or (parts.scheme == "http" and host in extra)
-    return scheme_ok and any(host == h or host.endswith("." + h) for h in PUSH_SERVICES + extra)
+    local = host in extra  # a test's push service on 127.0.0.1: http and a port allowed
+    if (parts.scheme != "https" and not (local and parts.scheme == "http")) or \
+            (port is not None and not local) or parts.fragment or parts.username is not None:
+        return None
+    if (sender_sees.host or "").lower() != host or sender_sees.port != port:
+        return None
+    if not any(host == h or host.endswith("." + h) for h in PUSH_SERVICES + extra):
+        return None
+    netloc = host if port is None else f"{host}:{port}"
+    rebuilt = urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+    return endpoint if rebuilt == endpoint else None  # nothing either parser could read apart
 
 
 def vapid_pem(config):
@@ -70,18 +92,25 @@ def subscriber(config):
 
 def push(config, user, payload):
     """Send to every device of the user; a device its push service no longer knows (404, 410)
-    is removed. Raises NoDevice when none took it."""
+    is removed. Raises NoDevice when none took it, or the connection error when a push service
+    could not be reached (worth retrying)."""
     devices = list(PushSubscription.select().where(PushSubscription.user == user))
     if not devices:
         raise NoDevice("notifications are not turned on on any device")
     vapid = Vapid.from_pem(vapid_pem(config).encode())
-    delivered = 0
+    delivered, unreachable = 0, None
     for device in devices:
+        endpoint = push_endpoint(config, device.endpoint)
+        if endpoint is None:  # stored before the endpoint rules were this strict
+            log.warning("a device of user %s with a refused endpoint was removed", user.id)
+            device.delete_instance()
+            continue
         try:
-            webpush({"endpoint": device.endpoint,
-                     "keys": {"p256dh": device.p256dh, "auth": device.auth}},
-                    data=json.dumps(payload), vapid_private_key=vapid,
-                    vapid_claims={"sub": subscriber(config)}, ttl=12 * 3600, timeout=10)
+            with guarded(allow_private=bool(config.get("PUSH_EXTRA_HOSTS"))):
+                webpush({"endpoint": endpoint,
+                         "keys": {"p256dh": device.p256dh, "auth": device.auth}},
+                        data=json.dumps(payload), vapid_private_key=vapid,
+                        vapid_claims={"sub": subscriber(config)}, ttl=12 * 3600, timeout=10)
             delivered += 1
             PushSubscription.update(last_success_at=utcnow()).where(
                 PushSubscription.id == device.id).execute()
@@ -90,6 +119,11 @@ def push(config, user, payload):
             if status in (404, 410):
                 device.delete_instance()  # unsubscribed, or the subscription expired
             log.warning("push to a device of user %s failed: %s", user.id, status)
+        except RequestException as error:  # its push service could not be reached: try later
+            unreachable = error
+            log.warning("push to a device of user %s failed: %s", user.id, type(error).__name__)
+    if not delivered and unreachable is not None:
+        raise unreachable
     if not delivered:
         raise NoDevice("no device took the notification")
 

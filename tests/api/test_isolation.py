@@ -15,6 +15,7 @@ from .helpers import day, error_of, field_errors, put_checkin
 def mine(app, client):
     """One of everything of the first user: the ids the second user will try."""
     app.config["APPRISE"] = True  # the operator allows Apprise targets: theirs are tried too
+    app.config["APPRISE_PRIVATE"] = True  # (one on this machine, where nothing listens)
     identity = client.post("/identities", {"statement": "I move"}).json
     habit = make_habit(client, identity_id=identity["id"], measure="count", target=3,
                        start_date=day(-5))

@@ -6,6 +6,7 @@ from server import create_app
 from server.config import from_environment
 from server.db import database
 
+from .. import clock
 from ..conftest import PG_URL, make_habit
 from .helpers import day
 from .test_hot_path import Statements, scripted
@@ -67,7 +68,8 @@ def test_a_statement_prepared_in_a_rolled_back_transaction_is_kept(app, client):
 
 
 def test_with_preparing_off_no_statement_is_prepared(pg_url, client):
-    app = create_app({"DATABASE_URL": pg_url, "TESTING": True, "PG_PREPARE": False})
+    app = create_app({"DATABASE_URL": pg_url, "TESTING": True, "PG_PREPARE": False,
+                      "NOW": clock.now})  # the tests' day, not the machine's
     script = scripted(app, client)
     with app.app_context():
         database.close_all()

@@ -43,11 +43,12 @@ def served_app(live_server):
 
 @pytest.fixture
 def apprise_on(live_server):
-    """The live server with its operator's ORBIT_APPRISE=1, for one test."""
+    """The live server with its operator's ORBIT_APPRISE=1 (and ORBIT_APPRISE_PRIVATE=1: the
+    test's target is on this machine), for one test."""
     app = served_app(live_server)
-    app.config["APPRISE"] = True
+    app.config["APPRISE"] = app.config["APPRISE_PRIVATE"] = True
     yield
-    app.config["APPRISE"] = False
+    app.config["APPRISE"] = app.config["APPRISE_PRIVATE"] = False
 
 
 @pytest.fixture
