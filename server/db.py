@@ -3,7 +3,7 @@ import functools
 from pathlib import Path
 
 from flask import request
-from peewee import DatabaseProxy, IntegrityError
+from peewee import DatabaseProxy, IntegrityError, OperationalError
 from playhouse.db_url import connect, parse
 from playhouse.migrations import Runner
 
@@ -67,13 +67,46 @@ def retry_on_conflict(write):
     return wrapper
 
 
-def locked(query, of=None):
+def retry_on_deadlock(transaction):
+    """Run a whole transaction once more if PostgreSQL ended it as a deadlock's victim (or a
+    serialization failure): the other side has committed by then. Inside an outer transaction it
+    is not retried (that one is aborted already): the error goes up to it."""
+    @functools.wraps(transaction)
+    def wrapper(*args, **kwargs):
+        outermost = not database.in_transaction()
+        try:
+            return transaction(*args, **kwargs)
+        except OperationalError as error:
+            if not (outermost and transient(error)):
+                raise
+            return transaction(*args, **kwargs)
+    return wrapper
+
+
+# SQLSTATEs of a transaction that lost to another and is worth running again: serialization
+# failure, deadlock, lock timeout (PostgreSQL).
+TRANSIENT_STATES = ("40001", "40P01", "55P03")
+
+
+def transient(error):
+    """Whether a database error means "busy, try again": SQLite's lock held past the busy
+    timeout, or PostgreSQL's deadlock, serialization failure or lock timeout."""
+    original = error.__context__  # the driver's own error, which peewee re-raised as its own
+    return (getattr(original, "pgcode", None) in TRANSIENT_STATES
+            or "database is locked" in str(error))
+
+
+def locked(query, of=None, keys_shared=False):
     """`query` locking the rows it reads until the transaction ends. PostgreSQL runs concurrent
     transactions side by side, so a read-then-write must hold its rows (SELECT ... FOR UPDATE);
     SQLite needs nothing: every transaction here takes the write lock at BEGIN (IMMEDIATE), so
     two of them never interleave at all. `of`: the model whose rows to lock, in a query that
-    outer-joins others (their side of the join may be null, which cannot be locked)."""
-    return query.for_update(of=of) if database.obj.for_update else query
+    outer-joins others (their side of the join may be null, which cannot be locked).
+    `keys_shared`: other transactions may still insert rows that refer to these (FOR NO KEY
+    UPDATE: a foreign key's check takes KEY SHARE, which FOR UPDATE would make wait)."""
+    if not database.obj.for_update:
+        return query
+    return query.for_update("FOR NO KEY UPDATE" if keys_shared else True, of=of)
 
 
 def database_answers():

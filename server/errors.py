@@ -3,8 +3,10 @@ import logging
 
 from flask import jsonify
 from marshmallow import ValidationError
-from peewee import IntegrityError
+from peewee import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
+
+from .db import transient
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +25,11 @@ MESSAGES = {400: "The request could not be understood.",
             415: "Send the body as JSON (Content-Type: application/json).",
             422: "Some fields are not valid; see `fields`.",
             429: "Too many attempts; please wait and try again.",
-            500: "Something went wrong on our side; please try again."}
+            500: "Something went wrong on our side; please try again.",
+            503: "The server is busy with another write; nothing was changed. Try again in a "
+                 "moment."}
+
+BUSY_RETRY_SECONDS = 2  # Retry-After of a write that could not get its turn
 
 
 class ApiError(HTTPException):
@@ -74,6 +80,16 @@ def handle_integrity_error(err):
     return envelope(409, "conflict", MESSAGES[409])
 
 
+def handle_operational_error(err):
+    """A write that could not get its turn (SQLite's lock past its timeout, PostgreSQL's deadlock
+    or lock timeout) is a 503 to try again, rolled back whole; any other database failure a 500."""
+    if not transient(err):
+        return handle_unexpected(err)
+    log.warning("a write gave up waiting for its turn: %s", err)
+    return envelope(503, "unavailable", MESSAGES[503], None,
+                    {"Retry-After": str(BUSY_RETRY_SECONDS)})
+
+
 def handle_unexpected(err):
     log.exception("Unhandled error")
     return envelope(500, "internal_error", MESSAGES[500])
@@ -96,4 +112,5 @@ def register_error_handlers(app):
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(ValidationError, handle_validation_error)
     app.register_error_handler(IntegrityError, handle_integrity_error)
+    app.register_error_handler(OperationalError, handle_operational_error)
     app.register_error_handler(Exception, handle_unexpected)

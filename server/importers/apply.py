@@ -5,7 +5,7 @@ nothing. Habits, identities and reminders go through the store, like the API's w
 from marshmallow import ValidationError
 from peewee import fn
 
-from ..db import database, locked
+from ..db import database, locked, retry_on_deadlock
 from ..models import Checkin, Habit, HabitRule, Identity, Reminder, User
 from ..schemas import HabitIn, IdentityIn, ReminderIn
 from ..store import habits as habit_store
@@ -23,14 +23,21 @@ HABIT_FIELDS = ("name", "description", "kind", "measure", "unit", "color", "priv
 REMINDER_FIELDS = ("target", "habit_id", "time", "days", "channels", "enabled", "skip_if_done")
 
 
+@retry_on_deadlock
 def apply_plan(user, plan, apprise_allowed=False):
-    """Import `plan` for `user`: all of it or, on any error, nothing. The report."""
+    """Import `plan` for `user`: all of it or, on any error, nothing. The report. (A run that
+    lost a deadlock runs again whole: its warnings are each noted once.)"""
     report = {"created": dict.fromkeys(KINDS, 0), "updated": dict.fromkeys(KINDS, 0),
               "warnings": plan.warnings}
     matcher = Matcher(user, plan.source)
     with database.atomic():
         # One import of a user's data at a time (a second one waits, then finds the first's).
-        locked(User.select().where(User.id == user.id)).get()
+        locked(User.select().where(User.id == user.id), keys_shared=True).get()
+        # Then every habit of theirs, in id order, before anything is written. A check-in holds
+        # its habit's row while it writes; an import that met that row only later, holding the
+        # rows it had written, deadlocked with it on PostgreSQL. Now one of them waits for the
+        # other at its first step instead.
+        list(locked(Habit.select(Habit.id).where(Habit.user == user).order_by(Habit.id)))
         today = local_today(user)
         identities = {p.key: apply_identity(user, p, matcher, report) for p in plan.identities}
         position = position_after_last(Habit, user)

@@ -6,7 +6,7 @@ from peewee import JOIN, fn
 
 from ..clock import utcnow
 from .. import domain
-from ..db import database, locked
+from ..db import database, locked, retry_on_deadlock
 from ..errors import ApiError, validation_error_body
 from ..models import Checkin, CheckinTombstone, Habit, HabitRule
 from ..prepared import Prepared, returning_id
@@ -77,6 +77,7 @@ def merged_checkin(habit, stored, data):
     return {"status": status, "value": value, "note": note}
 
 
+@retry_on_deadlock
 def put_checkin(user, habit, day, data, client_time=None):
     """Create or update the habit's check-in of `day`; returns (checkin, created). `habit`: a
     habit row, or the id of one of the user's habits (404 when it is not theirs).
