@@ -1,7 +1,8 @@
 """Housekeeping: delete the rows that only grow and are past their use, once a day from the
 dispatcher loop (`flask reminders run`) or by hand (`flask housekeeping`).
 
-- sign-in attempts and sign-ups older than their throttle's window: they count for nothing;
+- sign-in attempts and sign-ups older than their throttle's window: they count for nothing
+  (a device cookie's failures are sign-in attempts too: its lockout ends with the window);
 - the action tokens of notifications' "Done", a day after they expired (used or not);
 - invites nobody can use any more (expired or withdrawn) 30 days after they ended, and used ones
   whose account has been deleted 30 days after their use. Used invites of existing accounts stay:

@@ -1,7 +1,8 @@
 """Sign-up, sign-in, sign-out, CSRF tokens, the account itself and its API tokens."""
-from flask import Blueprint, request, session
+from flask import Blueprint, jsonify, request, session
 
-from ..auth import end_session, keep_session, public, session_only, start_session
+from ..auth import (end_session, keep_session, public, remember_device, session_only,
+                    start_session)
 from ..schemas import (CsrfOut, DeleteMeIn, LoginIn, MePatchIn, PasswordIn, RegisterIn,
                        SessionOut, SignUpsOut, SignUpsQuery, TokenCreatedOut, TokenIn, TokenOut,
                        UserOut)
@@ -16,7 +17,8 @@ bp = Blueprint("accounts", __name__)
 @doc("Create an account and sign in", body=RegisterIn, response=SessionOut, status=201)
 def register():
     user = accounts.register(RegisterIn().load(request_json()))
-    return SessionOut().dump({"user": user, "csrf_token": start_session(user)}), 201
+    body = SessionOut().dump({"user": user, "csrf_token": start_session(user)})
+    return remember_device(jsonify(body), user), 201
 
 
 @bp.get("/signups")
@@ -31,11 +33,13 @@ def sign_ups():
 
 @bp.post("/auth/login")
 @public
-@doc("Sign in", body=LoginIn, response=SessionOut)
+@doc("Sign in; this browser gets a device cookie, which lets it keep signing in to this account "
+     "while others' failures have the email throttled (429)", body=LoginIn, response=SessionOut)
 def login():
     data = LoginIn().load(request_json())
     user = accounts.authenticate(data["email"], data["password"])
-    return SessionOut().dump({"user": user, "csrf_token": start_session(user)})
+    body = SessionOut().dump({"user": user, "csrf_token": start_session(user)})
+    return remember_device(jsonify(body), user)
 
 
 @bp.post("/auth/logout")
