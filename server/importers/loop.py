@@ -5,7 +5,7 @@ import datetime
 
 from .plan import (DESCRIPTION_MAX, NOTE_MAX, UNIT_MAX, VALUE_MAX, HabitPlan, Plan, ReminderPlan,
                    clipped, habit_name, pace, refuse)
-from .sqlite_files import columns, opened, read, tables
+from .sqlite_files import checked, columns, number, opened, read, tables, text, whole
 
 # Loop's 20-colour palette (light theme), by index.
 PALETTE = ["#d32f2f", "#e64a19", "#f57c00", "#ff8f00", "#f9a825", "#afb42b", "#7cb342",
@@ -15,6 +15,18 @@ DONE, SKIP = 2, 3  # a yes/no habit's values; 0, 1 (implied by the frequency) an
 MINUTES = {"min", "mins", "minute", "minutes"}
 EPOCH = datetime.date(1970, 1, 1)
 MS_A_DAY = 86_400_000
+LONG = (-2**63, 2**63 - 1)
+# What Loop writes in each column read here (Java ints, longs, doubles and strings; the oldest
+# versions allow NULL, read as Loop's defaults). Every row is checked against it before it is
+# read, so text or a blob where Loop writes a number is a 422 naming the column, never a 500.
+HABIT_KINDS = {
+    "id": whole(False, *LONG), "archived": whole(), "color": whole(), "description": text(),
+    "freq_den": whole(), "freq_num": whole(), "name": text(), "position": whole(),
+    "reminder_days": whole(), "reminder_hour": whole(), "reminder_min": whole(),
+    "type": whole(), "target_type": whole(), "target_value": number(),
+    "unit": text(), "question": text(), "uuid": text()}
+REPETITION_KINDS = {"id": whole(True, *LONG), "habit": whole(False, *LONG),
+                    "timestamp": whole(False, *LONG), "value": whole(False), "notes": text()}
 
 
 def is_loop(names):
@@ -34,12 +46,14 @@ def read_loop(data):
 
 def read_habits(db, plan):
     habit_columns, rep_columns = columns(db, "Habits"), columns(db, "Repetitions")
-    wanted = [c for c in ("value", "notes") if c in rep_columns]
+    wanted = [c for c in ("id", "value", "notes") if c in rep_columns]
     repetitions = {}
-    for row in read(db, f"SELECT habit, timestamp{''.join(', ' + c for c in wanted)} "
-                        "FROM Repetitions ORDER BY timestamp"):
+    for row in checked(read(db, f"SELECT habit, timestamp{''.join(', ' + c for c in wanted)} "
+                                "FROM Repetitions ORDER BY timestamp"),
+                       "Repetitions", REPETITION_KINDS, "Loop Habit Tracker"):
         repetitions.setdefault(row["habit"], []).append(row)
-    for row in read(db, "SELECT * FROM Habits ORDER BY position, id"):
+    for row in checked(read(db, "SELECT * FROM Habits ORDER BY position, id"), "Habits",
+                       HABIT_KINDS, "Loop Habit Tracker"):
         habit = habit_of(plan, row, habit_columns)
         habit.checkins = checkins_of(plan, habit, repetitions.get(row["id"], []))
         plan.habits.append(habit)
@@ -108,7 +122,10 @@ def checkins_of(plan, habit, rows):
             lost_skips += quit
         else:
             entry = {"status": "done"} if raw == DONE else None
-        if day is None or entry is None:
+        if day is None:  # beyond the year 9999 (or before year 1): as days.py says of others
+            plan.warn("Days before 1970 or after today were left out.")
+            continue
+        if entry is None:
             lost_notes += bool(note.strip())
             continue
         if note.strip():
@@ -130,7 +147,7 @@ def day_of(timestamp):
     """The UTC date of Loop's millisecond timestamp, or None when it is not a date."""
     try:
         return EPOCH + datetime.timedelta(days=int(timestamp) // MS_A_DAY)
-    except (OverflowError, TypeError, ValueError):
+    except OverflowError:
         return None
 
 

@@ -1,6 +1,8 @@
 """Opening an uploaded SQLite database (Loop, Rewire and Tickmate backups) safely: read-only,
 checked whole before anything is read, and never trusting what its schema defines."""
 import contextlib
+import dataclasses
+import math
 import os
 import sqlite3
 import tempfile
@@ -8,6 +10,7 @@ import tempfile
 from .plan import refuse
 
 MAGIC = b"SQLite format 3\x00"
+JAVA_INT = (-2**31, 2**31 - 1)  # what Android apps keep in most integer columns
 
 
 def is_sqlite(data):
@@ -65,3 +68,76 @@ def read(connection, sql, *params):
     except sqlite3.DatabaseError:
         refuse("This database could not be read: its tables are not as the app that made it "
                "writes them.")
+
+
+@dataclasses.dataclass(frozen=True)
+class Kind:
+    """What an app writes in a column: the Python types SQLite gives back for it, whether it may
+    be NULL, and the numbers' bounds."""
+    name: str
+    types: tuple
+    nullable: bool = True
+    low: float | None = None
+    high: float | None = None
+
+    def fault(self, value):
+        """Why `value` is not of this kind (what it is, and what was wanted), or None."""
+        if value is None:
+            return None if self.nullable else f"is empty, where it must be {self.name}"
+        if not isinstance(value, self.types) or (isinstance(value, float) and
+                                                 not math.isfinite(value)):
+            return f"is {shown(value)}, where it must be {self.name}"
+        if (self.low is not None and value < self.low) or (self.high is not None and
+                                                            value > self.high):
+            return f"is {shown(value)}, where it must be {self.name} {self.bounds()}"
+        return None
+
+    def bounds(self):
+        """The numbers' range, as a message says it."""
+        if self.low == -math.inf:
+            return f"up to {shown(self.high)}"
+        if self.high == math.inf:
+            return f"from {shown(self.low)}"
+        return f"from {shown(self.low)} to {shown(self.high)}"
+
+
+def whole(nullable=True, low=JAVA_INT[0], high=JAVA_INT[1]):
+    """An integer column (by default a Java int)."""
+    return Kind("a whole number", (int,), nullable, low, high)
+
+
+def number(nullable=True, low=-math.inf, high=math.inf):
+    """A real column: a finite number (an integer too: SQLite may keep 20.0 as 20)."""
+    return Kind("a number", (int, float), nullable, low, high)
+
+
+def text(nullable=True):
+    """A text column."""
+    return Kind("text", (str,), nullable)
+
+
+def shown(value):
+    """A stored value as a person reads it in a message."""
+    if isinstance(value, bytes):
+        return "binary data"
+    if isinstance(value, str):
+        return f"text (“{value[:30]}{'…' if len(value) > 30 else ''}”)"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "not a number" if math.isnan(value) else "infinite"
+    return f"{value:,}" if isinstance(value, int) else f"{value:,g}"
+
+
+def checked(rows, table, kinds, app):
+    """`rows` of `table`, once each value of the columns in `kinds` ({lower-case name: Kind}) is
+    of the kind `app` writes there; otherwise a 422 naming the column and the row. SQLite keeps
+    any value in any column, so a file edited by hand or by another program can hold text where
+    the app writes numbers: checked here, no reader meets a value of another type."""
+    for row in rows:
+        names = {name.lower() for name in row.keys()}
+        for column, kind in kinds.items():
+            fault = kind.fault(row[column]) if column in names else None
+            if fault:
+                where = f" in the row with id {row['id']}" if "id" in names else ""
+                refuse(f"This file is not a backup as {app} writes it: {table}.{column}{where} "
+                       f"{fault}.")
+    return rows

@@ -86,3 +86,25 @@ def daylio_csv(rows, bom=True, newline="\r\n"):
 def upload(data, name="backup.db"):
     """A multipart body for the test client: the file field."""
     return {"file": (io.BytesIO(data), name)}
+
+
+def loop_changed(tmp_path, table, column, literal, loose=False):
+    """The version-25 backup with `column` of one row of `table` set to the SQL `literal`: the
+    habit "Read" (id 2), or its first repetition. `loose`: first without column types and
+    NOT NULLs (as SQLite lets any program write), so that '12' stays text and NULL goes in."""
+    path = tmp_path / "loop-changed.db"
+    path.write_bytes(loop_v25(tmp_path))
+    db = sqlite3.connect(path)
+    if loose:
+        for name in ("Habits", "Repetitions"):
+            names = [row[1] for row in db.execute(f"PRAGMA table_info({name})")]
+            db.execute(f"CREATE TABLE loose ({', '.join(names)})")
+            db.execute(f"INSERT INTO loose SELECT * FROM {name}")
+            db.execute(f"DROP TABLE {name}")
+            db.execute(f"ALTER TABLE loose RENAME TO {name}")
+    row = "id = 2" if table == "Habits" else \
+        "id = (SELECT min(id) FROM Repetitions WHERE habit = 2)"
+    db.execute(f"UPDATE {table} SET {column} = {literal} WHERE {row}")
+    db.commit()
+    db.close()
+    return path
