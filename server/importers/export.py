@@ -1,5 +1,12 @@
 """Everything of one user, out: the Orbit format (JSON, version 1, read back by orbit.py) and a
-zip of CSV files for spreadsheets. Private habits are included: the export is the user's own."""
+zip of CSV files for spreadsheets. Private habits are included: the export is the user's own.
+
+A spreadsheet runs a CSV cell that begins with = + - @, a tab or a carriage return as a formula
+(CSV injection), so in the CSV files a text a person typed (a name, statement, description,
+unit or note) that begins with one of them gets a single quote before it, as OWASP recommends,
+and so does one that begins with a quote: the rule can be undone exactly (`typed_text`, the one
+way back for any reader of these files; Orbit itself imports the JSON export, not these). Other
+cells (numbers, dates, uuids, JSON) are written as they are."""
 import csv
 import io
 import json
@@ -14,6 +21,9 @@ from ..store.habits import habits_of
 from ..store.identities import identities_of
 
 INSTANT, NUMBER = Instant(), Number()
+TYPED = {"statement", "name", "description", "unit", "habit_name", "note"}  # the CSV's free text
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
 
 
 def export_of(user):
@@ -93,11 +103,27 @@ def csv_zip_of(user):
             writer = csv.DictWriter(text, columns, extrasaction="ignore", lineterminator="\r\n")
             writer.writeheader()
             for record in export[kind]:
-                row = {k: cell(v) for k, v in record.items()}
-                row["habit_name"] = names.get(record.get("habit_uuid"), "")
-                writer.writerow(row)
+                writer.writerow(csv_row(record, names))
             archive.writestr(f"{kind}.csv", text.getvalue().encode("utf-8-sig"))
     return buffer.getvalue()
+
+
+def csv_row(record, habit_names):
+    """One record as a row of its CSV file: with its habit's name, and typed text neutralised."""
+    row = {k: cell(v) for k, v in record.items()}
+    row["habit_name"] = habit_names.get(record.get("habit_uuid"), "")
+    return {k: neutralised(v) if k in TYPED and isinstance(v, str) else v for k, v in row.items()}
+
+
+def neutralised(text):
+    """`text` as a cell no spreadsheet runs: a quote before it when it begins with a formula's
+    first character (OWASP) or with a quote (so that the rule can be undone)."""
+    return QUOTE + text if text.startswith(FORMULA_STARTS + (QUOTE,)) else text
+
+
+def typed_text(cell_text):
+    """The text a person typed, from a typed-text cell of the CSV export: `neutralised` undone."""
+    return cell_text[1:] if cell_text.startswith(QUOTE) else cell_text
 
 
 def cell(value):
