@@ -72,12 +72,15 @@ class DayConverter(BaseConverter):
         return value.isoformat() if isinstance(value, datetime.date) else str(value)
 
 
-def doc(summary, body=None, response=None, status=200, query=None, many=False, media=None):
+def doc(summary, body=None, response=None, status=200, query=None, many=False, media=None,
+        errors=None):
     """Describe a view for the generated OpenAPI document (see api/openapi.py); `status` is the
     success status, or a tuple of them (201 when created, 200 when updated); `media`, the type of
-    a body that is not JSON (an HTML page, a calendar)."""
+    a body that is not JSON (an HTML page, a calendar); `errors`, the refusals a client should
+    know of, {status: when}, each in the one error envelope (every other is the default)."""
     def decorate(view):
         view.openapi = {"summary": summary, "body": body, "response": response,
-                        "status": status, "query": query, "many": many, "media": media}
+                        "status": status, "query": query, "many": many, "media": media,
+                        "errors": errors or {}}
         return view
     return decorate

@@ -127,7 +127,9 @@ def list_targets():
 
 @bp.post("/notify/targets")
 @doc("Add an Apprise target (ntfy, Gotify, Telegram, Matrix …)", body=NotifyTargetIn,
-     response=NotifyTargetOut, status=201)
+     response=NotifyTargetOut, status=201,
+     errors={422: "Not an Apprise URL of a listed service (see `url`), or its host is inside the "
+                  "server's network; `fields` names `url`"})
 def add_target():
     apprise_enabled()
     data = NotifyTargetIn().load(request_json())

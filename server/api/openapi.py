@@ -1,4 +1,5 @@
 """Build the OpenAPI 3 document from the routes and the marshmallow schemas they name (@doc)."""
+import copy
 import re
 
 from apispec import APISpec
@@ -81,6 +82,8 @@ def operation(view, notes, params, method):
             response["content"] = {"application/json": {"schema": (
                 {"type": "array", "items": schema} if notes["many"] else schema)}}
         responses[str(status)] = response
+    for status, when in notes["errors"].items():
+        responses[str(status)] = {"description": when, "content": copy.deepcopy(ERROR["content"])}
     op = {"summary": notes["summary"], "operationId": view.__name__,
           "parameters": list(params), "responses": {**responses, "default": "Error"},
           "security": [] if getattr(view, "public", False) else [{"bearer": []}, {"session": []}]}
@@ -89,15 +92,15 @@ def operation(view, notes, params, method):
     if notes["query"] is not None:
         op["parameters"].append({"in": "query", "schema": notes["query"]})
     if notes["body"] is not None:
-        # A PATCH without a body changes nothing, and every field of it is optional; a DELETE's
-        # body is optional unless it names what to delete.
+        # A body left out is read as {} (request_json): it is required only when its schema
+        # requires a field, or it is a file. A PATCH without a body changes nothing, and every
+        # field of it is optional.
         body = notes["body"]
-        needs = isinstance(body, type) and any(f.required for f in body().fields.values())
-        if method == "PATCH" and needs:
+        needs = not isinstance(body, type) or any(f.required for f in body().fields.values())
+        if method == "PATCH" and needs and isinstance(body, type):
             body = body(partial=True)
         # A body of several types (a file upload) names a schema for each.
         content = ({media: {"schema": schema} for media, schema in body.items()}
                    if isinstance(body, dict) else {"application/json": {"schema": body}})
-        op["requestBody"] = {"required": method != "PATCH" and (method != "DELETE" or needs),
-                             "content": content}
+        op["requestBody"] = {"required": method != "PATCH" and needs, "content": content}
     return op

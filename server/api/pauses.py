@@ -10,7 +10,8 @@ bp = Blueprint("pauses", __name__)
 
 @bp.get("/pauses")
 @doc("The pauses (of every habit, or one habit's own), by start", query=PauseQuery,
-     response=PauseOut, many=True)
+     response=PauseOut, many=True,
+     errors={422: "`habit_id` is not one of the user's habits; `fields` names it"})
 def list_pauses():
     habit_id = PauseQuery().load(request.args).get("habit_id")
     return PauseOut(many=True).dump(pauses.pauses_of(current_user(), habit_id))
@@ -18,7 +19,9 @@ def list_pauses():
 
 @bp.post("/pauses")
 @doc("Pause one habit, or every habit; an overlapping pause of the same scope is a 409",
-     body=PauseIn, response=PauseOut, status=201)
+     body=PauseIn, response=PauseOut, status=201,
+     errors={422: "`habit_id` is not one of the user's habits, or the end is before the start, "
+                  "or a day is more than a year from today; `fields` names which"})
 def create_pause():
     pause = pauses.create_pause(current_user(), PauseIn().load(request_json()))
     return PauseOut().dump(pause), 201

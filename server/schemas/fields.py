@@ -51,6 +51,16 @@ def TimeZone(**kwargs):
                          metadata={"enum": sorted(time_zone_names())}, **kwargs)
 
 
+class Flag(fields.Boolean):
+    """A JSON true or false, as the document says: marshmallow's Boolean also takes 0, 1, "yes"
+    and the like (and 1 == True, so narrowing `truthy` cannot refuse them)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
 class Text(fields.String):
     """A string that can be stored and hashed: PostgreSQL refuses the NUL character, and a lone
     UTF-16 surrogate (valid in JSON) cannot be encoded as UTF-8."""

@@ -1,7 +1,7 @@
 """Identities and habits."""
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
-from .fields import Color, Day, Id, Instant, Number, Text
+from .fields import Color, Day, Flag, Id, Instant, Number, Text
 
 
 class IdentityIn(Schema):
@@ -48,6 +48,8 @@ class ScheduleSchema(Schema):
 
     @validates_schema
     def check_shape(self, data, **kwargs):
+        if "type" not in data:  # a PATCH loads partially, but a schedule is always given whole
+            raise ValidationError({"type": ["Missing data for required field."]})
         wanted = SCHEDULE_FIELDS[data["type"]]
         errors = {name: ["Not used by this schedule type."]
                   for name in ("days", "times", "n") if name in data and name not in wanted}
@@ -87,8 +89,8 @@ class HabitIn(Schema):
     start_date = Day()
     color = Color()
     position = fields.Integer(strict=True, validate=validate.Range(0, 1_000_000))
-    archived = fields.Boolean()
-    private = fields.Boolean()
+    archived = Flag()
+    private = Flag()
 
 
 class HabitOut(Schema):

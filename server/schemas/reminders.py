@@ -4,7 +4,8 @@ import re
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from .fields import Id, Instant, Text
+from ..notify.outbound import APPRISE_SCHEMES
+from .fields import Flag, Id, Instant, Text
 
 TARGETS = ["habit", "reflection", "weekly_summary"]
 CHANNELS = ["push", "email", "apprise"]
@@ -35,8 +36,8 @@ class ReminderIn(Schema):
     time = TimeOfDay(required=True)
     days = Weekdays()
     channels = Channels()
-    enabled = fields.Boolean()
-    skip_if_done = fields.Boolean()
+    enabled = Flag()
+    skip_if_done = Flag()
 
     @validates_schema
     def distinct(self, data, **kwargs):
@@ -79,9 +80,19 @@ class ChannelsOut(Schema):
                                      "allowed); a notification also needs a device turned on."})
 
 
+# What the document says of an Apprise URL: a scheme and "://" (no NUL, as every Text). Which
+# schemes, and whether the host is outside the server's network, the view judges (a 422).
+APPRISE_URL = "^[A-Za-z][A-Za-z0-9+.-]*://[^\\u0000]*$"
+
+
 class NotifyTargetIn(Schema):
     label = Text(required=True, validate=validate.Length(1, 80))
-    url = Text(required=True, validate=validate.Length(1, 2000))
+    url = Text(required=True, validate=validate.Length(1, 2000), metadata={
+        "pattern": APPRISE_URL,
+        "description": "An Apprise URL (https://github.com/caronc/apprise/wiki), such as "
+                       "ntfys://ntfy.sh/my-topic, of one of these services: "
+                       f"{', '.join(f'{s}://' for s in APPRISE_SCHEMES)}. Another scheme, a URL "
+                       "Apprise cannot read, or a host inside the server's network is a 422."})
 
 
 class NotifyTargetOut(Schema):
