@@ -37,6 +37,9 @@ RULES_BEYOND_THE_SCHEMA = {
     "PUT /reflections/{date}": {"date", "mood", "client_time"},
     "DELETE /reflections/{date}": {"date", "client_time"},
     "DELETE /habits/{habit_id}/checkins/{date}": {"date"},
+    # an address with a top-level domain of two characters or more (marshmallow's Email; the
+    # "email" format of JSON Schema takes 0@0.a)
+    "POST /auth/register": {"email"},
     # the current password must be the right one
     "DELETE /me": {"password"},
     "POST /me/password": {"current_password"},
@@ -45,6 +48,9 @@ RULES_BEYOND_THE_SCHEMA = {
     "PATCH /reminders/{reminder_id}": {"days", "channels"},
     # a push service's address: an http(s) URL that a JSON schema's "uri" only approximates
     "POST /push/subscriptions": {"endpoint"},
+    # an Apprise URL of a service Orbit sends to (the pattern says only "scheme://": the schemes
+    # are matched in any case, which a JSON schema's pattern cannot say), outside the network
+    "POST /notify/targets": {"url"},
     # a pause ends on or after its start, both up to a year from today
     "POST /pauses": {"start", "end"},
     "PATCH /pauses/{pause_id}": {"start", "end"},
@@ -89,18 +95,7 @@ def fuzz(app, credentials, ending_sessions=False):
             @settings(max_examples=EXAMPLES, deadline=None, database=None,
                       suppress_health_check=list(HealthCheck))
             def run(case):
-                sent = credentials()
-                if sent.get("cookies"):
-                    # A generated Authorization header would be tried before the cookie: 401.
-                    case.headers = {k: v for k, v in (case.headers or {}).items()
-                                    if k.lower() != "authorization"}
-                # Uncompressed answers: the WSGI test client does not undo flask-compress.
-                # Cookies as cookies: the test client replaces a Cookie header with its own jar.
-                response = case.call_and_validate(
-                    headers={"Accept-Encoding": "identity", **sent.get("headers", {})},
-                    cookies=sent.get("cookies"), checks=CHECKS)
-                if case.meta.generation.mode.is_positive:
-                    assert_accepted(operation.label, case, response)
+                call_and_check(case, credentials())
 
             try:
                 run()
@@ -109,6 +104,23 @@ def fuzz(app, credentials, ending_sessions=False):
             except (Exception, BaseExceptionGroup) as failure:  # each is reported below
                 failures.append(f"{operation.label} ({mode}): {failure}")
     assert not failures, "\n\n".join(failures)
+
+
+def call_and_check(case, sent):
+    """Send the case signed in with `sent` ({"headers", "cookies"}): the answer passes CHECKS, and
+    a schema-valid request is accepted (assert_accepted)."""
+    if sent.get("cookies"):
+        # A generated Authorization header would be tried before the cookie: 401.
+        case.headers = {k: v for k, v in (case.headers or {}).items()
+                        if k.lower() != "authorization"}
+    # Uncompressed answers: the WSGI test client does not undo flask-compress.
+    # Cookies as cookies: the test client replaces a Cookie header with its own jar.
+    response = case.call_and_validate(
+        headers={"Accept-Encoding": "identity", **sent.get("headers", {})},
+        cookies=sent.get("cookies"), checks=CHECKS)
+    if case.meta.generation.mode.is_positive:
+        assert_accepted(case.operation.label, case, response)
+    return response
 
 
 def assert_accepted(label, case, response):
