@@ -1,13 +1,30 @@
 """Rewire and Tickmate databases, the two other apps' files Loop Habit Tracker imports: Rewire's
 habits with their schedules, done days, skips, notes and reminder; Tickmate's tracks and ticks."""
+import collections
 import datetime
 
 from .plan import DESCRIPTION_MAX, NOTE_MAX, HabitPlan, Plan, ReminderPlan, clipped, habit_name
 from .plan import pace, refuse
-from .sqlite_files import columns, opened, read, tables
+from .sqlite_files import checked, columns, opened, read, tables, text, whole
 
 REWIRE_DONE, REWIRE_SKIPPED = 2, 3  # 1 is a missed day: not a check-in
 PERIOD_DAYS = (7, 31, 365)  # Rewire's "n days a week / month / year"
+LONG = (-2**63, 2**63 - 1)  # Android's row ids
+# What each app writes in the columns read here (Java ints and longs, strings; NULL where its
+# schema allows it). Every row is checked against it before it is read, so text or a blob where
+# the app writes a number (or the reverse) is a 422 naming the column, never a 500.
+REWIRE_HABIT_KINDS = {
+    "_id": whole(False, *LONG), "Order_num": whole(), "Name": text(False), "description": text(),
+    "active_days": text(), "archived": whole(), "schedule": whole(), "days": whole(),
+    "period": whole(), "repeating_count": whole(), "start_date": text()}
+REWIRE_CHECKIN_KINDS = {"_id": whole(True, *LONG), "Habit_id": whole(False, *LONG),
+                        "date": text(False), "type": whole(False), "note": text()}
+REWIRE_REMINDER_KINDS = {"_id": whole(True, *LONG), "habit_id": whole(True, *LONG),
+                         "time": whole(), "active_days": text()}
+TRACK_KINDS = {"_id": whole(False, *LONG), "name": text(False), "description": text(False),
+               "enabled": whole(False), "multiple_entries_per_day": whole(), "order": whole()}
+TICK_KINDS = {"_id": whole(True, *LONG), "_track_id": whole(True, *LONG), "year": whole(),
+              "month": whole(), "day": whole()}
 
 
 def is_rewire(names):
@@ -18,10 +35,10 @@ def is_tickmate(names):
     return {"tracks", "track2groups"} <= names
 
 
-def rewire_date(text):
+def rewire_date(value):
     """Rewire's "YYYYMMDD", or None."""
     try:
-        return datetime.datetime.strptime(str(text), "%Y%m%d").date()
+        return datetime.datetime.strptime(str(value), "%Y%m%d").date()
     except ValueError:
         return None
 
@@ -32,15 +49,19 @@ def read_rewire(data):
     with opened(data, "a Rewire backup") as db:
         if not is_rewire(tables(db)):
             refuse("This SQLite database is not a Rewire backup.")
-        has_note = "note" in columns(db, "CHECKINS")
-        checkins = read(db, f"SELECT habit_id, date, type{', note' if has_note else ''} "
-                            "FROM CHECKINS ORDER BY date")
-        reminders = {row["habit_id"]: row for row in read(
-            db, "SELECT habit_id, time, active_days FROM REMINDERS ORDER BY _id DESC")}
-        for row in read(db, "SELECT * FROM Habits ORDER BY Order_num, _id"):
+        wanted = [c for c in ("_id", "note") if c in columns(db, "CHECKINS")]
+        checkins, more = {}, "".join(", " + c for c in wanted)
+        for row in checked(read(db, f"SELECT habit_id, date, type{more} FROM CHECKINS "
+                                    "ORDER BY date"), "CHECKINS", REWIRE_CHECKIN_KINDS, "Rewire",
+                           "_id"):
+            checkins.setdefault(row["habit_id"], []).append(row)
+        reminders = {row["habit_id"]: row for row in checked(
+            read(db, "SELECT _id, habit_id, time, active_days FROM REMINDERS ORDER BY _id DESC"),
+            "REMINDERS", REWIRE_REMINDER_KINDS, "Rewire", "_id")}
+        for row in checked(read(db, "SELECT * FROM Habits ORDER BY Order_num, _id"), "Habits",
+                           REWIRE_HABIT_KINDS, "Rewire", "_id"):
             habit = rewire_habit(plan, row)
-            habit.checkins = rewire_checkins(plan, habit, [c for c in checkins
-                                                           if c["habit_id"] == row["_id"]])
+            habit.checkins = rewire_checkins(plan, habit, checkins.get(row["_id"], []))
             plan.habits.append(habit)
             reminder = rewire_reminder(reminders.get(row["_id"]), habit.key)
             if reminder:
@@ -48,10 +69,10 @@ def read_rewire(data):
     return plan
 
 
-def rewire_weekdays(text):
+def rewire_weekdays(value):
     """Rewire's "0,3,6" (Sunday = 0) as Orbit's weekdays (Monday = 0)."""
     try:
-        return sorted({(int(d) + 6) % 7 for d in str(text or "").split(",") if d.strip()})
+        return sorted({(int(d) + 6) % 7 for d in str(value or "").split(",") if d.strip()})
     except ValueError:
         return []
 
@@ -110,16 +131,20 @@ def read_tickmate(data):
         if not is_tickmate(tables(db)):
             refuse("This SQLite database is not a Tickmate backup.")
         track_columns = columns(db, "tracks")
-        ticks = read(db, "SELECT _track_id, year, month, day, COUNT(*) AS n FROM ticks "
-                         "GROUP BY _track_id, year, month, day")
+        tick_id = "_id, " if "_id" in columns(db, "ticks") else ""
+        ticks = collections.defaultdict(collections.Counter)  # track -> (y, m, d) -> ticks
+        for tick in checked(read(db, f"SELECT {tick_id}_track_id, year, month, day FROM ticks"),
+                            "ticks", TICK_KINDS, "Tickmate", "_id"):
+            ticks[tick["_track_id"]][tick["year"], tick["month"], tick["day"]] += 1
         order = '"order", ' if "order" in track_columns else ""
-        for row in read(db, f"SELECT * FROM tracks ORDER BY {order}_id"):
-            plan.habits.append(tickmate_habit(plan, row, track_columns,
-                                              [t for t in ticks if t["_track_id"] == row["_id"]]))
+        for row in checked(read(db, f"SELECT * FROM tracks ORDER BY {order}_id"), "tracks",
+                           TRACK_KINDS, "Tickmate", "_id"):
+            plan.habits.append(tickmate_habit(plan, row, track_columns, ticks.get(row["_id"], {})))
     return plan
 
 
 def tickmate_habit(plan, row, track_columns, ticks):
+    """A track as a habit; `ticks`: how many it has on each (year, month from 0, day)."""
     name = habit_name(plan, row["name"])
     several = "multiple_entries_per_day" in track_columns and bool(row["multiple_entries_per_day"])
     fields = {"name": name, "description": clipped(plan, row["description"], DESCRIPTION_MAX,
@@ -132,12 +157,11 @@ def tickmate_habit(plan, row, track_columns, ticks):
     else:
         fields.update(measure="check")
     checkins = {}
-    for tick in ticks:
-        try:  # Tickmate counts months from 0
-            day = datetime.date(tick["year"], tick["month"] + 1, tick["day"])
-        except (TypeError, ValueError):
+    for (year, month, day_of_month), n in ticks.items():
+        try:  # Tickmate counts months from 0; None where its schema allows it
+            day = datetime.date(year, month + 1, day_of_month)
+        except (TypeError, ValueError, OverflowError):
             plan.warn(f"Ticks of “{name}” on impossible dates were left out.")
             continue
-        checkins[day] = ({"status": "done", "value": float(tick["n"])} if several
-                         else {"status": "done"})
+        checkins[day] = {"status": "done", "value": float(n)} if several else {"status": "done"}
     return HabitPlan(key=f"id:{row['_id']}", fields=fields, checkins=checkins)

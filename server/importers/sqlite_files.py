@@ -127,17 +127,18 @@ def shown(value):
     return f"{value:,}" if isinstance(value, int) else f"{value:,g}"
 
 
-def checked(rows, table, kinds, app):
-    """`rows` of `table`, once each value of the columns in `kinds` ({lower-case name: Kind}) is
-    of the kind `app` writes there; otherwise a 422 naming the column and the row. SQLite keeps
-    any value in any column, so a file edited by hand or by another program can hold text where
-    the app writes numbers: checked here, no reader meets a value of another type."""
+def checked(rows, table, kinds, app, key="id"):
+    """`rows` of `table`, once each value of the columns in `kinds` ({column: Kind}, the column
+    named as `app` spells it) is of the kind `app` writes there; otherwise a 422 naming the
+    column and the row (by its `key` column). SQLite keeps any value in any column, so a file
+    edited by hand or by another program can hold text where the app writes numbers: checked
+    here, no reader meets a value of another type."""
     for row in rows:
         names = {name.lower() for name in row.keys()}
         for column, kind in kinds.items():
-            fault = kind.fault(row[column]) if column in names else None
+            fault = kind.fault(row[column]) if column.lower() in names else None
             if fault:
-                where = f" in the row with id {row['id']}" if "id" in names else ""
+                where = f" in the row with id {row[key]}" if key.lower() in names else ""
                 refuse(f"This file is not a backup as {app} writes it: {table}.{column}{where} "
                        f"{fault}.")
     return rows

@@ -1,5 +1,6 @@
 """Files the importer tests build: a Loop version-25 database (version 22 plus the columns Loop
-added since: Habits.question and uuid, Repetitions.notes), Daylio CSV exports, uploads."""
+added since: Habits.question and uuid, Repetitions.notes), Daylio CSV exports, uploads, and
+copies of the Loop, Rewire and Tickmate backups with one value changed."""
 import datetime
 import io
 import os
@@ -94,17 +95,49 @@ def loop_changed(tmp_path, table, column, literal, loose=False):
     NOT NULLs (as SQLite lets any program write), so that '12' stays text and NULL goes in."""
     path = tmp_path / "loop-changed.db"
     path.write_bytes(loop_v25(tmp_path))
-    db = sqlite3.connect(path)
-    if loose:
-        for name in ("Habits", "Repetitions"):
-            names = [row[1] for row in db.execute(f"PRAGMA table_info({name})")]
-            db.execute(f"CREATE TABLE loose ({', '.join(names)})")
-            db.execute(f"INSERT INTO loose SELECT * FROM {name}")
-            db.execute(f"DROP TABLE {name}")
-            db.execute(f"ALTER TABLE loose RENAME TO {name}")
     row = "id = 2" if table == "Habits" else \
         "id = (SELECT min(id) FROM Repetitions WHERE habit = 2)"
-    db.execute(f"UPDATE {table} SET {column} = {literal} WHERE {row}")
+    return changed(path, ("Habits", "Repetitions") if loose else (), table, column, literal, row)
+
+
+# The row a test changes in each table of the Rewire and Tickmate fixtures: the habit "brush
+# teeth" (a schedule of 3 days a week, with the reminder) and its first check-in; the track
+# "Sport" and its first tick.
+REWIRE_ROWS = {"Habits": "_id = 2", "REMINDERS": "_id = 1",
+               "CHECKINS": "_id = (SELECT min(_id) FROM CHECKINS WHERE Habit_id = 2)"}
+TICKMATE_ROWS = {"tracks": "_id = 2",
+                 "ticks": "_id = (SELECT min(_id) FROM ticks WHERE _track_id = 2)"}
+
+
+def rewire_changed(tmp_path, table, column, literal, loose=False):
+    """The Rewire fixture with `column` of one row of `table` (REWIRE_ROWS) set to the SQL
+    `literal`; `loose`: its tables read first without column types and NOT NULLs."""
+    path = tmp_path / "rewire-changed.db"
+    path.write_bytes(fixture("rewire.db"))
+    return changed(path, tuple(REWIRE_ROWS) if loose else (), table, column, literal,
+                   REWIRE_ROWS[table])
+
+
+def tickmate_changed(tmp_path, table, column, literal, loose=False):
+    """The Tickmate fixture with `column` of one row of `table` (TICKMATE_ROWS) set to the SQL
+    `literal`; `loose` as for rewire_changed."""
+    path = tmp_path / "tickmate-changed.db"
+    path.write_bytes(fixture("tickmate.db"))
+    return changed(path, tuple(TICKMATE_ROWS) if loose else (), table, column, literal,
+                   TICKMATE_ROWS[table])
+
+
+def changed(path, loose_tables, table, column, literal, row):
+    """The database at `path` with `column` set to `literal` where `row` (SQL) holds, after
+    each of `loose_tables` is copied into one without column types or NOT NULLs."""
+    db = sqlite3.connect(path)
+    for name in loose_tables:
+        names = [f'"{info[1]}"' for info in db.execute(f'PRAGMA table_info("{name}")')]
+        db.execute(f"CREATE TABLE loose ({', '.join(names)})")
+        db.execute(f'INSERT INTO loose SELECT * FROM "{name}"')
+        db.execute(f'DROP TABLE "{name}"')
+        db.execute(f'ALTER TABLE loose RENAME TO "{name}"')
+    assert db.execute(f'UPDATE "{table}" SET "{column}" = {literal} WHERE {row}').rowcount == 1
     db.commit()
     db.close()
     return path
