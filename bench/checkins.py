@@ -25,7 +25,7 @@ import psycopg2
 from server import create_app
 from server.db import database
 
-from .load import call, gunicorn, run_clients, scratch_database, summarize
+from .load import call, cookie_header, gunicorn, run_clients, scratch_database, summarize
 from .reminders import one_pass
 from .stats import build_user, write_readme
 
@@ -39,7 +39,7 @@ def sign_up(port, email):
     status, body, response = call(connection, "POST", "/api/v1/auth/register",
                                   {"email": email, "password": "a long password"})
     assert status == 201, body
-    cookie = response.getheader("Set-Cookie").split(";")[0]
+    cookie = cookie_header(response)
     headers = {"Cookie": cookie, "X-CSRF-Token": json.loads(body)["csrf_token"]}
     token = json.loads(call(connection, "POST", "/api/v1/tokens", {"name": "bench"}, headers)[1])
     return {"Authorization": f"Bearer {token['token']}"}, json.loads(body)["user"]

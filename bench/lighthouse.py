@@ -22,6 +22,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from .load import cookie_header
 from .stats import write_readme
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,7 +93,7 @@ def seed(port):
         "timezone": "Europe/Berlin"})
     if status != 201:
         raise SystemExit(f"sign-up failed: {status} {body[:200]!r}")
-    cookie = response.getheader("Set-Cookie").split(";")[0]
+    cookie = cookie_header(response)
     headers = {"Cookie": cookie, "X-CSRF-Token": json.loads(body)["csrf_token"]}
 
     def call(method, path, payload=None):

@@ -120,3 +120,9 @@ def summarize(latencies, seconds, errors):
     quantiles = statistics.quantiles(latencies, n=100)
     return {"rate": len(latencies) / seconds, "p50": quantiles[49] * 1000,
             "p99": quantiles[98] * 1000, "errors": len(errors), "requests": len(latencies)}
+
+
+def cookie_header(response):
+    """The Cookie header that sends back every cookie an http.client response set (the session
+    and the sign-in's device cookie)."""
+    return "; ".join(value.split(";")[0] for value in response.msg.get_all("Set-Cookie") or [])
