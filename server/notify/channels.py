@@ -114,13 +114,16 @@ def send_to_targets(config, targets, title, body):
     """Send through Apprise, connecting only where a user may make the server connect (an
     address inside its network only with ORBIT_APPRISE_PRIVATE=1); SendFailed when none took
     it. A target that is no longer allowed (stored before the rules, or its name now resolves
-    inside) is not sent to."""
+    inside) is not sent to. Each service sends from this thread, one after the other: the
+    outbound guard watches this thread's sockets, and Apprise's own notify() would send from a
+    pool of threads of its own."""
     allow_private = config.get("APPRISE_PRIVATE", False)
-    sender = apprise.Apprise()
+    delivered = False
     for target in targets:
         service = apprise.Apprise.instantiate(target.url, suppress_exceptions=True) or None
-        if apprise_problem(service, target.url, allow_private) is None:
-            sender.add(service)
-    with guarded(allow_private):
-        if not len(sender) or not sender.notify(title=title, body=body):
-            raise SendFailed("Apprise could not deliver")
+        if apprise_problem(service, target.url, allow_private) is not None:
+            continue
+        with guarded(allow_private):
+            delivered |= bool(service.notify(title=title, body=body))
+    if not delivered:
+        raise SendFailed("Apprise could not deliver")

@@ -171,3 +171,22 @@ def test_a_stored_target_inside_is_never_sent_to(app, client, apprise, listener)
     for target_id in ids:
         error_of(client.post(f"/notify/targets/{target_id}/test"), 409, "conflict")
     assert connections == []
+
+
+def test_a_name_that_turns_inside_after_its_check_is_still_not_reached(app, client, apprise,
+                                                                        http_receiver,
+                                                                        monkeypatch):
+    """DNS that answered with a public address when checked and an internal one when sent:
+    the guard on the sockets themselves stops it, for every target of a send."""
+    received, address = http_receiver
+    with app.app_context():
+        for n in range(3):
+            NotifyTarget.create(user=client.user["id"], label=f"t{n}", service="JSON",
+                                url=f"json://{address}/rebound-{n}")
+    monkeypatch.setattr("server.notify.channels.apprise_problem", lambda *args: None)
+    with app.app_context():
+        from server.models import User
+        from server.notify.channels import SendFailed, notify_targets
+        with pytest.raises(SendFailed):
+            notify_targets(app.config, User.get_by_id(client.user["id"]), "Orbit", "hello")
+    assert received == []
