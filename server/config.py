@@ -28,6 +28,11 @@ def from_environment():
         "JSON_SORT_KEYS": False,
     }
     config["TRUSTED_PROXIES"] = env_int("ORBIT_TRUSTED_PROXIES", 0, 0, 10)
+    # One import (server/importers/plan.py Limits): habits a file may hold (a Daylio activity
+    # is one), warnings listed (then one line counts the rest), seconds to read the file.
+    config["IMPORT_MAX_HABITS"] = env_int("ORBIT_IMPORT_MAX_HABITS", 500, 1, 100_000)
+    config["IMPORT_MAX_WARNINGS"] = env_int("ORBIT_IMPORT_MAX_WARNINGS", 100, 1, 10_000)
+    config["IMPORT_SECONDS"] = env_int("ORBIT_IMPORT_SECONDS", 60, 1, 3600)
     config["SIGNUPS"] = os.environ.get("ORBIT_SIGNUPS", "open").strip().lower()
     if config["SIGNUPS"] not in SIGNUP_MODES:
         raise ValueError(f"ORBIT_SIGNUPS must be one of {', '.join(SIGNUP_MODES)}, "

@@ -5,10 +5,9 @@ from flask import Blueprint, Response, current_app, request
 
 from .. import clock
 from ..errors import ApiError
-from ..importers import read_file
+from ..importers import Limits, TooSlow, read_export, read_file, size_of
 from ..importers.apply import apply_plan
 from ..importers.export import csv_zip_of, export_of
-from ..importers.orbit import read_orbit
 from ..importers.plan import refuse
 from ..schemas.exports import ExportQuery, ImportReportOut, OrbitExport
 from ..store.common import local_today
@@ -22,17 +21,35 @@ MULTIPART = {"multipart/form-data": UPLOAD}
 
 
 def uploaded():
-    """The bytes of the multipart `file`: 415 when the body is not multipart, 422 without a
-    file (werkzeug refuses a body over the request's limit with 413)."""
+    """The multipart `file`, as werkzeug keeps it (on disk past 500 KiB): readers take it from
+    there, never whole into memory. 415 when the body is not multipart, 422 without a file
+    (werkzeug refuses a body over the request's limit with 413)."""
     if request.mimetype != "multipart/form-data":
         raise ApiError(415, "Send the file as multipart/form-data, in the field `file`.")
     file = request.files.get("file")
     if file is None:
         refuse("Choose a file to import.")
-    data = file.read()
-    if not data:
+    if not size_of(file.stream):
         refuse("The file is empty.")
-    return data
+    return file.stream
+
+
+def import_limits():
+    """What one import may do on this server (config IMPORT_*)."""
+    config = current_app.config
+    return Limits(habits=config["IMPORT_MAX_HABITS"], warnings=config["IMPORT_MAX_WARNINGS"],
+                  seconds=config["IMPORT_SECONDS"])
+
+
+def planned(reader, *args):
+    """The Plan `reader` makes of a file for the caller, within this server's limits of an
+    import: 422 past its habits, 503 past its seconds (nothing is changed either way)."""
+    try:
+        return reader(*args, current_user(), import_limits())
+    except TooSlow as slow:
+        raise ApiError(503, f"Reading this file took longer than the {slow.seconds:g} seconds "
+                            "an import may take, so nothing was changed. Try again later, or "
+                            "import a smaller file.") from None
 
 
 def imported(plan):
@@ -46,36 +63,36 @@ def imported(plan):
      body={"application/json": OrbitExport, **MULTIPART}, response=ImportReportOut)
 def import_orbit():
     if request.mimetype == "multipart/form-data":
-        return imported(read_file("orbit", uploaded(), current_user()))
-    return imported(read_orbit(request_json(), current_user()))
+        return imported(planned(read_file, "orbit", uploaded()))
+    return imported(planned(read_export, request_json()))
 
 
 @bp.post("/import/loop")
 @doc("Import a Loop Habit Tracker backup (multipart `file`: Loop's database, any version)",
      body=MULTIPART, response=ImportReportOut)
 def import_loop():
-    return imported(read_file("loop", uploaded(), current_user()))
+    return imported(planned(read_file, "loop", uploaded()))
 
 
 @bp.post("/import/habitbull")
 @doc("Import a HabitBull CSV export (multipart `file`)", body=MULTIPART,
      response=ImportReportOut)
 def import_habitbull():
-    return imported(read_file("habitbull", uploaded(), current_user()))
+    return imported(planned(read_file, "habitbull", uploaded()))
 
 
 @bp.post("/import/daylio")
 @doc("Import a Daylio CSV export (multipart `file`): moods as reflections, activities as habits",
      body=MULTIPART, response=ImportReportOut)
 def import_daylio():
-    return imported(read_file("daylio", uploaded(), current_user()))
+    return imported(planned(read_file, "daylio", uploaded()))
 
 
 @bp.post("/import/file")
 @doc("Import any supported file (Orbit, Loop, Rewire, Tickmate, HabitBull, Daylio), its format "
      "told from its contents", body=MULTIPART, response=ImportReportOut)
 def import_any():
-    return imported(read_file("auto", uploaded(), current_user()))
+    return imported(planned(read_file, "auto", uploaded()))
 
 
 @bp.get("/export")

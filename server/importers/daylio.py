@@ -5,7 +5,8 @@ import datetime
 import math
 
 from .csv_files import rows_of
-from .plan import MOOD_NOTE_MAX, HabitPlan, Plan, clipped, habit_name, refuse
+from .plan import (MOOD_NOTE_MAX, HabitPlan, Plan, current_limits, habit_name, refuse,
+                   too_many_habits)
 
 HEADER = ("full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note")
 WHAT = "a Daylio CSV export"
@@ -16,40 +17,59 @@ def is_daylio(line):
     return line.startswith(",".join(HEADER[:6]))
 
 
-def read_daylio(data):
-    """The Plan of a Daylio CSV export (bytes)."""
+def read_daylio(source):
+    """The Plan of a Daylio CSV export (bytes, or a binary file), read row by row."""
     plan = Plan("daylio")
-    days, activities, unknown = {}, {}, set()
-    for row in rows_of(data, HEADER, WHAT):
+    limit = current_limits().habits
+    days, activities, unknown = {}, {}, set()  # date -> [moods' sum, moods, notes, length]
+    for row in rows_of(source, HEADER, WHAT):
+        text = (row.get("full_date") or "").strip()
         try:
-            day = datetime.date.fromisoformat((row.get("full_date") or "").strip())
+            day = datetime.date.fromisoformat(text)
         except ValueError:
             refuse(f"Line {row['_line']}: “{(row.get('full_date') or '')[:20]}” is not a date "
                    "(yyyy-MM-dd).")
-        entry = days.setdefault(day, {"moods": [], "notes": []})
+        entry = days.get(day)
+        if entry is None:
+            entry = days[day] = [0, 0, None, 0]
         mood = (row.get("mood") or "").strip()
         if mood.lower() in MOODS:
-            entry["moods"].append(MOODS[mood.lower()])
+            entry[0] += MOODS[mood.lower()]
+            entry[1] += 1
         elif mood:
             unknown.add(mood)
         note = "\n".join(part.strip() for part in (row.get("note_title"), row.get("note"))
                          if part and part.strip())
-        if note:
-            entry["notes"].append(note)
+        if note and entry[3] <= MOOD_NOTE_MAX:  # past it, the day's note is cut anyway
+            entry[2] = entry[2] or []
+            entry[2].append(note)
+            entry[3] += len(note) + 2
         for name in (row.get("activities") or "").split(" | "):
-            if name.strip():
-                activities.setdefault(name.strip(), set()).add(day)
+            name = name.strip()
+            if not name:
+                continue
+            dates = activities.get(name)
+            if dates is None:
+                if len(activities) >= limit:  # told at once, not after the whole file
+                    too_many_habits(limit, "activities (each would be a habit)")
+                dates = activities[name] = set()
+            dates.add(day)
     for mood in sorted(unknown):
         plan.warn(f"The mood “{mood}” is not one of Daylio's five (rad, good, meh, bad, awful): "
                   "entries with it count no mood.")
-    lost = 0
-    for day, entry in sorted(days.items()):
-        if not entry["moods"]:
-            lost += bool(entry["notes"])
+    lost = shortened = 0
+    for day, (total, moods, notes, _) in sorted(days.items()):
+        if not moods:
+            lost += bool(notes)
             continue
-        mean = sum(entry["moods"]) / len(entry["moods"])
-        plan.reflections[day] = {"mood": math.floor(mean + 0.5), "note": clipped(
-            plan, "\n\n".join(entry["notes"]), MOOD_NOTE_MAX, f"The note of {day.isoformat()}")}
+        note = "\n\n".join(notes or ())
+        if len(note) > MOOD_NOTE_MAX:  # one warning for them all: a file may have thousands
+            shortened += 1
+            note = note[:MOOD_NOTE_MAX].rstrip()
+        plan.reflections[day] = {"mood": math.floor(total / moods + 0.5), "note": note}
+    if shortened:
+        plan.warn(f"{shortened} day(s) had notes longer than {MOOD_NOTE_MAX} characters in all; "
+                  "they were shortened.")
     if lost:
         plan.warn(f"{lost} day(s) with notes but no known mood were left out.")
     last = max(days, default=None)

@@ -5,7 +5,7 @@ import datetime
 
 from .plan import DESCRIPTION_MAX, NOTE_MAX, HabitPlan, Plan, ReminderPlan, clipped, habit_name
 from .plan import pace, refuse
-from .sqlite_files import checked, columns, opened, read, tables, text, whole
+from .sqlite_files import checked, columns, opened, read, require, tables, text, whole
 
 REWIRE_DONE, REWIRE_SKIPPED = 2, 3  # 1 is a missed day: not a check-in
 PERIOD_DAYS = (7, 31, 365)  # Rewire's "n days a week / month / year"
@@ -49,6 +49,7 @@ def read_rewire(data):
     with opened(data, "a Rewire backup") as db:
         if not is_rewire(tables(db)):
             refuse("This SQLite database is not a Rewire backup.")
+        require(db, "Habits", REWIRE_HABIT_KINDS, "Rewire")
         wanted = [c for c in ("_id", "note") if c in columns(db, "CHECKINS")]
         checkins, more = {}, "".join(", " + c for c in wanted)
         for row in checked(read(db, f"SELECT habit_id, date, type{more} FROM CHECKINS "
@@ -130,6 +131,7 @@ def read_tickmate(data):
     with opened(data, "a Tickmate backup") as db:
         if not is_tickmate(tables(db)):
             refuse("This SQLite database is not a Tickmate backup.")
+        require(db, "tracks", ("_id", "name", "description"), "Tickmate")
         track_columns = columns(db, "tracks")
         tick_id = "_id, " if "_id" in columns(db, "ticks") else ""
         ticks = collections.defaultdict(collections.Counter)  # track -> (y, m, d) -> ticks

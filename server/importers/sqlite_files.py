@@ -61,6 +61,14 @@ def columns(connection, table):
     return {row[1].lower() for row in connection.execute(f'PRAGMA table_info("{table}")')}
 
 
+def require(connection, table, names, app):
+    """Refuse (422, naming them) a table without the columns `names` that `app` always writes."""
+    missing = [name for name in names if name.lower() not in columns(connection, table)]
+    if missing:
+        refuse(f"This file is not a backup as {app} writes it: the table {table} has no "
+               f"column {', '.join(missing)}.")
+
+
 def read(connection, sql, *params):
     """Rows of a query; a database that breaks while read is refused like a damaged one."""
     try:

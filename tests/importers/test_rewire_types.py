@@ -3,6 +3,7 @@
 naming the column, over HTTP and from `flask import`, and nothing is changed; values the apps do
 write still import."""
 import datetime
+import sqlite3
 
 import pytest
 from marshmallow import ValidationError
@@ -12,7 +13,7 @@ from tests.api.helpers import error_of
 from tests.api.test_imports import everything
 
 from ..conftest import make_habit
-from .builders import rewire_changed, tickmate_changed, upload
+from .builders import fixture, rewire_changed, tickmate_changed, upload
 
 SOURCES = {"rewire": (rewire_changed, read_rewire, "Rewire"),
         "tickmate": (tickmate_changed, read_tickmate, "Tickmate")}
@@ -134,3 +135,21 @@ def test_over_http_and_from_the_command_line_a_422_naming_the_column(
     assert (f"Error: This file is not a backup as {SOURCES[source][2]} writes it: {table}.{column} "
             "in the row with id ") in result.output
     assert everything(client) == before
+
+
+@pytest.mark.parametrize("source, table, column", [
+    ("rewire", "Habits", "Name"), ("rewire", "Habits", "schedule"),
+    ("rewire", "Habits", "start_date"), ("tickmate", "tracks", "name"),
+    ("tickmate", "tracks", "description")])
+def test_a_table_without_a_column_the_app_always_writes_is_refused_naming_it(
+        tmp_path, source, table, column):
+    """Reading such a row gave an IndexError (a 500)."""
+    path = tmp_path / f"{source}.db"
+    path.write_bytes(fixture(f"{source}.db"))
+    db = sqlite3.connect(path)
+    db.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+    db.commit()
+    db.close()
+    assert refusal(source, path.read_bytes()) == (
+        f"This file is not a backup as {SOURCES[source][2]} writes it: the table {table} has "
+        f"no column {column}.")
