@@ -48,3 +48,4 @@ bench/web/node_modules/.installed: bench/web/package.json bench/web/package-lock
 
 bench-web: $(VENV)/.dev-installed $(CHROMIUM) bench/web/node_modules/.installed
 	CHROME_PATH=$(CHROMIUM) $(PY) -m bench.lighthouse --readme
+	CHROME_PATH=$(CHROMIUM) $(PY) -m bench.round_trips --readme --label after
