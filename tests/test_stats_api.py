@@ -280,7 +280,7 @@ def test_today_gives_each_habit_its_period_by_the_rule_of_its_first_day(app, cli
     daily = make_habit(client, name="Read")
     assert today_item(client, habit)["period"] == {
         "start": monday.isoformat(), "end": (monday + datetime.timedelta(days=6)).isoformat(),
-        "times": 3}
+        "times": 3, "required": 3, "done": 0, "unit": "weeks", "state": "open"}
     assert client.patch(f"/habits/{habit['id']}",
                         {"schedule": {"type": "per_week", "times": 4}}).status_code == 200
     expected = 3 if today > monday else 4  # on a Monday the new rule starts with the week
@@ -289,5 +289,6 @@ def test_today_gives_each_habit_its_period_by_the_rule_of_its_first_day(app, cli
     app.config["NOW"] = lambda: later
     assert today_item(client, habit)["period"]["times"] == 4
     app.config["NOW"] = clock.now
-    assert today_item(client, daily)["period"] == {"start": today.isoformat(),
-                                                   "end": today.isoformat(), "times": 1}
+    assert today_item(client, daily)["period"] == {
+        "start": today.isoformat(), "end": today.isoformat(), "times": 1, "required": 1,
+        "done": 0, "unit": "days", "state": "open"}

@@ -3,6 +3,7 @@ from flask import Blueprint, request
 
 from ..schemas import CalendarDayOut, DateQuery, RangeQuery, StatsOut, StrengthPointOut, TodayOut
 from ..store import habits, stats
+from ..store import today as today_store
 from ..store.common import date_range, local_today
 from .common import current_user, doc
 
@@ -19,7 +20,7 @@ def asked_date():
 @bp.get("/today")
 @doc("What is due on a day, with streaks and strength", query=DateQuery, response=TodayOut)
 def today():
-    return TodayOut().dump(stats.today(current_user(), asked_date()))
+    return TodayOut().dump(today_store.today(current_user(), asked_date()))
 
 
 @bp.get("/habits/<int:habit_id>/stats")

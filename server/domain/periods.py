@@ -152,3 +152,11 @@ def is_due(habit: Habit, entries: list[Entry], day: date, today: date | None = N
     start, end, rule = period_containing(habit, day)
     ledger = Ledger(habit, entries, min(end, today or day))
     return due_in(habit, ledger, start, end, rule, day)
+
+
+def period_progress(habit: Habit, entries, day: date, today: date) -> Period:
+    """The period holding day (on or after the start date) judged as of today: what it asks for
+    once its skipped and paused days are taken off (required), and its done days so far."""
+    start, end, rule = period_containing(habit, day)
+    ledger = Ledger(habit, entries, min(end, today))
+    return judge(habit, ledger, start, end, rule, today)

@@ -7,3 +7,4 @@ from .stats import *  # noqa: F401,F403
 from .summaries import *  # noqa: F401,F403
 from .reminders import *  # noqa: F401,F403
 from .votes import *  # noqa: F401,F403
+from .bootstrap import *  # noqa: F401,F403

@@ -1,7 +1,7 @@
 """What the domain computes, as the API sends it: Today, statistics, strength, calendars."""
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
-from .checkins import CheckinOut, ReflectionOut
+from .checkins import BatchResultOut, CheckinOut, ReflectionOut
 from .fields import Number
 from .habits import HabitOut
 from .pauses import PauseOut
@@ -50,24 +50,72 @@ class TodayPeriodOut(Schema):
     end = fields.Date()
     times = fields.Integer(metadata={"description": "Done days the period asks for, by the rule "
                                      "in force on its first day (before skips and pauses)"})
+    required = fields.Integer(metadata={
+        "description": "Done days it asks for once its skipped and paused days are taken off"})
+    done = fields.Integer(metadata={"description": "Done (kept) days in it so far"})
+    unit = fields.String(metadata={"enum": ["days", "weeks", "months", "windows"]})
+    state = fields.String(metadata={"enum": ["met", "neutral", "open", "missed"]})
+
+
+class TodayRuleOut(Schema):
+    target = Number(allow_none=True, metadata={
+        "description": "The target in force on the date: a tap logs it, done is judged by it"})
+    schedule = fields.Dict(metadata={"description": "The schedule in force on the date"})
 
 
 class TodayItemOut(Schema):
     habit = fields.Nested(HabitOut, only=("id", "name", "kind", "measure", "unit", "target",
-                                          "schedule", "color", "identity_id", "private"))
+                                          "schedule", "color", "identity_id", "private",
+                                          "start_date"))
     due = fields.Boolean()
     paused = fields.Boolean(metadata={"description": "A pause rests the habit on this date"})
     pause = fields.Nested(PauseOut, allow_none=True, metadata={
         "description": "The pause that rests it (the habit's own before the account's)"})
     checkin = fields.Nested(CheckinOut, allow_none=True)
     done = fields.Boolean()
+    before_start = fields.Boolean(metadata={
+        "description": "The date is before the habit's start date (logging it moves the start "
+                       "back); nothing is judged"})
+    rule = fields.Nested(TodayRuleOut, metadata={
+        "description": "The target and schedule in force on the date (habit.target is today's)"})
     streak = fields.Nested(CurrentStreakOut)
     strength = fields.Float()
-    period = fields.Nested(TodayPeriodOut, metadata={
-        "description": "The period (day, week, month or window) holding the date"})
+    period = fields.Nested(TodayPeriodOut, allow_none=True, metadata={
+        "description": "The period (day, week, month or window) holding the date, judged on it: "
+                       "null before the start date"})
 
 
 class TodayOut(Schema):
     date = fields.Date()
     habits = fields.List(fields.Nested(TodayItemOut))
+    later = fields.List(fields.Nested(TodayItemOut), metadata={
+        "description": "Habits that start after the date (before_start items)"})
+    strip = fields.List(fields.Date(), metadata={
+        "description": "The seven days of the day strip, oldest first"})
     reflection = fields.Nested(ReflectionOut, allow_none=True)
+
+
+class IncludeQuery(Schema):
+    include = fields.String(validate=validate.OneOf(["today"]), metadata={
+        "description": "today: the answer also carries the changed Today item(s), shaped as "
+                       "GET /today returns them, so an app draws the change without reading again"})
+
+
+class CheckinAnswerOut(CheckinOut):
+    today = fields.Nested(TodayItemOut, metadata={
+        "description": "With ?include=today: the habit's Today item of the date after the write"})
+
+
+class DeletedAnswerOut(Schema):
+    today = fields.Nested(TodayItemOut, metadata={
+        "description": "The habit's Today item of the date after the deletion"})
+
+
+class BatchResultTodayOut(BatchResultOut):
+    today = fields.Nested(TodayItemOut, allow_none=True, metadata={
+        "description": "With ?include=today, for an item that succeeded: its habit's Today item "
+                       "of its date after the whole batch"})
+
+
+class BatchTodayOut(Schema):
+    results = fields.List(fields.Nested(BatchResultTodayOut))

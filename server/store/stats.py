@@ -1,4 +1,4 @@
-"""Domain state of habits: Today, statistics, strength, calendars and identity votes.
+"""Domain state of habits: statistics, strength, calendars and identity votes.
 
 One query loads what a habit needs, then the domain computes in memory. Today and the vote counts
 read a cached checkpoint per habit (HabitSummary) and only the recent check-ins after it.
@@ -11,11 +11,10 @@ from collections import defaultdict
 from peewee import EXCLUDED
 
 from .. import domain
-from ..models import Checkin, Habit, HabitSummary, Reflection
-from .checkins import with_done
+from ..models import Checkin, Habit, HabitSummary
 from .common import local_today, week_start_day
 from . import pauses, summaries
-from .habits import attach_rules, habits_of
+from .habits import attach_rules
 from .specs import habit_spec
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -119,35 +118,6 @@ def recent_state(user, habits, day, also_from=None, end=None):
     found = checkpoints(habits, specs, day)
     starts = {h: min(c.entries_from, also_from or c.entries_from) for h, c in found.items()}
     return specs, found, entries_since(starts, end or day)
-
-
-def today(user, day):
-    """GET /today: every non-archived habit that exists on `day`, with its state that day."""
-    habits = [h for h in habits_of(user, "false") if h.start_date <= day]
-    real_today = local_today(user)
-    # For a past day, the rest of its week (or month) counts towards `due` too.
-    specs, found, recent = recent_state(user, habits, day, end=real_today)
-    checkins = {c.habit_id: c for c in Checkin.select().where(Checkin.user == user,
-                                                              Checkin.day == day)}
-    resting = pauses.pauses_on(user, day)
-    items = []
-    for habit in habits:
-        spec, entries = specs[habit.id], recent[habit.id]
-        state = domain.resume(spec, found[habit.id], entries, day)
-        due = state.due if day == real_today else domain.is_due(spec, entries, day, real_today)
-        checkin = checkins.get(habit.id)
-        pause = pauses.covering(resting, habit.id, day)
-        start, end, rule = domain.period_containing(spec, day)
-        items.append({"habit": habit, "due": due, "done": state.done,
-                      "period": {"start": start, "end": end,
-                                 "times": domain.times_required(spec, rule, start)},
-                      "paused": pause is not None, "pause": pause,
-                      "checkin": with_done(habit, checkin) if checkin else None,
-                      "streak": {"current": state.current_streak.length,
-                                 "unit": state.current_streak.unit},
-                      "strength": state.strength})
-    reflection = Reflection.get_or_none(Reflection.user == user, Reflection.day == day)
-    return {"date": day, "habits": items, "reflection": reflection}
 
 
 def with_votes(user, identities):
