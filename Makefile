@@ -25,7 +25,7 @@ init-db: $(VENV)/.installed
 	$(VENV)/bin/flask --app server init-db
 
 run: init-db
-	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c python:server.gunicorn_conf 'server:create_app()'
+	exec env HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c python:server.gunicorn_conf 'server:create_app()'
 
 test: $(VENV)/.dev-installed $(CHROMIUM)
 	$(PY) -m pytest

@@ -3,8 +3,10 @@ operator's `invite`, `backup`, `restore` and `housekeeping` are in cli_ops.py; `
 `export` in importers/commands.py."""
 import datetime
 import logging
+import os
 import signal
 import threading
+import time
 
 import click
 from flask import current_app
@@ -86,6 +88,9 @@ def register(app):
         stop = threading.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
+        if os.environ.get("ORBIT_DISPATCHER_PARENT"):  # started by gunicorn (server/supervisor.py)
+            threading.Thread(target=stop_when_orphaned, daemon=True,
+                             args=(int(os.environ["ORBIT_DISPATCHER_PARENT"]), stop)).start()
         click.echo("Dispatching reminders every minute; SIGTERM stops.")
         while not stop.is_set():
             try:
@@ -97,3 +102,12 @@ def register(app):
             run_daily(daily_jobs, clock_now())
             stop.wait(60 - clock_now().second)  # wake at the top of each minute
         click.echo("Stopped.")
+
+
+def stop_when_orphaned(parent, stop):
+    """Stop the loop when the server that started it is gone (killed without a chance to stop
+    its dispatcher): no dispatcher outlives its `make run`."""
+    while not stop.is_set():
+        if os.getppid() != parent:
+            stop.set()
+        time.sleep(1)

@@ -38,7 +38,8 @@ def upcoming():
 
 
 @bp.get("/reminders/channels")
-@doc("The channels this server can deliver reminders through", response=ChannelsOut)
+@doc("The channels this server can deliver reminders through, and whether its dispatcher runs",
+     response=ChannelsOut)
 def channels():
     config, offered = current_app.config, ["push"]
     try:
@@ -48,7 +49,8 @@ def channels():
         pass
     if config["APPRISE"]:
         offered.append("apprise")
-    return ChannelsOut().dump({"channels": offered})
+    return ChannelsOut().dump({"channels": offered,
+                               "dispatcher": reminders.dispatcher_state(clock.now())})
 
 
 @bp.get("/reminders/<int:reminder_id>")

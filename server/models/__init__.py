@@ -2,12 +2,12 @@
 Times are naive UTC. Everything is imported from here (`from server.models import Habit`)."""
 from .accounts import ApiToken, Invite, LoginAttempt, LoginSession, Setting, SignUp, User
 from .base import BaseModel, JSONField  # noqa: F401 (for the modules that define models)
-from .notify import (ActionToken, CalendarFeed, Delivery, NotifyTarget, PushSubscription,
-                     Reminder)
+from .notify import (ActionToken, CalendarFeed, Delivery, DispatcherHeartbeat, NotifyTarget,
+                     PushSubscription, Reminder)
 from .records import (Checkin, CheckinTombstone, Habit, HabitRule, HabitSummary, Identity,
                       ImportedObject, Pause, Reflection, ReflectionTombstone, WeeklyCache)
 
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
           Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
           CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
-          ImportedObject, Invite, Pause]
+          ImportedObject, Invite, Pause, DispatcherHeartbeat]

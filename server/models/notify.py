@@ -44,6 +44,13 @@ class Delivery(BaseModel):
         indexes = ((("reminder", "local_date"), True),)
 
 
+class DispatcherHeartbeat(BaseModel):
+    """When a dispatcher last finished a pass (one row, whichever dispatcher wrote last): the app
+    tells its users when no reminders are being sent."""
+    name = CharField(max_length=32, primary_key=True)  # "dispatcher"
+    last_pass_at = DateTimeField()
+
+
 class NotifyTarget(BaseModel):
     """An Apprise URL of the user's (ntfy, Telegram…): a secret, never sent back or logged."""
     user = ForeignKeyField(User, on_delete="CASCADE")

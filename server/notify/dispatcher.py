@@ -20,7 +20,7 @@ from ..store import weekly
 from ..store.common import day_of, week_start_day
 from ..store.habits import attach_rules
 from ..store.pauses import covering, pauses_of_users
-from ..store.reminders import message, next_fire_of, store_next_fires
+from ..store.reminders import message, next_fire_of, record_heartbeat, store_next_fires
 from ..store.specs import habit_spec
 from .channels import SendFailed, send_reminder
 
@@ -71,6 +71,7 @@ def dispatch(config, now):
             ((Delivery.status == "sending") & (Delivery.updated_at < stalled)))):
         status = retry(config, delivery, now)
         counts[status] = counts.get(status, 0) + 1
+    record_heartbeat(now)  # the app says when no pass has run for a while (GET /reminders/channels)
     return counts
 
 

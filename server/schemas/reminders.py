@@ -73,7 +73,17 @@ class UpcomingOut(Schema):
     body = fields.String()
 
 
+class DispatcherOut(Schema):
+    running = fields.Boolean(metadata={"description": "A dispatcher pass ran in the last five "
+                                       "minutes: reminders are being sent"})
+    last_pass = Instant(allow_none=True, metadata={
+        "description": "When the last pass ran (null: never on this database)"})
+
+
 class ChannelsOut(Schema):
+    dispatcher = fields.Nested(DispatcherOut, metadata={
+        "description": "Whether this server is sending reminders now: false when no dispatcher "
+                       "has run a pass for five minutes (README: starting the dispatcher)"})
     channels = fields.List(fields.String(validate=validate.OneOf(CHANNELS)),
                            metadata={"description": "The channels this server can deliver "
                                      "through (email once its operator set it up, Apprise once "

@@ -9,13 +9,14 @@ from ..clock import utcnow
 from ..db import database
 from ..domain.reminders import next_fire, upcoming
 from ..errors import ApiError
-from ..models import Habit, Reminder
+from ..models import DispatcherHeartbeat, Habit, Reminder
 from .common import day_of, week_start_day
 from .habits import attach_rules, habit_of
 from .pauses import covering, pauses_of_users
 from .specs import habit_spec
 
 PRIVATE = "Private habit"
+STALE_AFTER = datetime.timedelta(minutes=5)  # no pass for this long: reminders are not sent
 DEFAULTS = {"days": list(range(7)), "channels": ["push"], "enabled": True, "skip_if_done": True}
 
 
@@ -178,3 +179,19 @@ def upcoming_of(user, hours, now):
                                     "local_time": reminder.time, "title": title, "body": body}))
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
 
+
+
+def record_heartbeat(now):
+    """A dispatcher finished a pass at the aware instant `now`."""
+    at = now.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    with database.atomic():
+        DispatcherHeartbeat.insert(name="dispatcher", last_pass_at=at).on_conflict(
+            conflict_target=[DispatcherHeartbeat.name],
+            update={DispatcherHeartbeat.last_pass_at: at}).execute()
+
+
+def dispatcher_state(now):
+    """{"running", "last_pass"}: running when a pass ran in the last five minutes."""
+    row = DispatcherHeartbeat.get_or_none(DispatcherHeartbeat.name == "dispatcher")
+    last = row.last_pass_at.replace(tzinfo=datetime.timezone.utc) if row else None
+    return {"running": last is not None and now - last <= STALE_AFTER, "last_pass": last}
