@@ -2,10 +2,10 @@
 from flask import Blueprint, current_app, request
 
 from .. import clock
-from ..errors import ApiError
-from ..notify.channels import NOTHING_SENT, SendFailed, send_reminder
+from ..notify.channels import send_on_channels
 from ..notify.email import MailNotConfigured, smtp_settings
-from ..schemas import ChannelsOut, ReminderIn, ReminderOut, UpcomingOut, UpcomingQuery
+from ..schemas import (ChannelsOut, ReminderIn, ReminderOut, TestSendOut, UpcomingOut,
+                       UpcomingQuery)
 from ..store import reminders
 from ..store.common import local_today
 from ..store.habits import habit_of
@@ -77,19 +77,14 @@ def delete_reminder(reminder_id):
 
 
 @bp.post("/reminders/<int:reminder_id>/test")
-@doc("Send the reminder now on its channels", status=202)
+@doc("Send the reminder now on its channels: what was sent where, and what was not and why",
+     response=TestSendOut)
 def test_reminder(reminder_id):
     user = current_user()
     reminder = reminders.reminder_of(user, reminder_id)
     habit = habit_of(user, reminder.habit_id) if reminder.habit_id else None
     title, body = reminders.message(reminder, habit)
-    try:
-        detail = send_reminder(current_app.config, reminder, user, title, body, habit=habit,
-                               day=local_today(user))
-    except SendFailed as error:
-        raise ApiError(409, f"It could not be sent. {error}")
-    if detail == NOTHING_SENT:
-        raise ApiError(409, "Nothing was sent: no device has notifications turned on.")
-    return "", 202
-
-
+    outcomes = send_on_channels(current_app.config, reminder, user, title, body, habit=habit,
+                                day=local_today(user))
+    return TestSendOut().dump({"sent": any(o["status"] == "sent" for o in outcomes),
+                               "outcomes": outcomes})

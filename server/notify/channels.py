@@ -17,6 +17,10 @@ class SendFailed(RuntimeError):
     """Every channel that was tried failed (the dispatcher retries later)."""
 
 
+class NoTargets(SendFailed):
+    """The user has no Apprise target: nothing to retry."""
+
+
 def unsubscribe_token(secret_key, reminder):
     """The signed token of a reminder's unsubscribe link (no storage, no expiry). It names the
     reminder's uuid, which no other reminder ever has (a row id can come back on SQLite)."""
@@ -46,9 +50,31 @@ def send_reminder(config, reminder, user, title, body, summary=None, habit=None,
     """Send on every channel of the reminder (for `habit` on `day`); what went where, or
     SendFailed when all failed. `has_device` False: the caller knows the user has no device for
     Web Push (the dispatcher asks once for a whole batch)."""
-    base_url, sent, errors = config["BASE_URL"], [], []
+    outcomes = send_on_channels(config, reminder, user, title, body, summary, habit, day,
+                                has_device)
+    sent = [o["channel"] for o in outcomes if o["status"] == "sent"]
+    errors = [o["log"] for o in outcomes if o["status"] == "failed"]
+    if errors and not sent:
+        raise SendFailed("; ".join(errors))
+    return ", ".join(sent + errors) or NOTHING_SENT
+
+
+# What a user is told of a channel that did not send: plain words, never an error's own text
+# (it can hold an address, a URL with its secret or what a server inside answered).
+NOT_SET_UP = "Email is not set up on this server."
+UNREACHABLE = {"push": "The push service did not answer. Try again later.",
+               "email": "The mail server did not take it. Try again later.",
+               "apprise": "It could not be sent. Try again later."}
+
+
+def send_on_channels(config, reminder, user, title, body, summary=None, habit=None, day=None,
+                     has_device=None):
+    """Send on each channel of the reminder: [{channel, status (sent, failed or not_sent), message
+    (for the user), log (for the operator's records)}], in the reminder's order."""
+    base_url, outcomes = config["BASE_URL"], []
     link = link_of(reminder, base_url)
     for channel in reminder.channels:
+        outcome = {"channel": channel, "status": "sent", "message": "Sent.", "log": channel}
         try:
             if channel == "push":
                 if has_device is False:
@@ -58,18 +84,22 @@ def send_reminder(config, reminder, user, title, body, summary=None, habit=None,
                 email_reminder(config, reminder, user, title, body, link, summary)
             elif channel == "apprise" and config.get("APPRISE"):
                 notify_targets(config, user, title, f"{body}\n{link}")
-            else:
-                continue  # Apprise, switched off by the operator since
-            sent.append(channel)
-        except NoDevice:
-            continue  # notifications are not turned on on any device: nothing to retry
-        except MailNotConfigured as error:
-            errors.append(str(error))  # the operator's settings: safe to say
+            else:  # Apprise, switched off by the operator since
+                outcome |= {"status": "not_sent", "message": "Apprise is not enabled on this "
+                            "server.", "log": "apprise: off"}
+        except NoDevice:  # notifications are not turned on on any device: nothing to retry
+            outcome |= {"status": "not_sent", "log": "push: no device",
+                        "message": "No device has notifications turned on."}
+        except MailNotConfigured as error:  # the operator's settings: for the records only
+            outcome |= {"status": "failed", "message": NOT_SET_UP, "log": str(error)}
+        except NoTargets:
+            outcome |= {"status": "not_sent", "message": "There are no Apprise targets yet.",
+                        "log": "apprise: no targets"}
         except Exception as error:  # noqa: BLE001 - any failure of a channel is retried
-            errors.append(f"{channel}: {type(error).__name__}")  # no URL or secret in it
-    if errors and not sent:
-        raise SendFailed("; ".join(errors))
-    return ", ".join(sent + errors) or NOTHING_SENT
+            outcome |= {"status": "failed", "message": UNREACHABLE[channel],
+                        "log": f"{channel}: {type(error).__name__}"}  # no URL or secret in it
+        outcomes.append(outcome)
+    return outcomes
 
 
 def push_payload(config, reminder, habit, title, body, link, day):
@@ -106,7 +136,7 @@ def notify_targets(config, user, title, body):
     """Send to every Apprise target of the user; raises when none of them took it."""
     targets = list(NotifyTarget.select().where(NotifyTarget.user == user))
     if not targets:
-        raise SendFailed("no Apprise targets")
+        raise NoTargets("no Apprise targets")
     send_to_targets(config, targets, title, body)
 
 

@@ -13,14 +13,14 @@ from zoneinfo import ZoneInfo
 
 from ..clock import now as clock_now
 from ..db import database, locked
-from ..domain import Entry, is_done, is_due
-from ..domain.reminders import asks_on, is_late
-from ..models import Checkin, Delivery, Habit, PushSubscription, Reflection, Reminder, User
+from ..domain.reminders import is_late
+from ..models import Delivery, Habit, PushSubscription, Reflection, Reminder, User
 from ..store import weekly
 from ..store.common import day_of, week_start_day
 from ..store.habits import attach_rules
-from ..store.pauses import covering, pauses_of_users
-from ..store.reminders import message, next_fire_of, record_heartbeat, store_next_fires
+from ..store.pauses import pauses_of_users
+from ..store.reminders import (message, next_fire_of, reason_not_sent, record_heartbeat,
+                               store_next_fires)
 from ..store.specs import habit_spec
 from .channels import SendFailed, send_reminder
 
@@ -153,13 +153,9 @@ def handle(config, reminder, delivery, written, devices, resting, now):
     if is_late(delivery.fire_at.replace(tzinfo=UTC), now):
         return "missed", {"detail": "the dispatcher was not running"}
     day = day_of_delivery(delivery, user)
-    # A habit's pause silences its reminders; a pause of everything silences every reminder.
-    if covering(resting.get(user.id, ()), reminder.habit_id, day) is not None:
-        return "skipped", {"detail": "paused that day"}
-    if reminder.target == "reflection" and (user.id, day) in written:
-        return "skipped", {"detail": "the day's reflection is written"}
     habit = habit_of(reminder)
-    reason = skip_reason(reminder, habit, user, day)
+    # The one rule of what is not sent, which GET /reminders/upcoming lists by too.
+    reason = reason_not_sent(reminder, habit, user, day, resting.get(user.id, ()), written)
     if reason:
         return "skipped", {"detail": reason}
     return send(config, delivery, reminder, habit, now, reminder.user_id in devices)
@@ -227,28 +223,3 @@ def habit_of(reminder):
 
 def spec_of(habit, user):
     return habit_spec(habit, week_start_day(user))
-
-
-def skip_reason(reminder, habit, user, day):
-    """Why a habit reminder is not sent on `day` (PRODUCT.md "Reminder"), or None to send it.
-    (A reflection reminder's rule, its reflection written, is judged for a batch at once.)"""
-    if reminder.target != "habit":
-        return None
-    if habit.archived:
-        return "the habit is archived"
-    spec = spec_of(habit, user)
-    if day < spec.start_date or not asks_on(spec, day):
-        return "the habit's schedule does not ask for it that day"
-    if habit.kind == "quit" or not reminder.skip_if_done:
-        return None
-    entries = [Entry(c.day, c.status, c.value) for c in Checkin.select().where(
-        Checkin.habit == habit, Checkin.day.between(day - datetime.timedelta(days=400), day))
-        .order_by(Checkin.day)]
-    today = next((e for e in entries if e.day == day), None)
-    if today is not None and today.status == "skipped":
-        return "skipped that day"
-    if today is not None and is_done(spec, today, day):
-        return "already done"
-    if not is_due(spec, entries, day, day):
-        return "not due: its period is already met"
-    return None

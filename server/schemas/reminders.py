@@ -73,6 +73,20 @@ class UpcomingOut(Schema):
     body = fields.String()
 
 
+class ChannelOutcomeOut(Schema):
+    channel = fields.String(validate=validate.OneOf(CHANNELS))
+    status = fields.String(validate=validate.OneOf(["sent", "failed", "not_sent"]), metadata={
+        "description": "sent; failed (worth trying again later); not_sent (nothing to send to: "
+                       "no device with notifications on, no Apprise target, Apprise off)"})
+    message = fields.String(metadata={"description": "What happened, in plain words"})
+
+
+class TestSendOut(Schema):
+    sent = fields.Boolean(metadata={"description": "At least one channel took it"})
+    outcomes = fields.List(fields.Nested(ChannelOutcomeOut), metadata={
+        "description": "Each of the reminder's channels, in its order"})
+
+
 class DispatcherOut(Schema):
     running = fields.Boolean(metadata={"description": "A dispatcher pass ran in the last five "
                                        "minutes: reminders are being sent"})

@@ -7,9 +7,10 @@ from peewee import Case, SqliteDatabase
 
 from ..clock import utcnow
 from ..db import database
-from ..domain.reminders import next_fire, upcoming
+from ..domain import Entry, is_done, is_due
+from ..domain.reminders import asks_on, next_fire, upcoming
 from ..errors import ApiError
-from ..models import DispatcherHeartbeat, Habit, Reminder
+from ..models import Checkin, DispatcherHeartbeat, Habit, Reflection, Reminder
 from .common import day_of, week_start_day
 from .habits import attach_rules, habit_of
 from .pauses import covering, pauses_of_users
@@ -158,27 +159,59 @@ def message(reminder, habit, hide_private=True):
 
 
 def upcoming_of(user, hours, now):
-    """GET /reminders/upcoming: the fires of the next `hours`, in time order."""
+    """GET /reminders/upcoming: the fires of the next `hours` the dispatcher would send as things
+    stand (reason_not_sent, its rule), in time order."""
     zone, reminders = ZoneInfo(user.timezone), [r for r in reminders_of(user) if r.enabled]
     specs = specs_of(user, reminders)
-    habits = {h.id: h for h in Habit.select().where(Habit.user == user)}
+    habits = {h.id: h for h in attach_rules(list(Habit.select().where(Habit.user == user)))}
+    end = now + datetime.timedelta(hours=hours)
     resting = pauses_of_users([user.id], day_of(now, user)).get(user.id, [])
+    written = {(user.id, day) for day, in Reflection.select(Reflection.day).where(
+        Reflection.user == user, Reflection.day.between(day_of(now, user), day_of(end, user)))
+        .tuples()}
     items = []
     for reminder in reminders:
         habit = habits.get(reminder.habit_id)
-        if habit is not None and habit.archived:
-            continue
         title, body = message(reminder, habit, hide_private=False)
-        for _, instant in upcoming(now, now + datetime.timedelta(hours=hours), time_of(reminder),
-                                   tuple(reminder.days), zone, specs.get(reminder.habit_id),
-                                   day_start_of(user)):
-            if covering(resting, reminder.habit_id, day_of(instant, user)) is not None:
-                continue  # paused that day: the dispatcher will not send it
+        for _, instant in upcoming(now, end, time_of(reminder), tuple(reminder.days), zone,
+                                   specs.get(reminder.habit_id), day_start_of(user)):
+            if reason_not_sent(reminder, habit, user, day_of(instant, user), resting, written):
+                continue
             items.append((instant, {"reminder_id": reminder.id, "habit_id": reminder.habit_id,
                                     "at": instant.astimezone(zone).isoformat(),
                                     "local_time": reminder.time, "title": title, "body": body}))
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
 
+
+def reason_not_sent(reminder, habit, user, day, resting, written):
+    """Why the reminder is not sent on the user's `day` (PRODUCT.md "Reminder"), or None to send
+    it: the one rule of the dispatcher and of what the app lists as coming. `resting`: the
+    user's pauses; `written`: the (user id, day) pairs with a reflection."""
+    # A habit's pause silences its reminders; a pause of everything silences every reminder.
+    if covering(resting, reminder.habit_id, day) is not None:
+        return "paused that day"
+    if reminder.target == "reflection" and (user.id, day) in written:
+        return "the day's reflection is written"
+    if reminder.target != "habit":
+        return None
+    if habit.archived:
+        return "the habit is archived"
+    spec = habit_spec(habit, week_start_day(user))
+    if day < spec.start_date or not asks_on(spec, day):
+        return "the habit's schedule does not ask for it that day"
+    if habit.kind == "quit" or not reminder.skip_if_done:
+        return None
+    entries = [Entry(c.day, c.status, c.value) for c in Checkin.select().where(
+        Checkin.habit == habit.id, Checkin.day.between(day - datetime.timedelta(days=400), day))
+        .order_by(Checkin.day)]
+    today = next((e for e in entries if e.day == day), None)
+    if today is not None and today.status == "skipped":
+        return "skipped that day"
+    if today is not None and is_done(spec, today, day):
+        return "already done"
+    if not is_due(spec, entries, day, day):
+        return "not due: its period is already met"
+    return None
 
 
 def record_heartbeat(now):

@@ -237,7 +237,7 @@ def test_a_failure_mid_pass_is_retried_and_an_abandoned_claim_recovered(app, cli
     def broken(*args):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(dispatcher, "skip_reason", broken)
+    monkeypatch.setattr(dispatcher, "reason_not_sent", broken)
     assert run(app, now) == {"failed": 1}  # recorded, not left "sending"
     monkeypatch.undo()
     assert run(app, now + 3 * MINUTE) == {"sent": 1}
