@@ -18,6 +18,11 @@ bp = Blueprint("imports", __name__)
 UPLOAD = {"type": "object", "required": ["file"], "additionalProperties": False,
           "properties": {"file": {"type": "string", "format": "binary"}}}
 MULTIPART = {"multipart/form-data": UPLOAD}
+IMPORT_ERRORS = {413: "The file is larger than 32 MiB",
+                 422: "The file is not what this endpoint reads, or makes more habits than one "
+                      "import may (nothing was changed)",
+                 503: "Reading the file took longer than an import may (Retry-After)"}
+RETRY_SECONDS = 60  # after an import that ran out of time: when the server may be less busy
 
 
 def uploaded():
@@ -49,7 +54,8 @@ def planned(reader, *args):
     except TooSlow as slow:
         raise ApiError(503, f"Reading this file took longer than the {slow.seconds:g} seconds "
                             "an import may take, so nothing was changed. Try again later, or "
-                            "import a smaller file.") from None
+                            "import a smaller file.",
+                       headers={"Retry-After": str(RETRY_SECONDS)}) from None
 
 
 def imported(plan):
@@ -60,7 +66,8 @@ def imported(plan):
 
 @bp.post("/import")
 @doc("Import an Orbit export (the JSON body, or a multipart `file`): objects matched by uuid",
-     body={"application/json": OrbitExport, **MULTIPART}, response=ImportReportOut)
+     body={"application/json": OrbitExport, **MULTIPART}, response=ImportReportOut,
+     errors=IMPORT_ERRORS)
 def import_orbit():
     if request.mimetype == "multipart/form-data":
         return imported(planned(read_file, "orbit", uploaded()))
@@ -69,28 +76,28 @@ def import_orbit():
 
 @bp.post("/import/loop")
 @doc("Import a Loop Habit Tracker backup (multipart `file`: Loop's database, any version)",
-     body=MULTIPART, response=ImportReportOut)
+     body=MULTIPART, response=ImportReportOut, errors=IMPORT_ERRORS)
 def import_loop():
     return imported(planned(read_file, "loop", uploaded()))
 
 
 @bp.post("/import/habitbull")
 @doc("Import a HabitBull CSV export (multipart `file`)", body=MULTIPART,
-     response=ImportReportOut)
+     response=ImportReportOut, errors=IMPORT_ERRORS)
 def import_habitbull():
     return imported(planned(read_file, "habitbull", uploaded()))
 
 
 @bp.post("/import/daylio")
 @doc("Import a Daylio CSV export (multipart `file`): moods as reflections, activities as habits",
-     body=MULTIPART, response=ImportReportOut)
+     body=MULTIPART, response=ImportReportOut, errors=IMPORT_ERRORS)
 def import_daylio():
     return imported(planned(read_file, "daylio", uploaded()))
 
 
 @bp.post("/import/file")
 @doc("Import any supported file (Orbit, Loop, Rewire, Tickmate, HabitBull, Daylio), its format "
-     "told from its contents", body=MULTIPART, response=ImportReportOut)
+     "told from its contents", body=MULTIPART, response=ImportReportOut, errors=IMPORT_ERRORS)
 def import_any():
     return imported(planned(read_file, "auto", uploaded()))
 

@@ -58,7 +58,9 @@ def test_a_file_that_takes_too_long_to_read_is_503_and_changes_nothing(app, clie
     habitbull_file(path, 50_000)
     app.config["IMPORT_SECONDS"] = 0.001  # 4,096 rows, the first look at the clock, take longer
     before = everything(client)
-    error = error_of(post_file(client, "/import/file", path.read_bytes()), 503, "unavailable")
+    response = post_file(client, "/import/file", path.read_bytes())
+    error = error_of(response, 503, "unavailable")
+    assert response.headers["Retry-After"] == "60"
     assert "took longer than the 0.001 seconds an import may take" in error["message"]
     assert everything(client) == before
 
