@@ -131,7 +131,7 @@ def test_two_reminders_on_a_habit_from_its_editor(signed_up, call_api, console_e
     inbox = mailbox[0]
     sent_before = len(inbox.messages)
     section.get_by_role("button", name="Send the 20:45 reminder now, as a test").click()
-    expect(section.locator(".reminder-row", has_text="20:45").get_by_role("status")).to_contain_text("Sent by email")
+    expect(section.locator(".reminder-row", has_text="20:45").get_by_role("status")).to_contain_text("Email: sent.")
     assert len(inbox.messages) == sent_before + 1
     shoot(page, "reminders-12-habit-paused-and-test")
 
@@ -260,7 +260,7 @@ def test_apprise_targets_when_the_server_allows_them(apprise_on, signed_up, call
         "Every day · Notification")
     section.get_by_role("button", name="Send the 06:15 reminder now, as a test").click()
     expect(section.locator(".reminder-row", has_text="06:15").get_by_role("status")).to_have_text(
-        "Nothing was sent: no device has notifications turned on.")
+        "Notification: No device has notifications turned on.")
     section.get_by_role("button", name="Add a reminder").click()
     form = section.locator("form.reminder-form")
     # Offered, not chosen while no device has notifications on.

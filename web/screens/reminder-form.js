@@ -27,9 +27,10 @@ export function weekOrder() {
 }
 
 /** Builds the form. `reminder` fills it (null: `defaults`); `offered` is the channels this server
- * can send on; onSubmit(body) saves it (its errors show on the form), onCancel closes it.
+ * can send on; `noticeEl` (when the server is not sending reminders) heads it; onSubmit(body) saves it (its errors show on the form), onCancel closes it.
  * Returns {formEl, focus()}. */
-export function reminderForm({ target, reminder, defaults, offered, skipOffered, submitLabel, onSubmit, onCancel }) {
+export function reminderForm({ target, reminder, defaults, offered, skipOffered, submitLabel, onSubmit, onCancel,
+  noticeEl = null }) {
   const start = reminder || defaults;
   const single = target === "weekly_summary";
   const timeEl = h("input", { type: "time", name: "time", required: true, value: start.time });
@@ -43,6 +44,7 @@ export function reminderForm({ target, reminder, defaults, offered, skipOffered,
   const cancelEl = h("button", { type: "button", class: "button secondary", text: "Cancel", onclick: onCancel });
 
   const formEl = h("form", { class: "reminder-form", novalidate: true },
+    noticeEl,
     field("Time", timeEl),
     h("fieldset", { class: "field", "data-field": "days" },
       h("legend", { text: single ? "Day" : "Days" }),

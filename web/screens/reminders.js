@@ -9,26 +9,37 @@ import { WEEKDAY_LONG, listWeekdays } from "../format.js";
 import { channelsText, reminderForm } from "./reminder-form.js";
 
 let channelsCheck = null;
-/** The channels this server can deliver through (GET /reminders/channels), asked once per page
- * load and only when a form needs to know. */
-function serverChannels() {
-  channelsCheck ||= api.getChannels().then((answer) => answer.channels, (error) => {
+/** What this server says of its reminders (GET /reminders/channels): the channels it delivers
+ * through and whether its dispatcher runs; asked once per page load (`fresh`: again). */
+export function serverStatus({ fresh = false } = {}) {
+  if (fresh) channelsCheck = null;
+  channelsCheck ||= api.getChannels().catch((error) => {
     channelsCheck = null; // a network error: ask again next time
     throw error;
   });
   return channelsCheck;
 }
 
-/** Whether the server's operator allows Apprise. */
-export async function appriseAllowed() {
-  return (await serverChannels()).includes("apprise");
+const serverChannels = async () => (await serverStatus()).channels;
+
+/** A plain notice when no dispatcher has run for five minutes (the server's word): reminders
+ * saved now will not arrive until its operator starts it. Null while it runs. */
+export function notSendingNotice(dispatcher) {
+  if (!dispatcher || dispatcher.running) return null;
+  const since = dispatcher.last_pass ? `Reminders last went out ${whenText(dispatcher.last_pass)}.`
+    : "Its reminder dispatcher has not run yet.";
+  return h("div", { class: "banner not-sending-banner", role: "status", "data-dispatcher": "stopped" },
+    h("p", { class: "not-sending-title", text: "This server is not sending reminders right now." }),
+    h("p", { class: "hint", text: `${since} Whoever runs it can start them: see “Reminders” in its README.` }));
 }
 
 /** The channels a reminder may use on this server, and the one a new one starts with: a
  * notification once a device has them turned on, else email where the server can send it. */
 async function offeredChannels() {
-  const [offered, devices] = await Promise.all([serverChannels(), api.listDevices()]);
-  return { offered, first: devices.length || !offered.includes("email") ? "push" : "email" };
+  const [status, devices] = await Promise.all([serverStatus(), api.listDevices()]);
+  const offered = status.channels;
+  return { offered, dispatcher: status.dispatcher,
+    first: devices.length || !offered.includes("email") ? "push" : "email" };
 }
 
 /** The section for a habit: in its editor, and under its name on Settings → Reminders. */
@@ -80,6 +91,7 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
       return;
     }
     const form = reminderForm({ target, reminder, skipOffered, offered: channels.offered,
+      noticeEl: notSendingNotice(channels.dispatcher),
       defaults: { ...defaults, channels: [channels.first], skip_if_done: true },
       submitLabel: reminder ? "Save reminder" : "Add reminder",
       onCancel: () => done(null),
@@ -127,12 +139,9 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
       statusEl.textContent = "Sending…";
       statusEl.classList.remove("error");
       try {
-        await api.testReminder(reminder.id);
-        // The server skips notifications when no device takes them (a 409 only when nothing at all went).
-        const deviceless = reminder.channels.includes("push") && !(await api.listDevices()).length;
-        const sent = reminder.channels.filter((channel) => !(deviceless && channel === "push"));
-        statusEl.textContent = `Sent by ${channelsText(sent)}.`
-          + (deviceless ? " No device has notifications turned on: see Settings → Reminders." : "");
+        const answer = await api.testReminder(reminder.id);
+        statusEl.replaceChildren(...testOutcomeEls(answer));
+        statusEl.classList.toggle("error", !answer.sent);
       } catch (error) {
         statusEl.textContent = error.message;
         statusEl.classList.add("error");
@@ -174,6 +183,13 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
 
   paint();
   return titledSection(title, { className: "card reminders-section", hint }, listEl, slotEl, addEl);
+}
+
+/** A test send's answer as the server gave it: one line per channel, "Email: sent." */
+function testOutcomeEls(answer) {
+  return answer.outcomes.map((outcome) => h("span", { class: `test-outcome ${outcome.status}`,
+    "data-channel": outcome.channel, "data-status": outcome.status,
+    text: `${channelsText([outcome.channel], { start: true })}: ${outcome.status === "sent" ? "sent." : outcome.message}` }));
 }
 
 function capitalized(text) {

@@ -4,7 +4,7 @@
 import * as api from "../api.js";
 import * as store from "../store.js";
 import { append, field, h, screenHeader, titledSection } from "../dom.js";
-import { appriseAllowed, habitRemindersSection, remindersSection, whenText } from "./reminders.js";
+import { habitRemindersSection, notSendingNotice, remindersSection, serverStatus, whenText } from "./reminders.js";
 import { appriseSection, calendarSection } from "./settings-feeds.js";
 import { pushSection } from "./push-device.js";
 
@@ -21,12 +21,14 @@ export function remindersLink() {
 
 /** Renders #/settings/reminders. */
 export async function render(screenEl) {
-  const [reminders, habits, upcoming, calendarUrl, targets, notificationsEl] = await Promise.all([
+  const status = serverStatus({ fresh: true }); // whether its dispatcher runs: now, not at page load
+  const [reminders, habits, upcoming, calendarUrl, { dispatcher, targets }, notificationsEl] = await Promise.all([
     api.listReminders(),
     api.listHabits("all"),
     api.upcomingReminders(UPCOMING_HOURS),
     api.getCalendarUrl().then((answer) => answer.url, absentOn404),
-    appriseAllowed().then((allowed) => (allowed ? api.listNotifyTargets() : null)),
+    status.then(async (answer) => ({ dispatcher: answer.dispatcher,
+      targets: answer.channels.includes("apprise") ? await api.listNotifyTargets() : null })),
     pushSection(),
   ]);
   const upcomingEl = h("ol", { class: "upcoming-list", role: "list" });
@@ -43,6 +45,7 @@ export async function render(screenEl) {
   append(screenEl,
     screenHeader("Reminders", { back: { href: "#/settings", label: "Back to Settings" },
       subtitle: `Times are in your time zone, ${store.user()?.timezone || "UTC"}.` }),
+    notSendingNotice(dispatcher),
     notificationsEl,
     titledSection("Next 24 hours", { className: "card settings-section" }, upcomingEl),
     remindersSection({
