@@ -1,5 +1,5 @@
-"""Flask commands for the operator: `invite create|list|revoke`, `backup PATH`, `restore PATH`,
-`housekeeping`."""
+"""Flask commands for the operator: `invite create|list|revoke`, `user reset-link`, `backup PATH`,
+`restore PATH`, `housekeeping`."""
 import click
 from flask import current_app
 
@@ -55,6 +55,28 @@ def register_ops(app):
             if not invites.revoke_invite(invite_id):
                 raise click.ClickException(f"There is no unused invite {invite_id}.")
         click.echo(f"Invite {invite_id} withdrawn.")
+
+    @app.cli.group("user")
+    def user_group():
+        """Accounts, for the operator."""
+
+    @user_group.command("reset-link")
+    @click.argument("email")
+    def reset_link_command(email):
+        """Print a single-use link (good for an hour) that lets EMAIL's owner choose a new
+        password: for a server without mail, or a person who cannot get it."""
+        from . import links
+        from .models import User
+        from .store import resets
+        from .store.accounts import normalise_email
+        with database.connection_context():
+            user = User.get_or_none(User.email == normalise_email(email))
+            if user is None:
+                raise click.ClickException(f"There is no account for {email}.")
+            token = resets.operator_link(user)
+        click.echo(links.absolute(resets.reset_path(token)))
+        click.echo(f"Good once, for {user.email}, for an hour. Setting a new password signs "
+                   "them out everywhere and revokes their API tokens.", err=True)
 
     @app.cli.command("backup")
     @click.argument("path", type=click.Path(dir_okay=True, writable=True))

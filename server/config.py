@@ -21,6 +21,10 @@ def from_environment():
         "LOGIN_MAX_PER_ADDRESS": 20,
         "SIGN_UP_WINDOW_SECONDS": 60 * 60,
         "SIGN_UP_MAX_PER_ADDRESS": 10,  # a household behind one address fits; a script does not
+        # "Forgot password?" links asked for, per email typed and per address (store/resets.py)
+        "RESET_WINDOW_SECONDS": 60 * 60,
+        "RESET_MAX_PER_EMAIL": 3,
+        "RESET_MAX_PER_ADDRESS": 10,
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, request
 from ..auth import check_access, load_caller
 from . import (accounts, checkins, feeds, habits, identities, imports, meta, pauses, push,
                reflections, reminders, stats, summaries, templates)
+from . import resets
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -25,5 +26,5 @@ def authenticate():
 
 
 for module in (accounts, identities, habits, checkins, reflections, stats, summaries, reminders,
-               feeds, push, templates, imports, meta, pauses):
+               feeds, push, templates, imports, meta, pauses, resets):
     api.register_blueprint(module.bp)

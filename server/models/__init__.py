@@ -1,6 +1,7 @@
 """Peewee models: fields, indexes and tiny helpers only, one module per part of the record.
 Times are naive UTC. Everything is imported from here (`from server.models import Habit`)."""
-from .accounts import ApiToken, Invite, LoginAttempt, LoginSession, Setting, SignUp, User
+from .accounts import (ApiToken, Invite, LoginAttempt, LoginSession, PasswordReset, Setting,
+                       SignUp, User)
 from .base import BaseModel, JSONField  # noqa: F401 (for the modules that define models)
 from .notify import (ActionToken, CalendarFeed, Delivery, DispatcherHeartbeat, NotifyTarget,
                      PushSubscription, Reminder)
@@ -10,4 +11,4 @@ from .records import (Checkin, CheckinTombstone, Habit, HabitRule, HabitSummary,
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
           Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
           CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
-          ImportedObject, Invite, Pause, DispatcherHeartbeat]
+          ImportedObject, Invite, Pause, DispatcherHeartbeat, PasswordReset]

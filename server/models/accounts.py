@@ -66,3 +66,16 @@ class Invite(BaseModel):
     used_at = DateTimeField(null=True)
     used_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
     revoked_at = DateTimeField(null=True)
+
+
+class PasswordReset(BaseModel):
+    """A request for a "Forgot password?" link, for any email typed (so that the throttle counts
+    unknown addresses as it counts accounts); `user` and `token_hash` are set when the account
+    exists. The link carries the token, the database only its hash; single use, expiring."""
+    email = CharField(max_length=254, index=True)
+    address = CharField(max_length=64, index=True)
+    user = ForeignKeyField(User, null=True, on_delete="CASCADE")
+    token_hash = CharField(max_length=64, unique=True)
+    created_at = DateTimeField(default=utcnow, index=True)
+    expires_at = DateTimeField()
+    used_at = DateTimeField(null=True)

@@ -81,3 +81,29 @@ class TokenOut(Schema):
 
 class TokenCreatedOut(TokenOut):
     token = fields.String()
+
+
+class ResetWaysOut(Schema):
+    by_email = fields.Boolean(metadata={"description": "True when this server emails reset links; "
+                                        "false: the operator makes them (flask user reset-link)"})
+
+
+class ResetRequestIn(Schema):
+    email = Text(required=True, validate=validate.Length(1, 254))
+
+
+class ResetRequestedOut(ResetWaysOut):
+    minutes = fields.Integer(metadata={"description": "How long a link stays good"})
+
+
+class ResetLinkIn(Schema):
+    token = Text(required=True, validate=validate.Length(1, 200))
+
+
+class ResetLinkOut(Schema):
+    expires_at = Instant()
+
+
+class ResetPasswordIn(Schema):
+    token = Text(required=True, validate=validate.Length(1, 200))
+    password = Text(required=True, validate=validate.Length(8, 1024))

@@ -74,6 +74,11 @@ def change_password(user, current_password, new_password):
     else may know it, and may have set one up."""
     if not verify_password(user, current_password):
         raise ValidationError({"current_password": ["This is not your current password."]})
+    return replace_password(user, new_password)
+
+
+def replace_password(user, new_password):
+    """change_password's work once the person is known (also a reset link's, store/resets.py)."""
     user.password_hash = hash_password(new_password)
     user.session_version += 1
     with database.atomic():
