@@ -5,13 +5,10 @@ from marshmallow import ValidationError
 from requests import RequestException
 
 from ..auth import public
-from ..db import database
 from ..errors import ApiError
-from ..notify.push import NoDevice, public_key, push, push_endpoint, use_action
+from ..notify.push import NoDevice, public_key, push, push_endpoint
 from ..schemas import PushDeviceOut, PushKeyOut, PushSubscriptionIn, PushUnsubscribeIn
-from ..store import devices
-from ..store.checkins import put_checkin
-from ..store.habits import attach_rules
+from ..store import devices, push_actions
 from .common import current_user, doc, request_json
 
 bp = Blueprint("push", __name__)
@@ -78,11 +75,5 @@ def test_push():
 @public
 @doc("The “Done” of a notification: logs the day once (no cookie, no CSRF)", status=204)
 def act(token):
-    with database.atomic():  # a write that fails gives the token back
-        action = use_action(current_app.secret_key, token)
-        if action is None:
-            raise ApiError(404, "This action has been used, has expired or is not one of ours.")
-        habit = attach_rules([action.habit])[0]
-        done = {"status": "done"} | ({} if action.value is None else {"value": action.value})
-        put_checkin(habit.user, habit, action.day, done)
+    push_actions.log_action(current_app.secret_key, token)
     return "", 204
