@@ -3,7 +3,7 @@ from flask import Flask
 from flask_compress import Compress
 from werkzeug.routing import PathConverter
 
-from . import cli
+from . import cli, links
 from .api import api, meta
 from .api.common import DayConverter, IdConverter
 from .auth import SessionInterface
@@ -31,7 +31,7 @@ def create_app(config=None):
         # Served over HTTPS (the base URL says so): the cookie never travels in clear text, even
         # when the proxy in front talks plain HTTP to the app. auth.py also marks it Secure on
         # any request that came over HTTPS (directly, or through a trusted proxy).
-        app.config["SESSION_COOKIE_SECURE"] = app.config["BASE_URL"].startswith("https://")
+        app.config["SESSION_COOKIE_SECURE"] = links.served_over_https(app.config)
     trust_proxies(app)
     app.json.sort_keys = False
     app.session_interface = SessionInterface()
@@ -41,6 +41,7 @@ def create_app(config=None):
     app.before_request(open_connection)
     app.teardown_request(close_connection)
     app.after_request(security_headers)
+    app.after_request(links.remember_address)  # for links made with no request at hand
     Compress(app)  # gzip/brotli for the app shell and JSON: phones on slow networks
     register_error_handlers(app)
     app.register_blueprint(api)

@@ -11,6 +11,7 @@ import time
 import click
 from flask import current_app
 
+from . import links
 from .auth import ensure_secret_key
 from .cli_ops import register_ops
 from .db import database, init_db
@@ -49,7 +50,7 @@ def register(app):
             summary = weekly.summary_of_week(user, day, hide_private=True)
             try:
                 send_summary(current_app.config, user.email, summary,
-                             current_app.config["BASE_URL"])
+                             links.base_url(current_app.config))
             except MailNotConfigured as error:
                 raise click.ClickException(str(error)) from None
         click.echo(f"Sent the week of {summary['week_start']} to {user.email}.")

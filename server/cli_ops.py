@@ -23,7 +23,7 @@ def register_ops(app):
         from .store import invites
         with database.connection_context():
             invite = invites.create_invite(days)
-        click.echo(invites.invite_link(current_app.config["BASE_URL"], invite.token))
+        click.echo(invites.invite_link(invite.token, current_app.config))
         until = f"{invite.expires_at:%Y-%m-%d %H:%M}"
         click.echo(f"Invite {invite.id}: one account, until {until} UTC.", err=True)
         mode = current_app.config["SIGNUPS"]

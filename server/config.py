@@ -11,7 +11,10 @@ def from_environment():
     config = {
         "INSTANCE_PATH": str(instance),
         "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{instance}/orbit.db"),
-        "BASE_URL": os.environ.get("ORBIT_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
+        # Absolute links (server/links.py): this when set, else where the server is reached.
+        "BASE_URL": os.environ.get("ORBIT_BASE_URL", "").strip().rstrip("/"),
+        "HOST": os.environ.get("HOST", "127.0.0.1").strip(),  # what `make run` binds
+        "PORT": os.environ.get("PORT", "5000").strip(),
         # Production argon2 parameters (argon2-cffi's defaults); tests make them cheap.
         "ARGON2_TIME_COST": 3,
         "ARGON2_MEMORY_COST": 65536,

@@ -54,9 +54,10 @@ def security_headers(response):
 
 def trust_proxies(app):
     """Behind `TRUSTED_PROXIES` reverse proxies (ORBIT_TRUSTED_PROXIES, 0 = none, the default),
-    take the client's address and scheme from their X-Forwarded-For and X-Forwarded-Proto: the
-    throttles then count real clients, and the session cookie is Secure behind an HTTPS proxy.
+    take the client's address, scheme, host and port from their X-Forwarded-For, -Proto, -Host
+    and -Port: the throttles then count real clients, the session cookie is Secure behind an
+    HTTPS proxy, and links point where the client reached the proxy (server/links.py).
     Off by default, because without a proxy anyone could send those headers."""
     hops = app.config["TRUSTED_PROXIES"]
     if hops:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)

@@ -8,6 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
+from . import links
 from .config import from_environment
 from .notify.email import MailNotConfigured, smtp_settings
 
@@ -86,10 +87,10 @@ def push_status(config):
     """One line on Web Push: its key, and whether browsers will take it at this address."""
     key = ("ORBIT_VAPID_PRIVATE_KEY" if config.get("VAPID_PRIVATE_KEY")
            else "a key generated on first use and kept in the database")
-    base = config["BASE_URL"]
+    base = links.announced_address(config)
     secure = base.startswith("https://") or "//127.0.0.1" in base or "//localhost" in base
     return (f"ready ({key})" if secure else
-            f"set up ({key}), but phones accept it only over HTTPS (ORBIT_BASE_URL is {base})")
+            f"set up ({key}), but phones accept it only over HTTPS (links start with {base})")
 
 
 def print_readiness(bind, dispatcher):

@@ -1,20 +1,17 @@
 """What reaches the user outside the app: the calendar feed, Apprise targets, unsubscribe links."""
-import re
-import secrets
-
 import apprise
 from flask import Blueprint, Response, current_app
 from marshmallow import ValidationError
 
+from .. import links
 from ..auth import public
-from ..db import database
 from ..errors import ApiError
-from ..models import CalendarFeed, Habit, NotifyTarget, Reminder
 from ..notify.calendar import feed
 from ..notify.channels import SendFailed, reminder_of_token, send_to_targets
 from ..notify.outbound import apprise_problem
 from ..schemas import CalendarUrlOut, NotifyTargetIn, NotifyTargetOut
 from ..security import PAGE_POLICY
+from ..store import feeds
 from ..store.common import local_today
 from ..store.pauses import pauses_of_users
 from ..store.reminders import reminders_of, specs_of
@@ -24,32 +21,29 @@ bp = Blueprint("feeds", __name__)
 
 
 def feed_url(token):
-    return f"{current_app.config['BASE_URL']}/api/v1/calendar/{token}.ics"
+    """The feed's address, where this request reached the server (server/links.py)."""
+    return links.absolute(f"/api/v1/calendar/{token}.ics")
 
 
 @bp.get("/calendar/token")
 @doc("The calendar feed's secret URL (404 when there is none)", response=CalendarUrlOut)
 def get_calendar_token():
-    row = CalendarFeed.get_or_none(CalendarFeed.user == current_user())
-    if row is None:
+    token = feeds.calendar_token_of(current_user())
+    if token is None:
         raise ApiError(404, "There is no calendar feed yet; create one.")
-    return {"url": feed_url(row.token)}
+    return {"url": feed_url(token)}
 
 
 @bp.post("/calendar/token")
 @doc("A new secret calendar URL; the old one stops working", response=CalendarUrlOut)
 def new_calendar_token():
-    token = secrets.token_urlsafe(24)
-    with database.atomic():
-        CalendarFeed.delete().where(CalendarFeed.user == current_user()).execute()
-        CalendarFeed.create(user=current_user(), token=token)
-    return {"url": feed_url(token)}
+    return {"url": feed_url(feeds.new_calendar_token(current_user()))}
 
 
 @bp.delete("/calendar/token")
 @doc("Stop the calendar feed", status=204)
 def delete_calendar_token():
-    CalendarFeed.delete().where(CalendarFeed.user == current_user()).execute()
+    feeds.delete_calendar_token(current_user())
     return "", 204
 
 
@@ -58,16 +52,12 @@ def delete_calendar_token():
 @doc("The calendar feed: reminders as recurring events with alarms (no sign-in)",
      media="text/calendar")
 def calendar_feed(token):
-    row = (CalendarFeed.get_or_none(CalendarFeed.token == token)
-           if re.fullmatch(r"[A-Za-z0-9_-]{1,64}", token) else None)
-    if row is None:
-        raise ApiError(404, "There is no such calendar.")
-    user = row.user
+    user = feeds.feed_owner(token)
     reminders = reminders_of(user)
-    habits = {h.id: h for h in Habit.select().where(Habit.user == user)}
     today = local_today(user)
-    body = feed(user, reminders, habits, specs_of(user, reminders), today,
-                current_app.config["BASE_URL"], pauses_of_users([user.id], today)[user.id])
+    # The links inside point where the calendar app reached the server: the feed's own address.
+    body = feed(user, reminders, feeds.habits_by_id(user), specs_of(user, reminders), today,
+                links.base_url(), pauses_of_users([user.id], today)[user.id])
     return Response(body, mimetype="text/calendar")
 
 
@@ -96,18 +86,14 @@ def unsubscribe_page(token):
 @doc("Turn the reminder off (RFC 8058 one-click)", media="text/html")
 def unsubscribe(token):
     reminder = reminder_by_token(token)
-    Reminder.update(enabled=False, next_fire_at=None).where(Reminder.id == reminder.id).execute()
+    feeds.turn_off(reminder)
     return Response(UNSUBSCRIBE_PAGE.format(heading="Reminder off",
                                             text="You will not get this reminder again.", form=""),
                     mimetype="text/html", headers={"Content-Security-Policy": PAGE_POLICY})
 
 
 def reminder_by_token(token):
-    uuid = reminder_of_token(current_app.secret_key, token)
-    reminder = Reminder.get_or_none(Reminder.uuid == uuid) if uuid else None
-    if reminder is None:
-        raise ApiError(404, "This link is not valid (the reminder may be deleted).")
-    return reminder
+    return feeds.reminder_of_uuid(reminder_of_token(current_app.secret_key, token))
 
 
 def apprise_enabled():
@@ -120,9 +106,7 @@ def apprise_enabled():
 @doc("Apprise targets (their URLs are never shown again)", response=NotifyTargetOut, many=True)
 def list_targets():
     apprise_enabled()
-    rows = NotifyTarget.select().where(NotifyTarget.user == current_user()).order_by(
-        NotifyTarget.id)
-    return NotifyTargetOut(many=True).dump(list(rows))
+    return NotifyTargetOut(many=True).dump(feeds.targets_of(current_user()))
 
 
 @bp.post("/notify/targets")
@@ -137,8 +121,7 @@ def add_target():
     problem = apprise_problem(service, data["url"], current_app.config["APPRISE_PRIVATE"])
     if problem:
         raise ValidationError({"url": [problem]})
-    row = NotifyTarget.create(user=current_user(), label=data["label"],
-                              service=str(service.service_name)[:40], url=data["url"])
+    row = feeds.add_target(current_user(), data["label"], str(service.service_name), data["url"])
     return NotifyTargetOut().dump(row), 201
 
 
@@ -146,7 +129,7 @@ def add_target():
 @doc("Remove an Apprise target", status=204)
 def delete_target(target_id):
     apprise_enabled()
-    target_of(target_id).delete_instance()
+    feeds.delete_target(feeds.target_of(current_user(), target_id))
     return "", 204
 
 
@@ -154,19 +137,11 @@ def delete_target(target_id):
 @doc("Send a test message to an Apprise target", status=202)
 def test_target(target_id):
     apprise_enabled()
-    target = target_of(target_id)
+    target = feeds.target_of(current_user(), target_id)
     try:
         send_to_targets(current_app.config, [target], "Orbit",
                         "A test from Orbit: this target works.")
     except SendFailed:
         raise ApiError(409, "Apprise could not deliver to this target.")
     return "", 202
-
-
-def target_of(target_id):
-    target = NotifyTarget.get_or_none(NotifyTarget.id == target_id,
-                                      NotifyTarget.user == current_user())
-    if target is None:
-        raise ApiError(404)
-    return target
 

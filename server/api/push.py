@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, request
 from marshmallow import ValidationError
 from requests import RequestException
 
+from .. import links
 from ..auth import public
 from ..errors import ApiError
 from ..notify.push import NoDevice, public_key, push, push_endpoint
@@ -60,7 +61,7 @@ def remove_device(device_id):
 def test_push():
     config = current_app.config
     payload = {"title": "Orbit", "body": "Notifications from Orbit reach this device.",
-               "tag": "orbit-test", "url": f"{config['BASE_URL']}/#/settings/reminders"}
+               "tag": "orbit-test", "url": links.absolute("/#/settings/reminders")}
     try:
         push(config, current_user(), payload)
     except NoDevice as error:

@@ -2,6 +2,7 @@
 Times are naive UTC. Everything is imported from here (`from server.models import Habit`)."""
 from .accounts import (ApiToken, Invite, LoginAttempt, LoginSession, PasswordReset, Setting,
                        SignUp, User)
+from .address import ServerAddress
 from .base import BaseModel, JSONField  # noqa: F401 (for the modules that define models)
 from .notify import (ActionToken, CalendarFeed, Delivery, DispatcherHeartbeat, NotifyTarget,
                      PushSubscription, Reminder)
@@ -11,4 +12,5 @@ from .records import (Checkin, CheckinTombstone, Habit, HabitRule, HabitSummary,
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
           Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
           CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
-          ImportedObject, Invite, Pause, DispatcherHeartbeat, PasswordReset]
+          ImportedObject, Invite, Pause, DispatcherHeartbeat, PasswordReset,
+          ServerAddress]

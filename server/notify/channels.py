@@ -3,6 +3,7 @@ one-click unsubscribe) and Apprise."""
 import apprise
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from .. import links
 from ..models import NotifyTarget
 from .email import MailNotConfigured, send
 from .outbound import apprise_problem, guarded
@@ -71,7 +72,7 @@ def send_on_channels(config, reminder, user, title, body, summary=None, habit=No
                      has_device=None):
     """Send on each channel of the reminder: [{channel, status (sent, failed or not_sent), message
     (for the user), log (for the operator's records)}], in the reminder's order."""
-    base_url, outcomes = config["BASE_URL"], []
+    base_url, outcomes = links.base_url(config), []
     link = link_of(reminder, base_url)
     for channel in reminder.channels:
         outcome = {"channel": channel, "status": "sent", "message": "Sent.", "log": channel}
@@ -110,24 +111,26 @@ def push_payload(config, reminder, habit, title, body, link, day):
     actions (Safari on iOS)."""
     payload = {"title": title, "body": body, "tag": f"reminder-{reminder.id}", "url": link}
     if habit is not None and day is not None:
-        payload["url"] = f"{config['BASE_URL']}/#/today/{day.isoformat()}?focus={habit.id}"
+        payload["url"] = links.absolute(f"/#/today/{day.isoformat()}?focus={habit.id}", config)
     if habit is not None and habit.kind == "build" and day is not None:
         value = habit.target if habit.measure != "check" else None
         token = action_token(config["SECRET_KEY"], habit, day, value)
-        payload["action"] = {"title": "Done", "url": f"{config['BASE_URL']}/api/v1/actions/{token}"}
+        payload["action"] = {"title": "Done",
+                             "url": links.absolute(f"/api/v1/actions/{token}", config)}
     return payload
 
 
 def email_reminder(config, reminder, user, title, body, link, summary=None):
     """A reminder email with a link into the app and RFC 8058 one-click unsubscribe."""
-    unsubscribe = (f"{config['BASE_URL']}/api/v1/unsubscribe/"
-                   f"{unsubscribe_token(config['SECRET_KEY'], reminder)}")
+    unsubscribe = links.absolute(
+        f"/api/v1/unsubscribe/{unsubscribe_token(config['SECRET_KEY'], reminder)}", config)
     headers = {"List-Unsubscribe": f"<{unsubscribe}>",
                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     if summary is not None:
-        text = summary_text(summary, config["BASE_URL"]) + f"\nStop these emails: {unsubscribe}\n"
+        base_url = links.base_url(config)
+        text = summary_text(summary, base_url) + f"\nStop these emails: {unsubscribe}\n"
         return send(config, user.email, summary_subject(summary), text,
-                    summary_html(summary, config["BASE_URL"]), headers)
+                    summary_html(summary, base_url), headers)
     text = f"{body}\n\nOpen Orbit: {link}\n\nStop this reminder: {unsubscribe}\n"
     return send(config, user.email, title, text, None, headers)
 

@@ -14,6 +14,7 @@ from requests import RequestException
 from urllib3.exceptions import LocationParseError
 from urllib3.util import parse_url
 
+from .. import links
 from ..clock import utcnow
 from ..db import database
 from ..models import ActionToken, Habit, PushSubscription, Setting
@@ -86,8 +87,7 @@ def public_key(config):
 
 def subscriber(config):
     """The VAPID `sub` claim: the server's https address, or a mailto."""
-    base = config["BASE_URL"]
-    return base if base.startswith("https://") else "mailto:orbit@localhost"
+    return links.push_subscriber(config) or "mailto:orbit@localhost"
 
 
 def push(config, user, payload):

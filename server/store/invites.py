@@ -6,6 +6,7 @@ import secrets
 from flask import current_app
 from peewee import JOIN
 
+from .. import links
 from ..auth import hash_token
 from ..clock import utcnow
 from ..db import database
@@ -73,9 +74,9 @@ def create_invite(days):
     return invite
 
 
-def invite_link(base_url, token):
-    """The address that opens the sign-up screen with the invite filled in."""
-    return f"{base_url}/#/signup?invite={token}"
+def invite_link(token, config=None):
+    """The address that opens the sign-up screen with the invite filled in (server/links.py)."""
+    return links.absolute(f"/#/signup?invite={token}", config)
 
 
 def status_of(invite, now):

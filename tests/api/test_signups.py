@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from server.models import Invite, SignUp, User
+from server import links
 from server.store import invites
 from tests import clock
 
@@ -37,7 +38,8 @@ def new_invite(app, days=7):
     result = cli(app, "invite", "create", "--days", str(days))
     assert result.exit_code == 0, result.output
     link = result.stdout.strip()
-    assert link.startswith(app.config["BASE_URL"] + "/#/signup?invite="), link
+    with app.app_context():  # no request at hand: where the server was last reached, or HOST:PORT
+        assert link.startswith(links.base_url(app.config) + "/#/signup?invite="), link
     return link.rpartition("invite=")[2]
 
 

@@ -23,7 +23,7 @@ def invite_link(live_app):
     app, base = live_app
     with app.app_context():
         token = invites.create_invite(7).token
-    return invites.invite_link(base, token)
+    return invites.invite_link(token, {**app.config, "BASE_URL": base})
 
 
 def test_closed_sign_ups_hide_the_sign_up(sign_ups, app_page, shoot):
