@@ -160,6 +160,16 @@ export const register = (email, password, timezone, invite = null) =>
 export const getSignUps = (invite = null) =>
   request("GET", "/signups", { query: { invite }, signOutOn401: false });
 export const login = (email, password) => startSession("/auth/login", { email, password });
+/** Whether this server emails reset links ({ by_email }), or its operator makes them. */
+export const getPasswordReset = () => request("GET", "/auth/password-reset", { signOutOn401: false });
+/** Asks for a reset link for `email`; the answer is the same whether or not it has an account. */
+export const requestPasswordReset = (email) =>
+  request("POST", "/auth/password-reset", { body: { email }, signOutOn401: false });
+export const checkResetLink = (token) =>
+  request("POST", "/auth/password-reset/check", { body: { token }, signOutOn401: false });
+/** Sets a new password with a reset link's token, and signs in here. */
+export const resetPassword = (token, password) =>
+  startSession("/auth/password-reset/confirm", { token, password });
 export async function logout() {
   await write("POST", "/auth/logout");
   csrfToken = null;

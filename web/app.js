@@ -7,6 +7,7 @@ import { leaveGuard } from "./leave.js";
 import { startSync } from "./sync.js";
 import { announceUpdate } from "./release.js";
 import * as auth from "./screens/auth.js";
+import * as reset from "./screens/reset.js";
 import * as today from "./screens/today.js";
 import * as habit from "./screens/habit.js";
 import * as editor from "./screens/editor.js";
@@ -21,6 +22,9 @@ import { renderSuggested } from "./screens/week-apply.js";
 const ROUTES = [
   { pattern: /^#\/signin$/, render: auth.renderSignIn, title: "Sign in", public: true },
   { pattern: /^#\/signup(?:\?(.*))?$/, render: auth.renderSignUp, title: "Create account", public: true },
+  { pattern: /^#\/forgot$/, render: reset.renderForgot, title: "Forgot password", public: true },
+  // A reset link opens its screen even where someone is signed in: it signs in its own account.
+  { pattern: /^#\/reset(?:\?(.*))?$/, render: reset.renderReset, title: "New password", public: true, anyone: true },
   { pattern: /^#\/today$/, render: today.render, title: "Today", tab: "today", fab: true, followsToday: true },
   { pattern: /^#\/today\/(\d{4}-\d{2}-\d{2})$/, render: today.render, title: "Today", tab: "today", fab: true },
   // A notification's tap (sw.js): that day, the habit's log button in focus.
@@ -74,7 +78,7 @@ async function showScreen() {
   if (!found) return redirect(store.user() ? HOME : "#/signin");
   const { route, params } = found;
   if (!route.public && !store.user()) return redirect("#/signin");
-  if (route.public && store.user()) return redirect(HOME);
+  if (route.public && !route.anyone && store.user()) return redirect(HOME);
 
   document.title = `${route.title} · Orbit`;
   updateChrome(route);

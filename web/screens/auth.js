@@ -3,6 +3,7 @@ import * as api from "../api.js";
 import * as store from "../store.js";
 import { browserTimeZone } from "../dates.js";
 import { append, field, h, handleSubmit } from "../dom.js";
+import { rememberEmail } from "./reset.js";
 
 const SIGN_IN_LINK = { href: "#/signin", text: "Sign in" };
 
@@ -30,6 +31,7 @@ export async function renderSignIn(screenEl) {
     switchText: mode === "open" ? "New to Orbit?" : null,
     switchLink: mode === "open" ? { href: "#/signup", text: "Create an account" } : null,
     footnote: mode === "invite" ? "New accounts here are by invitation: open the invite link you were given." : null,
+    forgot: true,
   });
 }
 
@@ -94,7 +96,9 @@ function renderAuth(screenEl, options) {
   const submitEl = h("button", { type: "submit", class: "button primary block", text: options.submitLabel });
 
   const formEl = h("form", { class: "card auth-form", novalidate: true },
-    field("Email", emailEl), passwordFieldEl, submitEl);
+    field("Email", emailEl), passwordFieldEl, submitEl,
+    options.forgot ? h("p", { class: "auth-forgot" }, h("a", { href: "#/forgot", text: "Forgot password?",
+      onclick: () => rememberEmail(emailEl.value.trim()) })) : null);
   handleSubmit(formEl, submitEl, async () => {
     const problem = localProblem(emailEl, passwordEl, Boolean(options.passwordHint));
     if (problem) throw problem;
