@@ -141,6 +141,35 @@ export async function restoreSession() {
   }
 }
 
+/** The app's first read (GET /bootstrap): the user, this session's CSRF token and their Today in
+ * one round trip; null when not signed in. Offline, the user kept from the last start (Today then
+ * opens on its kept read). */
+export async function bootstrap() {
+  if (!mayHaveSession()) return null;
+  try {
+    const answer = await request("GET", "/bootstrap", { signOutOn401: false });
+    csrfToken = answer.csrf_token;
+    offline.keepRead(urlFor("/me"), answer.user);
+    offline.keepRead(urlFor("/today", { date: answer.today.date }), answer.today);
+    startingDay = answer.today;
+    return answer.user;
+  } catch (error) {
+    if (error.code === "network_error") {
+      const kept = await offline.keptRead(urlFor("/me"));
+      if (kept !== undefined) return kept;
+    }
+    if (error.status !== 401) throw error;
+    rememberSession(false);
+    return null;
+  }
+}
+// Today as GET /bootstrap gave it: the first screen's GET /today of that day is answered from it.
+let startingDay = null;
+/** Once the first screen is drawn: Today is read afresh from then on. */
+export function forgetStartingDay() {
+  startingDay = null;
+}
+
 async function startSession(path, body) {
   const result = await request("POST", path, { body, signOutOn401: false });
   csrfToken = result.csrf_token;
@@ -210,17 +239,26 @@ export const deleteHabit = (id) => write("DELETE", `/habits/${id}`);
 export const getTemplates = () => read("/templates");
 
 // Check-ins and the day
-export const getToday = (date) => read("/today", { date });
+/** The day as Today draws it, judged by the server (GET /today). */
+export function getToday(date) {
+  const started = startingDay;
+  startingDay = null;
+  if (started && started.date === date) return Promise.resolve(started);
+  return read("/today", { date });
+}
+// Each write answers with the habit's Today item of the day (`today`), drawn as it is.
 export const putCheckin = (habitId, date, data) =>
-  write("PUT", `/habits/${habitId}/checkins/${date}`, data);
+  write("PUT", `/habits/${habitId}/checkins/${date}?include=today`, data);
 export const deleteCheckin = (habitId, date) =>
-  write("DELETE", `/habits/${habitId}/checkins/${date}`);
+  write("DELETE", `/habits/${habitId}/checkins/${date}?include=today`);
 export const listCheckins = (habitId, from, to) => read(`/habits/${habitId}/checkins`, { from, to });
 export const putReflection = (date, data) => write("PUT", `/reflections/${date}`, data);
 /** Replays writes made offline (sync.js): `items` as POST /checkins/batch takes them. */
 export const replayCheckins = (items) => write("POST", "/checkins/batch", { items });
 
 // Statistics
+/** A habit's screen in one read: stats, calendar, strength, completion rows, notes, pauses. */
+export const getOverview = (habitId) => read(`/habits/${habitId}/overview`);
 export const getStats = (habitId, date) => read(`/habits/${habitId}/stats`, { date });
 export const getStrength = (habitId, from, to) => read(`/habits/${habitId}/strength`, { from, to });
 export const getCalendar = (habitId, from, to) => read(`/habits/${habitId}/calendar`, { from, to });

@@ -94,6 +94,7 @@ async function showScreen() {
     if (error.status === 401) return undefined;
     screenEl.replaceChildren(errorView(error, showScreen));
   } finally {
+    api.forgetStartingDay(); // the first screen has had its use of the start-up read
     clearTimeout(slowTimer);
     if (current === navigation) mainEl.removeAttribute("aria-busy");
   }
@@ -147,13 +148,14 @@ function signedOut(message) {
 /** Restores the session, if there is one, then shows the screen the address asks for. */
 async function boot() {
   try {
-    if (await api.restoreSession()) store.setUser(await api.getMe());
+    const user = await api.bootstrap();
+    if (user) store.setUser(user);
   } catch (error) {
     if (error.status !== 401) {
       mainEl.replaceChildren(errorView(error, boot));
       return;
     }
-    store.clear(); // the session ended between the two requests
+    store.clear();
   }
   // A first visit from this browser opens on sign-up; someone who has signed in here before
   // (api.js remembers it) is welcomed back.

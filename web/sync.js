@@ -28,18 +28,12 @@ export function clientTime(now = new Date()) {
   return `${local}${offset >= 0 ? "+" : "-"}${pad(Math.abs(offset) / 60)}:${pad(Math.abs(offset) % 60)}`;
 }
 
-/** Done (or kept) as the server would judge the day (PRODUCT.md "Done and kept"). */
-function doneOf(habit, checkin) {
-  if (!checkin) return habit.kind === "quit";
-  if (habit.kind === "quit") return (checkin.value ?? 1) <= (habit.target || 0);
-  if (checkin.status !== "done") return false;
-  return habit.measure === "check" || (checkin.value || 0) >= (habit.target || 0);
-}
-
-function merged(habit, date, before, body) {
+/** The check-in as the user changed it, before the server has judged it: the fields they gave
+ * over the ones before, drawn as "Not synced yet" (whether it is done is the server's word). */
+function changed(habit, date, before, body) {
   const base = before || { habit_id: habit.id, date, status: habit.kind === "quit" ? "slip" : "done", value: null, note: "" };
-  const checkin = { ...base, ...body, pending: true };
-  return { ...checkin, done: doneOf(habit, checkin) };
+  const { done: _judged, ...fields } = base;
+  return { ...fields, ...body, pending: true };
 }
 
 async function queue(entry) {
@@ -49,26 +43,27 @@ async function queue(entry) {
   paintStatus();
 }
 
-/** PUT a check-in, or queue it when there is no network; the check-in as it now stands. */
+/** PUT a check-in, or queue it when there is no network. The habit's Today item of the day as
+ * the server answered it, or, queued, {pending: true, checkin} with the change the user made. */
 export async function logCheckin(habit, date, body, before) {
   try {
-    if (navigator.onLine) return await api.putCheckin(habit.id, date, body);
+    if (navigator.onLine) return (await api.putCheckin(habit.id, date, body)).today;
   } catch (error) {
     if (!isNetworkError(error)) throw error;
   }
   await queue({ kind: "checkin", op: "put", habit_id: habit.id, date, body, label: habit.name });
-  return merged(habit, date, before, body);
+  return { pending: true, checkin: changed(habit, date, before, body) };
 }
 
-/** DELETE a check-in (undo, clear), or queue it when there is no network. */
+/** DELETE a check-in (undo, clear), or queue it when there is no network; answers as logCheckin. */
 export async function clearCheckin(habit, date) {
   try {
-    if (navigator.onLine) return await api.deleteCheckin(habit.id, date);
+    if (navigator.onLine) return (await api.deleteCheckin(habit.id, date)).today;
   } catch (error) {
     if (!isNetworkError(error)) throw error;
   }
   await queue({ kind: "checkin", op: "delete", habit_id: habit.id, date, body: {}, label: habit.name });
-  return null;
+  return { pending: true, checkin: null };
 }
 
 /** PUT a day's reflection (mood, note), or queue it; the reflection as it now stands. */
@@ -92,7 +87,8 @@ async function mine() {
   return (await offline.queued()).filter((entry) => entry.user_id === userId);
 }
 
-/** GET /today's answer with the queued writes of its day applied, marked pending. */
+/** GET /today's answer with the queued writes of its day drawn on it, marked pending (the
+ * server's items replace them once replayed). */
 export async function withPending(day) {
   const entries = (await mine()).filter((entry) => !entry.refused && entry.date === day.date);
   for (const entry of entries) {
@@ -101,10 +97,10 @@ export async function withPending(day) {
       pendingKeys.add(`mood@${day.date}`);
       continue;
     }
-    const item = day.habits.find((each) => each.habit.id === entry.habit_id);
+    const item = [...day.habits, ...(day.later || [])].find((each) => each.habit.id === entry.habit_id);
     if (!item) continue;
-    item.checkin = entry.op === "delete" ? null : merged(item.habit, day.date, item.checkin, entry.body);
-    item.done = doneOf(item.habit, item.checkin);
+    item.checkin = entry.op === "delete" ? null : changed(item.habit, day.date, item.checkin, entry.body);
+    item.pending = true;
     pendingKeys.add(keyOf(entry.habit_id, day.date));
   }
   return day;

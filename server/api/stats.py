@@ -1,9 +1,10 @@
 """Today, and the statistics of a habit: stats, strength, calendar."""
 from flask import Blueprint, request
 
-from ..schemas import CalendarDayOut, DateQuery, RangeQuery, StatsOut, StrengthPointOut, TodayOut
+from ..schemas import (CalendarDayOut, DateQuery, OverviewOut, RangeQuery, StatsOut,
+                       StrengthPointOut, TodayOut)
 from ..store import habits, stats
-from ..store import today as today_store
+from ..store import overview, today as today_store
 from ..store.common import date_range, local_today
 from .common import current_user, doc
 
@@ -45,3 +46,12 @@ def calendar(habit_id):
     habit = habits.habit_of(current_user(), habit_id)
     start, end = date_range(current_user(), **RangeQuery().load(request.args))
     return CalendarDayOut(many=True).dump(stats.calendar(current_user(), habit, start, end))
+
+
+@bp.get("/habits/<int:habit_id>/overview")
+@doc("A habit's screen in one read: stats, calendar, strength, completion by week or month "
+     "(each judged by the rule in force then), recent check-ins and its pauses",
+     response=OverviewOut)
+def habit_overview(habit_id):
+    habit = habits.habit_of(current_user(), habit_id)
+    return OverviewOut().dump(overview.overview(current_user(), habit))

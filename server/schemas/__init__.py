@@ -8,3 +8,4 @@ from .summaries import *  # noqa: F401,F403
 from .reminders import *  # noqa: F401,F403
 from .votes import *  # noqa: F401,F403
 from .bootstrap import *  # noqa: F401,F403
+from .overview import *  # noqa: F401,F403

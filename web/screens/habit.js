@@ -1,40 +1,27 @@
 // Habit detail: the numbers that matter, four charts and the notes.
 import * as api from "../api.js";
 import * as store from "../store.js";
-import { addDays, addMonths, longDate, startOfMonth } from "../dates.js";
+import { longDate } from "../dates.js";
 import { append, h, icon, onConfirmedClick, screenHeader, showToast, titledSection } from "../dom.js";
 import { goalText, percent, plural, scheduleText, streakText } from "../format.js";
 import { streakBars, strengthLine, weekdaySentence, weeklyBars } from "../charts.js";
 import { heatmap } from "../heatmap.js";
-import { completionRows, isPeriodic } from "../periods.js";
 import { pauseControls } from "./habit-pause.js";
 
-const STRENGTH_DAYS = 90;
-const NOTES_DAYS = 365;
-const MAX_MONTHS = 12;
+const STRENGTH_DAYS = 90; // the overview's strength series: the last 90 days, or since the start
 
-/** Renders #/habit/{id}. */
+/** Renders #/habit/{id}: one read (GET /habits/{id}/overview), everything judged by the server. */
 export async function render(screenEl, habitId) {
-  const today = store.today();
-  const habit = await api.getHabit(habitId);
-  const [stats, calendar, strength, checkins, identities, pauses] = await Promise.all([
-    api.getStats(habitId),
-    api.getCalendar(habitId, calendarStart(habit.start_date, today), today),
-    api.getStrength(habitId, later(habit.start_date, addDays(today, -(STRENGTH_DAYS - 1))), today),
-    api.listCheckins(habitId, addDays(today, -(NOTES_DAYS - 1)), today),
-    store.identities(),
-    api.listPauses(habitId),
-  ]);
+  const { habit, stats, calendar, strength, checkins, identity, pauses, completion, today, period_unit: unit } =
+    await api.getOverview(habitId);
   const pause = pauseControls(habit, pauses, today, () => {
     screenEl.replaceChildren();
     return render(screenEl, habitId).then(() => screenEl.querySelector("h1")?.focus());
   });
-  const identity = identities.find((candidate) => candidate.id === habit.identity_id);
   const weekStart = store.weekStart();
   screenEl.style.setProperty("--habit", habit.color);
 
-  const periodic = isPeriodic(habit);
-  const completion = completionRows(calendar, habit, { today, weekStart });
+  const periodic = unit !== "days";
   const barsTitle = `Last ${plural(completion.rows.length, completion.unit)}`.replace(/^Last 1 /, "This ");
   const openDay = (day) => { location.hash = day === today ? "#/today" : `#/today/${day}`; };
 
@@ -57,10 +44,6 @@ export async function render(screenEl, habitId) {
     notesCard(checkins));
 }
 
-function later(a, b) {
-  return a > b ? a : b;
-}
-
 function barsHint(habit, unit) {
   const type = habit.kind === "quit" ? "daily" : habit.schedule?.type;
   if (type === "per_week") return "Done days over what each week asks for.";
@@ -79,14 +62,6 @@ function archivedBanner(habit) {
   });
   return h("div", { class: "banner archived-banner", role: "note" },
     h("p", { text: "Archived: hidden from Today, its days are still counted." }), restoreEl);
-}
-
-/** The first month the calendar shows: the start date's (a young habit's charts start where it
- * does), at most 12 months back. */
-function calendarStart(startDate, today) {
-  const earliest = addMonths(today, -(MAX_MONTHS - 1));
-  const month = startOfMonth(startDate > today ? today : startDate);
-  return month < earliest ? earliest : month;
 }
 
 function summaryCard(habit, identity) {
@@ -108,7 +83,7 @@ function statTiles(habit, stats) {
     { label: quit ? "Longest run kept" : "Best streak", value: streakText(best.length, best.unit) },
     { label: "Strength", value: percent(stats.strength), meter: stats.strength },
     { label: quit ? "Days kept" : "Done in total", value: plural(stats.total_done || 0, "day"),
-      note: rate === null || rate === undefined ? weekdaySentence(stats.by_weekday || []) : `${percent(rate)} of the last 30 days` },
+      note: rate === null || rate === undefined ? weekdaySentence(stats.by_weekday || []) : rateText(rate, stats.rate_days) },
   ];
   return h("section", { class: "stat-grid", "aria-label": "Numbers" }, tiles.map((tile) =>
     h("div", { class: "stat-tile" },
@@ -117,6 +92,11 @@ function statTiles(habit, stats) {
       tile.meter !== undefined ? h("span", { class: "meter", "aria-hidden": "true" },
         h("span", { style: { width: percent(tile.meter) } })) : null,
       tile.note ? h("p", { class: "stat-note", text: tile.note }) : null)));
+}
+
+/** "80% of the last 30 days", or of a younger habit's own days (none before it existed count). */
+function rateText(rate, days = 30) {
+  return days >= 30 ? `${percent(rate)} of the last 30 days` : `${percent(rate)} of its ${plural(days, "day")}`;
 }
 
 function chartCard(title, chartEl, hint) {

@@ -15,10 +15,12 @@ import { isPending } from "../sync.js";
 const MINUTES_STEP = 5;
 const LONG_PRESS_MS = 500;
 
-/** The state a card shows: done, partial, skipped, todo (build), kept, slipped (quit), paused
- * (a pause rests it and nothing is logged), or untracked (a quit habit on a day before its start
- * date: nothing to judge yet). */
-function cardState({ habit, checkin, done, beforeStart, paused }) {
+/** The state a card shows, from what the server judged (item.done): done, partial, skipped,
+ * todo (build), kept, slipped (quit), paused (a pause rests it and nothing is logged), untracked
+ * (a quit habit on a day before its start date: nothing to judge yet), or pending (changed on
+ * this phone, not judged until it syncs). */
+function cardState({ habit, checkin, done, before_start: beforeStart, paused, pending }) {
+  if (pending) return "pending";
   if (paused && !checkin) return "paused"; // resting: neither due nor missed, and not yet logged
   if (habit.kind === "quit") {
     if (beforeStart && !checkin) return "untracked";
@@ -29,25 +31,23 @@ function cardState({ habit, checkin, done, beforeStart, paused }) {
   return checkin?.value > 0 ? "partial" : "todo";
 }
 
-/** A list item for one entry of GET /today; `log` (today-log.js) writes, `refresh(habitId)`
- * reloads the day after a change. */
+/** A list item for one entry of GET /today (habit.target and schedule: the rule in force on
+ * the day); `log` (today-log.js) writes, and the screen draws the server's answer; `refresh()`
+ * reloads the day after a change that is not a check-in (a pause resumed). */
 export function habitCard(item, date, refresh, log) {
-  const { habit } = item;
-  const checkin = log.current(item, date);
-  // A write this screen made may be newer than the day it was drawn from.
-  const done = checkin === item.checkin ? item.done : checkin ? checkin.done : habit.kind === "quit";
-  const state = cardState({ ...item, checkin, done });
+  const { habit, checkin } = item;
+  const state = cardState(item);
   const measured = habit.measure !== "check";
   const panelId = uid("panel");
   const cardEl = h("li", { class: `habit-card state-${state}`, "data-habit-id": habit.id, "--habit": habit.color });
-  const after = (promise) => promise.then(() => refresh(habit.id)).catch(toastError);
+  const after = (promise) => promise.catch(toastError);
   const words = tapWords(item, checkin);
 
   const logEl = h("button", { type: "button", class: "log-button", "aria-label": words.label,
     "aria-pressed": words.pressed === null ? null : String(words.pressed) }, logFace(state, item, checkin, words));
   const moreEl = h("button", { type: "button", class: "icon-button more-button",
     "aria-label": `More for ${habit.name}`, "aria-expanded": "false", "aria-controls": panelId }, icon("more"));
-  const panelEl = panel({ ...item, checkin }, date, panelId, log, after, refresh);
+  const panelEl = panel(item, date, panelId, log, after, refresh);
 
   const showPanel = (open) => {
     panelEl.hidden = !open;
@@ -107,10 +107,14 @@ function logFace(state, { habit }, checkin, words) {
   if (state === "kept") return icon("shield");
   if (state === "untracked") return icon("shield", "icon faint");
   if (state === "paused") return icon("pause", "icon faint");
+  if (state === "pending") return checkin?.status === "skipped" ? icon("skip") : words.short ? shortFace(0, words) : icon("check");
   if (state === "skipped") return icon("skip");
   if (state === "slipped" && habit.measure === "check") return icon("close");
   if (!words.short) return icon("check");
-  const fraction = habit.target ? (checkin?.value || 0) / habit.target : 0;
+  return shortFace(habit.target ? (checkin?.value || 0) / habit.target : 0, words);
+}
+
+function shortFace(fraction, words) {
   return h("span", { class: "log-face" },
     fraction > 0 ? ring(fraction, { size: 56, radius: 25, track: false, className: "progress-ring" }) : null,
     h("span", { class: "log-short", "aria-hidden": "true", text: words.short }));
@@ -120,8 +124,9 @@ function metaParts(item, checkin, state, date) {
   const { habit, streak, period } = item;
   if (state === "untracked") return [h("span", { text: "Not tracked yet" })];
   const parts = [];
-  if (period) parts.push(h("span", { class: "period", text: periodText(habit, period, date) }));
-  if (state === "skipped") parts.push(h("span", { text: "Skipped" }));
+  // Day periods say nothing a day's card does not; weeks, months and windows say their progress.
+  if (period && period.unit !== "days") parts.push(h("span", { class: "period", text: periodText(habit, period, date) }));
+  if (checkin?.status === "skipped") parts.push(h("span", { text: "Skipped" }));
   else if (habit.measure !== "check" && checkin?.value !== null && checkin?.value !== undefined) {
     const target = habit.target ? ` / ${formatNumber(habit.target)}` : "";
     parts.push(h("span", { text: `${formatNumber(checkin.value)}${target} ${unitLabel(habit)}`.trim() }));
@@ -129,7 +134,7 @@ function metaParts(item, checkin, state, date) {
   parts.push(h("span", { class: "streak" }, icon(habit.kind === "quit" ? "shield" : "flame", "icon tiny"),
     h("span", { text: streakLabel(habit, streak, state) })));
   if (checkin?.note) parts.push(h("span", { class: "has-note" }, icon("note", "icon tiny"), h("span", { text: "Note" })));
-  if (isPending(habit.id, date)) parts.push(h("span", { class: "pending-mark", text: "Not synced yet" }));
+  if (item.pending || isPending(habit.id, date)) parts.push(h("span", { class: "pending-mark", text: "Not synced yet" }));
   return parts;
 }
 
@@ -137,7 +142,7 @@ function metaParts(item, checkin, state, date) {
 function periodText(habit, period, date) {
   const type = habit.schedule.type;
   if (type === "every_n_days") {
-    if (period.done >= 1) return `Done for these ${habit.schedule.n} days`;
+    if (period.state === "met") return `Done for these ${habit.schedule.n} days`;
     return period.end === date ? "Due today" : `Due by ${formatDate(period.end, { weekday: "short" })}`;
   }
   const when = type === "per_week" ? "this week" : "this month";
@@ -203,7 +208,6 @@ function panel(item, date, panelId, log, after, refresh) {
       if (!measured && !checkin) body.value = 0;
     } else if (measured || !checkin) body.status = "done";
     await log.put(item, date, body, measured ? `${habit.name}: ${amountText(body.value, habit)}` : "Note saved");
-    await refresh(habit.id);
   });
   return formEl;
 }

@@ -7,29 +7,38 @@ import { amountText, formatNumber, singularUnit, unitLabel } from "../format.js"
 
 const QUIT_MINUTES_STEP = 5;
 
-/** The log of one screen: per habit and day, the check-in the server last answered with. */
-export function dayLog() {
+/** The log of one screen: per habit and day, the check-in the server last answered with.
+ * Every write (a tap, the panel, an Undo) ends with `onAnswer(item, answer)`: the habit's Today
+ * item as the server answered it ({pending, checkin} when queued offline; null when nothing was
+ * sent), which the screen draws without reading the day again. */
+export function dayLog(onAnswer = () => undefined) {
   const records = new Map();
   const keyOf = (habitId, date) => `${habitId}@${date}`;
   const recordOf = (item, date) => {
     const key = keyOf(item.habit.id, date);
-    if (!records.has(key)) records.set(key, { checkin: item.checkin, queue: Promise.resolve() });
+    if (!records.has(key)) records.set(key, { checkin: item.checkin, item, queue: Promise.resolve() });
     return records.get(key);
   };
-  /** Runs `change(checkinNow)` after the writes before it; it returns the new check-in (or null). */
+  /** Runs `change(checkinNow)` after the writes before it; it answers as sync.logCheckin does. */
   const write = (item, date, change) => {
     const record = recordOf(item, date);
     const run = record.queue.then(async () => {
-      record.checkin = await change(record.checkin);
+      const answer = await change(record.checkin, record.item);
+      if (answer) record.checkin = answer.checkin;
+      if (answer?.habit) record.item = answer; // the server's newest word on the day
+      onAnswer(item, answer);
+      return answer;
     });
     record.queue = run.catch(() => undefined);
     return run;
   };
+  const undoable = (item, date, before, message) =>
+    offerUndo(message, () => write(item, date, () => restore(item.habit, date, before)));
   /** Writes `body` (or deletes, when body is null) and offers to undo it. */
   const apply = (item, date, body, message) => write(item, date, async (before) => {
-    const after = body ? await sync.logCheckin(item.habit, date, body, before) : await deleteIfAny(item, date, before);
-    offerUndo(message, () => write(item, date, () => restore(item.habit, date, before)));
-    return after;
+    const answer = body ? await sync.logCheckin(item.habit, date, body, before) : await deleteIfAny(item, date, before);
+    undoable(item, date, before, message);
+    return answer;
   });
   return {
     /** The check-in as this screen knows it (newer than the card's when a write has answered). */
@@ -37,32 +46,28 @@ export function dayLog() {
     put: (item, date, body, message) => apply(item, date, body, message),
     clear: (item, date, message) => apply(item, date, null, message),
     /** The one-tap action: reads the newest record when its turn comes. */
-    tap: (item, date) => write(item, date, async (before) => {
-      const plan = tapPlan({ ...item, checkin: before }, before);
-      const after = plan.body ? await sync.logCheckin(item.habit, date, plan.body, before) : await deleteIfAny(item, date, before);
-      offerUndo(plan.message, () => write(item, date, () => restore(item.habit, date, before)));
-      return after;
+    tap: (item, date) => write(item, date, async (before, latest) => {
+      const plan = tapPlan({ ...item, done: latest.done, checkin: before }, before);
+      const answer = plan.body ? await sync.logCheckin(item.habit, date, plan.body, before) : await deleteIfAny(item, date, before);
+      undoable(item, date, before, plan.message);
+      return answer;
     }),
   };
 }
 
 async function deleteIfAny(item, date, before) {
-  if (before) await sync.clearCheckin(item.habit, date);
-  return null;
+  return before ? sync.clearCheckin(item.habit, date) : null;
 }
 
 /** Puts back exactly the record `previous` (none: deletes, which also moves a start date that
  * the tap moved back forward again, as the server derives it). */
 async function restore(habit, date, previous) {
-  if (!previous) {
-    await sync.clearCheckin(habit, date);
-    return null;
-  }
+  if (!previous) return sync.clearCheckin(habit, date);
   return sync.logCheckin(habit, date, { status: previous.status, value: previous.value ?? null, note: previous.note ?? "" }, previous);
 }
 
 /** What one tap does, from the check-in now: {body (null = delete), message}. */
-export function tapPlan({ habit, beforeStart }, checkin) {
+export function tapPlan({ habit, before_start: beforeStart, done: judgedDone }, checkin) {
   const name = habit.name;
   const value = checkin?.value || 0;
   if (habit.kind === "quit") {
@@ -79,8 +84,8 @@ export function tapPlan({ habit, beforeStart }, checkin) {
       : { body: { status: "done" }, message: `${name}: done` };
   }
   if (habit.measure === "minutes") {
-    const done = checkin?.status === "done" && value >= (habit.target || 0);
-    return done ? { body: null, message: `${name}: cleared` }
+    // Done is the server's word (the item's), by the target in force on the day (habit.target).
+    return checkin?.status === "done" && judgedDone ? { body: null, message: `${name}: cleared` }
       : { body: { status: "done", value: habit.target }, message: `${name}: ${amountText(habit.target, habit)}` };
   }
   const next = (checkin?.status === "done" ? value : 0) + 1;
@@ -92,7 +97,7 @@ function quitStep(habit) {
 }
 
 /** The log button's words: {label (its accessible name), short (shown on it), pressed or null}. */
-export function tapWords({ habit, beforeStart }, checkin) {
+export function tapWords({ habit, before_start: beforeStart, done }, checkin) {
   const name = habit.name;
   if (habit.kind === "quit") {
     if (beforeStart && !checkin) return { label: `Start tracking ${name} on this day, kept`, short: null, pressed: null };
@@ -103,7 +108,7 @@ export function tapWords({ habit, beforeStart }, checkin) {
   if (habit.measure === "check") return { label: `Mark ${name} done`, short: null, pressed: checkin?.status === "done" };
   if (habit.measure === "minutes") {
     return { label: `Log ${amountText(habit.target, habit)} of ${name}`, short: `${formatNumber(habit.target)}m`,
-      pressed: checkin?.status === "done" && (checkin.value || 0) >= (habit.target || 0) };
+      pressed: checkin?.status === "done" && Boolean(done) };
   }
   return { label: `Add ${one(1, habit)} to ${name}`, short: "+1", pressed: null };
 }

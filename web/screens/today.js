@@ -5,32 +5,30 @@ import { withPending } from "../sync.js";
 import { addDays, dayName, formatDate, longDate } from "../dates.js";
 import { append, h, titledSection } from "../dom.js";
 import { ring } from "../charts.js";
-import { isPeriodic, periodOf, periodProgress } from "../periods.js";
 import { habitCard } from "./today-habit.js";
 import { dayLog } from "./today-log.js";
 import { moodCard } from "./mood.js";
 import { pausedSection } from "./today-paused.js";
 import { identityGroups, prepareGroups } from "./today-groups.js";
 
-const STRIP_DAYS = 7;
 const SWIPE_MIN_PX = 70;
 
 /** Renders the Today screen for `dateParam` (default: the user's today). */
 export async function render(screenEl, dateParam) {
   const today = store.today();
   const date = dateParam && dateParam < today ? dateParam : today;
+  // One read: the day as the server judged it (GET /today), with this phone's queued writes.
   const loadDay = async () => {
-    const [day, habits] = await Promise.all([api.getToday(date).then(withPending), api.listHabits()]);
-    await Promise.all([addPeriods(day, habits), prepareGroups(day)]);
-    return { ...day, later: date < today ? startingLater(habits, day) : [] };
+    const day = drawable(await withPending(await api.getToday(date)));
+    await prepareGroups(day);
+    return day;
   };
-  const data = await loadDay();
-  const log = dayLog();
+  let day = await loadDay();
   const bodyEl = h("div", { class: "today-body" });
   const progressEl = h("div", { class: "progress-slot" });
   // The mood card, and every habit card whose data did not change, live on across repaints, so
   // that a note or an amount typed into one of them survives a tap on another.
-  const moodEl = moodCard(date, data.reflection, today);
+  const moodEl = moodCard(date, day.reflection, today);
   const cards = new Map();
   let latestLoad = 0;
 
@@ -42,29 +40,53 @@ export async function render(screenEl, dateParam) {
     cards.set(item.habit.id, { key, el: cardEl });
     return cardEl;
   };
-  const paint = (day, changedId) => {
-    progressEl.replaceChildren(...dayProgress(day));
-    fillBody(bodyEl, day, moodEl, (item) => cardFor(item, changedId), refresh);
-  };
-  /** Reloads the day after a change (to habit `changedId`, whose card is redrawn closed). */
-  async function refresh(changedId) {
-    const load = ++latestLoad;
-    const day = await loadDay();
-    if (load !== latestLoad) return; // a later change's reload is coming, with newer data
+  const paint = (changedId) => {
     const focusedEl = document.activeElement;
     const focusedId = focusedEl?.closest?.("[data-habit-id]")?.dataset.habitId;
-    paint(day, changedId);
+    progressEl.replaceChildren(...dayProgress(day));
+    fillBody(bodyEl, day, moodEl, (item) => cardFor(item, changedId), refresh);
     // A card moved to another section loses focus, and a redrawn one is new: give focus back.
     if (focusedEl?.isConnected) focusedEl.focus({ preventScroll: true });
     else if (focusedId) bodyEl.querySelector(`[data-habit-id="${focusedId}"] .log-button`)?.focus();
+  };
+  /** A write answered (today-log.js): its Today item takes the old one's place, drawn as is. */
+  const log = dayLog((item, answer) => {
+    if (!answer || !screenEl.isConnected) return;
+    const id = item.habit.id;
+    const old = [...day.habits, ...day.later].find((each) => each.habit.id === id) || item;
+    const next = answer.habit ? drawableItem(answer) : { ...old, checkin: answer.checkin, pending: true };
+    // A habit logged before its start date now starts there: it moves from "later" to the day.
+    const later = day.later.filter((each) => each.habit.id !== id);
+    const habits = day.habits.some((each) => each.habit.id === id)
+      ? day.habits.map((each) => (each.habit.id === id ? next : each))
+      : next.before_start ? day.habits : [...day.habits, next];
+    day = { ...day, habits, later: next.before_start ? [...later, next] : later };
+    latestLoad += 1; // a reload under way would draw older data
+    paint(id);
+  });
+  /** Reads the day again after a change that is not a check-in (a pause resumed). */
+  async function refresh(changedId) {
+    const load = ++latestLoad;
+    const fresh = await loadDay();
+    if (load !== latestLoad) return; // a later change is drawn already, or its reload is coming
+    day = fresh;
+    paint(changedId);
   }
 
-  paint(data);
-  // An Undo changes a habit's day behind its card: draw the day again.
-  const onUndone = () => (screenEl.isConnected ? refresh() : window.removeEventListener("orbit:undone", onUndone));
-  window.addEventListener("orbit:undone", onUndone);
-  append(screenEl, header(date, today, progressEl), dayStrip(date, today), bodyEl);
+  paint();
+  append(screenEl, header(date, today, progressEl), dayStrip(day, date, today), bodyEl);
   listenForSwipes(screenEl, date, today);
+}
+
+/** Each item drawn with the rule in force on its day: a tap logs that day's target, and the
+ * card says it (GET /today's `rule`; `habit` holds today's). */
+function drawable(day) {
+  return { ...day, habits: day.habits.map(drawableItem), later: (day.later || []).map(drawableItem) };
+}
+
+function drawableItem(item) {
+  if (!item.rule) return item;
+  return { ...item, habit: { ...item.habit, target: item.rule.target, schedule: item.rule.schedule } };
 }
 
 /** Renders a day (default today) with one habit's log button in focus: where a notification's
@@ -90,29 +112,6 @@ function header(date, today, progressEl) {
     progressEl);
 }
 
-/** For week, month and window habits: their progress in the period holding the day. */
-async function addPeriods(day, habits) {
-  const byId = new Map(habits.map((habit) => [habit.id, habit]));
-  const weekStart = store.weekStart();
-  // Paused days count as skipped ones: the period asks for less.
-  const pauses = day.habits.some((item) => isPeriodic(byId.get(item.habit.id) || {})) ? api.listPauses() : [];
-  await Promise.all(day.habits.map(async (item) => {
-    const served = item.period; // the server's {start, end, times}: the screen shows progress
-    item.period = undefined;
-    const habit = byId.get(item.habit.id);
-    if (!habit || !isPeriodic(habit)) return;
-    const period = periodOf(habit, day.date, weekStart);
-    const to = period.end < store.today() ? period.end : store.today();
-    const checkins = await api.listCheckins(habit.id, period.start, to);
-    // The period asks for what the rule in force on its first day said (PRODUCT.md): a change
-    // made during the week counts from the next one. The server says how many (GET /today).
-    const times = served?.times ?? habit.schedule?.times;
-    const ruled = { ...habit, schedule: { ...habit.schedule, times } };
-    item.habit = { ...item.habit, schedule: habit.schedule };
-    item.period = periodProgress(ruled, day.date, checkins, weekStart, { pauses: await pauses, today: store.today() });
-  }));
-}
-
 /** A ring of done over due-or-logged habits, or nothing when there are none. */
 function dayProgress(data) {
   const relevant = data.habits.filter((item) => item.due || item.checkin);
@@ -125,9 +124,7 @@ function dayProgress(data) {
 
 /** Seven days to jump between. The selected day sits in the middle once it can, so the first
  * chip always leads further back. */
-function dayStrip(date, today) {
-  const end = addDays(date, 3) < today ? addDays(date, 3) : today;
-  const days = Array.from({ length: STRIP_DAYS }, (_, index) => addDays(end, index - STRIP_DAYS + 1));
+function dayStrip({ strip: days }, date, today) {
   return h("nav", { class: "day-strip", "aria-label": "Choose a day" },
     h("ol", {}, days.map((day) => {
       const relative = dayName(day, today);
@@ -142,16 +139,11 @@ function dayStrip(date, today) {
     })));
 }
 
-/** Habits that exist (GET /habits) but start after `day`: logging one moves its start back. */
-function startingLater(habits, day) {
-  const shown = new Set(day.habits.map((item) => item.habit.id));
-  return habits.filter((habit) => !shown.has(habit.id) && habit.start_date > day.date).map((habit) => ({
-    habit, due: false, checkin: null, done: false, streak: { current: 0, unit: "days" }, strength: 0, beforeStart: true,
-  }));
-}
-
-function fillBody(bodyEl, data, moodEl, cardFor, refresh) {
-  const isToday = data.date === store.today();
+function fillBody(bodyEl, day, moodEl, cardFor, refresh) {
+  const isToday = day.date === store.today();
+  // Habits starting later are offered on an earlier day only (this phone's today may lag the
+  // server's for a moment, after midnight).
+  const data = isToday ? { ...day, later: [] } : day;
   // Paused habits rest under a heading of their own, grouped or not.
   const resting = data.habits.filter((item) => item.paused);
   const active = data.habits.filter((item) => !item.paused);

@@ -1,0 +1,60 @@
+"""Issue 23: Today opens with one API request, a tap is one round trip and draws the server's
+answer, and a past day is logged with the target in force that day (defect 1)."""
+from datetime import timedelta
+
+from playwright.sync_api import expect
+
+from tests import clock
+
+
+def api_calls(page):
+    calls = []
+    page.on("request", lambda r: calls.append(f"{r.method} {r.url.split('/api/v1', 1)[1]}")
+            if "/api/v1/" in r.url else None)
+    return calls
+
+
+def test_today_opens_in_one_request_and_a_tap_is_one(signed_up, call_api):
+    page = signed_up
+    start = (clock.today() - timedelta(days=10)).isoformat()
+    call_api("""
+      await api.createHabit({ name: 'Gym', schedule: { type: 'per_week', times: 3 }, start_date: arg });
+      await api.createHabit({ name: 'Call Mum', schedule: { type: 'per_month', times: 2 }, start_date: arg });
+      await api.createHabit({ name: 'Read', start_date: arg });
+    """, start)
+    calls = api_calls(page)
+    page.reload()
+    expect(page.get_by_role("button", name="Mark Gym done")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert calls == ["GET /bootstrap"]
+    calls.clear()
+    page.get_by_role("button", name="Mark Gym done").click()
+    expect(page.get_by_role("button", name="Mark Gym done")).to_have_attribute("aria-pressed", "true")
+    page.wait_for_load_state("networkidle")
+    assert len(calls) == 1 and calls[0].startswith("PUT /habits/")
+    expect(page.locator('[data-habit-id] .period').first).to_have_text("1 of 3 this week")
+
+
+def test_a_past_day_logs_and_shows_the_target_in_force_that_day(signed_up, call_api):
+    """Defect 1: "make it smaller" (20 -> 15 min) today, then one tap on a day before the change:
+    that day asked 20, so the tap logs 20 and the day is done."""
+    page = signed_up
+    today = clock.today()
+    earlier = today - timedelta(days=2)
+    habit = call_api("""
+      const habit = await api.createHabit({ name: 'Paint', measure: 'minutes', target: 20, start_date: arg });
+      await api.updateHabit(habit.id, { target: 15 });
+      return habit.id;
+    """, (today - timedelta(days=10)).isoformat())
+    page.goto(f"/#/today/{earlier.isoformat()}")
+    button = page.get_by_role("button", name="Log 20 min of Paint")
+    expect(button).to_be_visible()
+    button.click()
+    card = page.locator(f'[data-habit-id="{habit}"]')
+    expect(card).to_have_class("habit-card state-done")
+    expect(card).to_contain_text("20 / 20 min")
+    stored = call_api("return (await api.listCheckins(arg.id, arg.day, arg.day))[0]",
+                      {"id": habit, "day": earlier.isoformat()})
+    assert (stored["value"], stored["done"]) == (20, True)
+    page.goto("/#/today")
+    expect(page.get_by_role("button", name="Log 15 min of Paint")).to_be_visible()
