@@ -5,7 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-dates bench bench-web init-db
+.PHONY: run test test-dates test-container bench bench-web init-db
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -33,6 +33,11 @@ test: $(VENV)/.dev-installed $(CHROMIUM)
 # The whole suite (SQLite) on awkward days, hours and time zones: see tests/dates.sh.
 test-dates: $(VENV)/.dev-installed $(CHROMIUM)
 	bash tests/dates.sh
+
+# The image (Containerfile) and the compose stack built and run for real with podman
+# (tools/test_container.py); minutes on 2 cores, so not part of `make test`.
+test-container: $(VENV)/.dev-installed
+	$(PY) tools/test_container.py
 
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.checkins --readme
