@@ -12,7 +12,7 @@ from aiosmtpd.controller import Controller
 from tests import clock
 
 from ..conftest import PASSWORD, ApiClient, Inbox, free_port
-from .helpers import error_of
+from .helpers import at_once, error_of
 
 NEW_PASSWORD = "a new long password"
 LINK = re.compile(r"(http\S+/#/reset\?token=(\S+))")
@@ -93,9 +93,20 @@ def test_a_link_works_once_and_signs_in(app, client, anon, smtp):
     assert ApiClient(app).login(client.user["email"], NEW_PASSWORD).status_code == 200
 
 
+def test_two_uses_racing_with_one_link_let_one_through(app, client):
+    token = operator_token(app, client.user["email"])
+    clients = [ApiClient(app) for _ in range(4)]
+    answers = at_once([lambda c=c, n=n: c.post("/auth/password-reset/confirm", {
+        "token": token, "password": f"{NEW_PASSWORD} {n}"}) for n, c in enumerate(clients)])
+    assert sorted(a.status_code for a in answers) == [200, 404, 404, 404]
+    [winner] = [n for n, a in enumerate(answers) if a.status_code == 200]
+    assert ApiClient(app).login(client.user["email"], f"{NEW_PASSWORD} {winner}").status_code == 200
+
+
 def test_an_unknown_link_is_a_kind_404(anon):
-    error = error_of(anon.post("/auth/password-reset/confirm",
-                               {"token": "not-a-token", "password": NEW_PASSWORD}), 404, "not_found")
+    response = anon.post("/auth/password-reset/confirm",
+                         {"token": "not-a-token", "password": NEW_PASSWORD})
+    error = error_of(response, 404, "not_found")
     assert "Ask for a new link" in error["message"]
 
 
@@ -138,7 +149,8 @@ def test_using_a_link_ends_other_sessions_and_revokes_tokens(app, client, anon):
 def test_the_throttle_holds_per_email_and_per_address(app, client, anon):
     config = app.config
     for email in (client.user["email"], "nobody@example.org"):  # alike, account or not
-        answers = [ask(anon, email, f"10.7.0.{n}") for n in range(config["RESET_MAX_PER_EMAIL"] + 1)]
+        answers = [ask(anon, email, f"10.7.0.{n}")
+                   for n in range(config["RESET_MAX_PER_EMAIL"] + 1)]
         assert [a.status_code for a in answers[:-1]] == [200] * config["RESET_MAX_PER_EMAIL"]
         error = error_of(answers[-1], 429, "rate_limited")
         assert "this address" in error["message"]
