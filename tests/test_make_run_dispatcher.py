@@ -1,7 +1,8 @@
 """`make run` runs the whole product (issue 21): gunicorn started as `make run` starts it
 (server/gunicorn_conf.py) runs the reminder dispatcher as a child, which sends a due reminder
-through a real SMTP server and stops with the server on SIGTERM; ORBIT_DISPATCHER=off runs none.
-The server says where to open it and whether mail and push are ready."""
+through a real SMTP server and stops with the server on SIGTERM; ORBIT_DISPATCHER=off runs none;
+a dispatcher that dies is started again, and one whose server was killed stops by itself. The
+server says where to open it and whether mail and push are ready."""
 import datetime
 import os
 import re
@@ -100,3 +101,25 @@ def test_with_the_dispatcher_off_no_dispatcher_runs(due_reminder, smtp, tmp_path
     assert inbox.messages == []
     assert "ORBIT_DISPATCHER=off" in log
     assert heartbeats(due_reminder) == 0
+
+
+def wait_for(condition, what, timeout=15):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.1)
+
+
+def test_a_dead_dispatcher_is_started_again_and_none_outlives_a_killed_server(due_reminder,
+                                                                             tmp_path):
+    server = Gunicorn(due_reminder, tmp_path / "gunicorn.log", workers=1, threads=2).start()
+    try:
+        wait_for(lambda: dispatchers_of(server.process.pid), "no dispatcher started")
+        [first] = dispatchers_of(server.process.pid)
+        os.kill(first, 9)
+        wait_for(lambda: dispatchers_of(server.process.pid) not in ([], [first]),
+                 f"the dispatcher was not started again:\n{server.log()}")
+        [second] = dispatchers_of(server.process.pid)
+    finally:
+        server.kill()  # SIGKILL to the master and its workers: no chance to stop the dispatcher
+    wait_for(lambda: not alive(second), "the dispatcher outlived a killed server", timeout=5)
