@@ -94,7 +94,7 @@ def test_compose_runs_the_app_behind_caddy_with_a_dispatcher_and_postgres(compos
     assert any(v.split(":")[0] in compose["volumes"] and v.split(":")[1] == "/data"
                for v in caddy["volumes"])  # certificates and the internal CA survive
     assert {"80:80", "443:443"} <= set(caddy["ports"])
-    assert "reverse_proxy orbit:8000" in (ROOT / "Caddyfile").read_text()
+    assert "reverse_proxy {$ORBIT_UPSTREAM:orbit:8000}" in (ROOT / "Caddyfile").read_text()
 
 
 def test_no_secret_has_a_usable_default(compose):

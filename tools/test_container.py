@@ -2,12 +2,13 @@
 
 Builds the image (Containerfile), starts it with a volume on /data, waits for its HEALTHCHECK,
 signs up, logs a check-in, restarts the container and finds the check-in still there; then brings
-compose.yaml up (app, dispatcher, PostgreSQL) and does the same through it; then removes all it
-made. Where there is no registry (this machine), the base image is a bare Debian made with
-debootstrap and PostgreSQL a stand-in built from it (tools/container/postgres.Containerfile);
-pip inside a build cannot reach PyPI here, so a wheelhouse (wheels/) is made on the host first.
-Caddy is not started here: its ports 80 and 443 cannot be bound on a shared machine and no
-registry gives its image; compose.yaml's Caddy service is checked by tests/test_container_files.py.
+compose.yaml up (app, dispatcher, PostgreSQL, Caddy) and does the same over HTTPS through Caddy,
+trusting its internal CA's root; then removes all it made. Where there is no registry (this
+machine), the base image is a bare Debian made with debootstrap, and PostgreSQL and Caddy are
+stand-ins built from it with Debian's packages (tools/container/*.Containerfile); pip inside a
+build cannot reach PyPI here, so a wheelhouse (wheels/) is made on the host first. On the host's
+network every service binds 127.0.0.1 on a port of its own (Caddy too: global options put before
+the shipped Caddyfile), never 80 and 443.
 
 Environment: ORBIT_BASE_IMAGE (default: the official python:3.12-slim-bookworm when podman has
 it, else localhost/orbit-base:bookworm, made here), PODMAN (default: podman).
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT = "orbit-test"
 IMAGE = "localhost/orbit:test"
 POSTGRES_IMAGE = "localhost/orbit-postgres:test"
+CADDY_IMAGE = "localhost/orbit-caddy:test"
 LOCAL_BASE = "localhost/orbit-base:bookworm"
 WORK = Path(os.environ.get("TMPDIR", tempfile.gettempdir())) / "orbit-test-container"
 
@@ -116,6 +118,11 @@ def build(base):
         podman("build", "--network", "host", "--build-arg", f"BASE_IMAGE={base}", "-t",
                POSTGRES_IMAGE, "-f", "postgres.Containerfile", ".", cwd=ROOT / "tools/container",
                capture=True)
+    if not has_image(CADDY_IMAGE):
+        say(f"building {CADDY_IMAGE} (no registry for caddy:2): Debian's Caddy")
+        podman("build", "--network", "host", "--build-arg", f"BASE_IMAGE={base}", "-t",
+               CADDY_IMAGE, "-f", "caddy.Containerfile", ".", cwd=ROOT / "tools/container",
+               capture=True)
     return seconds, size
 
 
@@ -137,12 +144,12 @@ def wait_healthy(container, url, timeout=90):
     assert requests.get(f"{url}/healthz", timeout=5).json() == {"status": "ok"}
 
 
-def wait_answers(url, timeout=120):
+def wait_answers(url, timeout=120, verify=True):
     """Wait until /healthz answers 200 at `url`."""
     deadline = time.monotonic() + timeout
     while True:
         try:
-            if requests.get(f"{url}/healthz", timeout=2).status_code == 200:
+            if requests.get(f"{url}/healthz", timeout=2, verify=verify).status_code == 200:
                 return
         except requests.RequestException:
             pass
@@ -151,12 +158,22 @@ def wait_answers(url, timeout=120):
         time.sleep(1)
 
 
-def sign_up_and_check_in(url, email):
-    """Sign up, add a habit and log today's check-in with a note; the habit's id and the day."""
+def session(verify):
+    """A requests session that checks certificates against `verify` (a CA file, or the default
+    trust): REQUESTS_CA_BUNDLE in the environment would otherwise win over a session's own."""
     http = requests.Session()
+    http.verify, http.trust_env = verify, verify is True
+    return http
+
+
+def sign_up_and_check_in(url, email, verify=True):
+    """Sign up, add a habit and log today's check-in with a note; the habit's id and the day."""
+    http = session(verify)
     signed = http.post(f"{url}/api/v1/auth/register", timeout=30,
                        json={"email": email, "password": "container-pass-1", "timezone": "UTC"})
     assert signed.status_code == 201, signed.text
+    if url.startswith("https://"):  # behind Caddy, a trusted proxy: the app knows it is HTTPS
+        assert signed.cookies and all(cookie.secure for cookie in signed.cookies), signed.cookies
     http.headers["X-CSRF-Token"] = signed.json()["csrf_token"]
     habit = http.post(f"{url}/api/v1/habits", json={"name": "Read"}, timeout=30)
     assert habit.status_code == 201, habit.text
@@ -167,9 +184,9 @@ def sign_up_and_check_in(url, email):
     return habit.json()["id"], day
 
 
-def find_check_in(url, email, habit_id, day):
+def find_check_in(url, email, habit_id, day, verify=True):
     """Sign in again and find the check-in that was logged."""
-    http = requests.Session()
+    http = session(verify)
     signed = http.post(f"{url}/api/v1/auth/login", timeout=30,
                        json={"email": email, "password": "container-pass-1"})
     assert signed.status_code == 200, signed.text
@@ -207,9 +224,9 @@ def the_image_alone():
         podman("volume", "rm", "-f", volume, check=False, capture=True)
 
 
-def compose_override(port, pg_port):
-    """compose.yaml as this machine runs it: the host's network (services on 127.0.0.1, each on
-    a port of its own), the images built here, and no Caddy (see the module's docstring)."""
+def compose_override(port, pg_port, caddyfile):
+    """compose.yaml as this machine runs it: the host's network (each service on 127.0.0.1 and
+    a port of its own, so Caddy reaches the app at ORBIT_UPSTREAM) and the images built here."""
     database = f"postgresql://orbit:test-postgres-pw@127.0.0.1:{pg_port}/orbit"
     app_env = {"DATABASE_URL": database, "HOST": "127.0.0.1", "PORT": str(port)}
     return {"services": {
@@ -217,29 +234,63 @@ def compose_override(port, pg_port):
         "dispatcher": {"image": IMAGE, "network_mode": "host", "environment": app_env},
         "postgres": {"image": POSTGRES_IMAGE, "network_mode": "host",
                      "environment": {"PGPORT": str(pg_port), "PGHOST": "127.0.0.1"}},
+        "caddy": {"image": CADDY_IMAGE, "network_mode": "host",
+                  "environment": {"ORBIT_UPSTREAM": f"127.0.0.1:{port}"},
+                  "volumes": [f"{caddyfile}:/etc/caddy/test.Caddyfile:ro"],
+                  "command": ["caddy", "run", "--config", "/etc/caddy/test.Caddyfile",
+                              "--adapter", "caddyfile"]},
     }}
 
 
+def test_caddyfile(http_port, https_port):
+    """The shipped Caddyfile with global options for a shared machine: ports of its own, bound
+    to 127.0.0.1, and its root kept out of the machine's trust store."""
+    caddyfile = WORK / "test.Caddyfile"
+    caddyfile.write_text(f"{{\n\thttp_port {http_port}\n\thttps_port {https_port}\n"
+                         f"\tdefault_bind 127.0.0.1\n\tskip_install_trust\n}}\n"
+                         + (ROOT / "Caddyfile").read_text())
+    return caddyfile
+
+
+def caddy_root(container, timeout=60):
+    """Caddy's internal CA root, copied out of its /data volume once Caddy has made it."""
+    root = WORK / "caddy-root.crt"
+    root.unlink(missing_ok=True)
+    deadline = time.monotonic() + timeout
+    while True:
+        podman("cp", f"{container}:/data/caddy/pki/authorities/local/root.crt", str(root),
+               check=False, capture=True)
+        if root.exists():
+            return str(root)
+        if time.monotonic() > deadline:
+            sys.exit("test-container: Caddy made no root certificate:\n"
+                     + podman("logs", container, capture=True, check=False))
+        time.sleep(1)
+
+
 def the_compose_stack():
-    """compose.yaml's app, dispatcher and PostgreSQL: the same journey, kept across a restart."""
-    port, pg_port = free_port(), free_port()
-    url = f"http://127.0.0.1:{port}"
+    """compose.yaml's app, dispatcher, PostgreSQL and Caddy: the same journey over HTTPS with
+    Caddy's internal CA, kept across a restart of the app."""
+    port, pg_port, http_port, https_port = free_port(), free_port(), free_port(), free_port()
+    url, public = f"http://127.0.0.1:{port}", f"https://localhost:{https_port}"
     override = WORK / "compose.host.yaml"
-    override.write_text(yaml.safe_dump(compose_override(port, pg_port)))
+    override.write_text(yaml.safe_dump(compose_override(
+        port, pg_port, test_caddyfile(http_port, https_port))))
     env = {**ENV, "POSTGRES_PASSWORD": "test-postgres-pw", "ORBIT_SECRET_KEY": "test-secret",
            "ORBIT_DOMAIN": "localhost"}
     compose = [sys.executable, "-m", "podman_compose", "--podman-args", " ".join(PODMAN[1:]),
                "-p", PROJECT, "-f", str(ROOT / "compose.yaml"), "-f", str(override)]
-    services = ["postgres", "orbit", "dispatcher"]
-    say("compose: Caddy is skipped here (ports 80/443 cannot be bound on this shared machine)")
     try:
-        run(*compose, "up", "-d", "--no-build", *services, env=env, cwd=ROOT, capture=True)
+        run(*compose, "up", "-d", "--no-build", env=env, cwd=ROOT, capture=True)
         wait_answers(url)
         say(f"compose: the app answers at {url} on PostgreSQL")
-        habit_id, day = sign_up_and_check_in(url, "compose@example.com")
+        root = caddy_root(f"{PROJECT}_caddy_1")
+        wait_answers(public, verify=root)
+        say(f"compose: Caddy answers at {public} with a certificate of its internal CA")
+        habit_id, day = sign_up_and_check_in(public, "compose@example.com", verify=root)
         run(*compose, "restart", "orbit", env=env, cwd=ROOT, capture=True)
         wait_answers(url)
-        find_check_in(url, "compose@example.com", habit_id, day)
+        find_check_in(public, "compose@example.com", habit_id, day, verify=root)
         say("compose: signed up, checked in, restarted the app: the check-in is still there")
         dispatcher = f"{PROJECT}_dispatcher_1"
         state = podman("inspect", dispatcher, "--format", "{{.State.Running}} {{.Config.Cmd}}",
