@@ -108,8 +108,14 @@ def build(base):
         str(ROOT / "requirements.txt"))
     say(f"building {IMAGE} on {base}")
     started = time.monotonic()
-    podman("build", "--network", "host", "--format", "docker", "--build-arg",
-           f"BASE_IMAGE={base}", "-t", IMAGE, "-f", "Containerfile", ".", cwd=ROOT, capture=True)
+    try:
+        podman("build", "--network", "host", "--format", "docker", "--build-arg",
+               f"BASE_IMAGE={base}", "-t", IMAGE, "-f", "Containerfile", ".", cwd=ROOT,
+               capture=True)
+    finally:
+        # Its wheels fit this machine's Python only: left in the checkout, a later build on
+        # another base (the default python:3.12) would try them instead of PyPI.
+        run("rm", "-rf", str(ROOT / "wheels"))
     seconds = time.monotonic() - started
     size = int(podman("image", "inspect", IMAGE, "--format", "{{.Size}}", capture=True)) / 1e6
     say(f"built {IMAGE} in {seconds:.0f} s: {size:.0f} MB")
