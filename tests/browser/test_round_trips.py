@@ -58,3 +58,21 @@ def test_a_past_day_logs_and_shows_the_target_in_force_that_day(signed_up, call_
     assert (stored["value"], stored["done"]) == (20, True)
     page.goto("/#/today")
     expect(page.get_by_role("button", name="Log 15 min of Paint")).to_be_visible()
+
+
+def test_a_habit_screen_is_one_request_and_a_young_habit_counts_its_own_days(signed_up, call_api):
+    """Defect 3: a two-week-old weekly habit reads its rate over its 14 days, not the last 30."""
+    page = signed_up
+    start = (clock.today() - timedelta(days=13)).isoformat()
+    habit = call_api("""
+      const habit = await api.createHabit({ name: 'Gym', schedule: { type: 'per_week', times: 1 }, start_date: arg });
+      await api.putCheckin(habit.id, arg, { status: 'done' });
+      return habit.id;
+    """, start)
+    calls = api_calls(page)
+    page.evaluate("(h) => { location.hash = h; }", f"#/habit/{habit}")
+    expect(page.get_by_role("heading", level=1, name="Gym")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert calls == [f"GET /habits/{habit}/overview"]
+    expect(page.locator(".stat-note")).to_contain_text("of its 14 days")
+    expect(page.get_by_text("of the last 30 days")).to_have_count(0)
