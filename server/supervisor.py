@@ -3,7 +3,6 @@
 import os
 import signal
 import smtplib
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -20,11 +19,17 @@ class ServerDispatcher:
     """`flask --app server reminders run`, started with the server, started again when it dies,
     stopped (SIGTERM, then SIGKILL after 15 s) when the server stops. It runs in a session of its
     own, so a Ctrl-C reaches gunicorn, which stops it, instead of racing the restart; and it
-    stops by itself when the master is gone (ORBIT_DISPATCHER_PARENT, watched in server/cli.py)."""
+    stops by itself when the master is gone (ORBIT_DISPATCHER_PARENT, watched in server/cli.py).
+
+    It is started with posix_spawn, not subprocess.Popen: Popen waits on a pipe that closes when
+    the child execs, and a worker gunicorn forks in that moment keeps the pipe's other end open
+    (workers never exec), which left the supervising thread waiting for as long as that worker
+    lived."""
 
     def __init__(self):
-        self.process = None
+        self.pid = None
         self.stopping = threading.Event()
+        self.exited = threading.Event()
         self.thread = None
 
     @staticmethod
@@ -40,14 +45,23 @@ class ServerDispatcher:
                                        name="dispatcher-supervisor")
         self.thread.start()
 
+    def spawn(self):
+        path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+        env = {**os.environ, "ORBIT_DISPATCHER_PARENT": str(os.getpid()), "PYTHONPATH": path}
+        return os.posix_spawn(sys.executable, [sys.executable, "-m", "flask", "--app", "server",
+                                               "reminders", "run"], env, setsid=True)
+
     def supervise(self, log):
-        env = {**os.environ, "ORBIT_DISPATCHER_PARENT": str(os.getpid())}
         while not self.stopping.is_set():
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "flask", "--app", "server", "reminders", "run"],
-                env=env, cwd=ROOT, start_new_session=True)
-            print(f"Reminder dispatcher started (pid {self.process.pid})", flush=True)
-            code = self.process.wait()
+            self.exited.clear()
+            self.pid = self.spawn()
+            print(f"Reminder dispatcher started (pid {self.pid})", flush=True)
+            try:
+                _, status = os.waitpid(self.pid, 0)
+                code = os.waitstatus_to_exitcode(status)
+            except ChildProcessError:  # gunicorn's SIGCHLD handler reaped it first
+                code = "reaped by the master"
+            self.exited.set()
             if not self.stopping.is_set():
                 log.error("Reminder dispatcher exited (%s); starting it again in %s s", code,
                           RESTART_AFTER)
@@ -55,15 +69,15 @@ class ServerDispatcher:
 
     def stop(self):
         self.stopping.set()
-        process = self.process
-        if process is None or process.poll() is not None:
+        if self.pid is None or self.exited.is_set():
             return
-        process.send_signal(signal.SIGTERM)
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            os.kill(self.pid, signal.SIGTERM)
+            if not self.exited.wait(15):
+                os.kill(self.pid, signal.SIGKILL)
+                self.exited.wait(5)
+        except ProcessLookupError:
+            pass
         if self.thread is not None:
             self.thread.join(timeout=5)
 

@@ -55,7 +55,10 @@ class Gunicorn:
         self.process = None
         self.env = {**os.environ, "DATABASE_URL": database_url, "HOST": "127.0.0.1",
                     "PORT": str(self.port), "WORKERS": str(workers), "THREADS": str(threads),
-                    "ORBIT_SECRET_KEY": "servers-test", **environ}
+                    "ORBIT_SECRET_KEY": "servers-test",
+                    # make run's dispatcher (on the machine's clock, not the tests') only where a
+                    # test asks for it: ORBIT_DISPATCHER="on"
+                    "ORBIT_DISPATCHER": "off", **environ}
 
     def start(self, timeout=30):
         """Start it and wait until /healthz says the database answers."""

@@ -63,7 +63,8 @@ def heartbeats(url):
 def test_make_run_sends_a_due_reminder_and_stops_with_the_server(due_reminder, smtp, tmp_path):
     inbox, smtp_url = smtp
     server = Gunicorn(due_reminder, tmp_path / "gunicorn.log", workers=1, threads=2,
-                      ORBIT_SMTP_URL=smtp_url, ORBIT_MAIL_FROM="orbit@example.org").start()
+                      ORBIT_SMTP_URL=smtp_url, ORBIT_MAIL_FROM="orbit@example.org",
+                      ORBIT_DISPATCHER="on").start()
     try:
         deadline = time.monotonic() + 30
         while not inbox.messages:
@@ -112,7 +113,8 @@ def wait_for(condition, what, timeout=15):
 
 def test_a_dead_dispatcher_is_started_again_and_none_outlives_a_killed_server(due_reminder,
                                                                              tmp_path):
-    server = Gunicorn(due_reminder, tmp_path / "gunicorn.log", workers=1, threads=2).start()
+    server = Gunicorn(due_reminder, tmp_path / "gunicorn.log", workers=1, threads=2,
+                      ORBIT_DISPATCHER="on").start()
     try:
         wait_for(lambda: dispatchers_of(server.process.pid), "no dispatcher started")
         [first] = dispatchers_of(server.process.pid)
