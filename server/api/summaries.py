@@ -1,9 +1,13 @@
 """Weekly summaries: one week in full, and the weeks before it in a line each."""
+import datetime
+
 from flask import Blueprint, request
 
-from ..schemas import HistoryQuery, WeeklyQuery, WeeklySummaryOut, WeekHistoryOut
-from ..store import weekly
-from ..store.common import local_today
+from ..schemas import (HistoryQuery, WeeklyQuery, WeeklySummaryOut, WeekHistoryOut,
+                       WeekScreenOut, WeekScreenQuery)
+from ..store import habits, identities, weekly
+from ..store.common import local_today, week_start_day
+from ..domain.weekly import week_containing
 from .common import current_user, doc
 
 bp = Blueprint("summaries", __name__)
@@ -26,3 +30,21 @@ def weekly_summary():
 def weekly_history():
     weeks = HistoryQuery().load(request.args)["weeks"]
     return WeekHistoryOut(many=True).dump(weekly.history(current_user(), weeks))
+
+
+@bp.get("/summaries/weekly/screen")
+@doc("The Week screen in one read: the week holding a date (default: this week), last week's "
+     "summary beside this one, the 12-week trend, the habits and the identities",
+     query=WeekScreenQuery, response=WeekScreenOut)
+def week_screen():
+    user = current_user()
+    today = local_today(user)
+    day = min(WeekScreenQuery().load(request.args).get("date") or today, today)
+    this_week = week_containing(today, week_start_day(user))
+    last_week = None
+    if week_containing(day, week_start_day(user)) == this_week:
+        last_week = weekly.summary_of_week(user, this_week - datetime.timedelta(days=7))
+    return WeekScreenOut().dump({
+        "summary": weekly.summary_of_week(user, day), "last_week": last_week,
+        "history": weekly.history(user, 12), "habits": habits.habits_of(user, "all"),
+        "identities": identities.identities_of(user)})

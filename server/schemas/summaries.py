@@ -2,6 +2,7 @@
 from marshmallow import Schema, fields, validate
 
 from .fields import Day, Number
+from .habits import HabitOut, IdentityOut
 
 
 class WeeklyQuery(Schema):
@@ -96,3 +97,19 @@ class WeekHistoryOut(Schema):
     scheduled = fields.Integer()
     votes = fields.Integer()
     mood_average = fields.Float(allow_none=True)
+
+
+class WeekScreenQuery(Schema):
+    date = Day()
+
+
+class WeekScreenOut(Schema):
+    summary = fields.Nested(WeeklySummaryOut, metadata={
+        "description": "GET /summaries/weekly?date= (default: this week)"})
+    last_week = fields.Nested(WeeklySummaryOut, allow_none=True, metadata={
+        "description": "Last week's summary when the week shown is this one, else null"})
+    history = fields.List(fields.Nested(WeekHistoryOut), metadata={
+        "description": "GET /summaries/weekly/history?weeks=12"})
+    habits = fields.List(fields.Nested(HabitOut), metadata={"description": "GET /habits?archived=all"})
+    identities = fields.List(fields.Nested(IdentityOut, only=("id", "statement", "color",
+                                                               "position")))

@@ -66,3 +66,19 @@ def test_days_before_a_young_habit_existed_are_not_judged(client):
     assert all(d["state"] == "before_start" for d in before)
     assert body["stats"]["rate_days"] == 14
     assert all(row["end"] >= start.isoformat() for row in body["completion"]["rows"])
+
+
+def test_the_week_screen_is_its_five_reads_in_one(client):
+    today = clock.today()
+    make_habit(client, name="Read", start_date=(today - 20 * ONE_DAY).isoformat())
+    identity = client.post("/identities", {"statement": "I read", "color": "#2f9e6e"}).json
+    body = client.get("/summaries/weekly/screen").json
+    monday = today - datetime.timedelta(days=today.weekday())
+    assert body["summary"] == client.get(f"/summaries/weekly?date={today}").json
+    assert body["last_week"] == client.get(f"/summaries/weekly?date={monday - ONE_DAY}").json
+    assert body["history"] == client.get("/summaries/weekly/history?weeks=12").json
+    assert body["habits"] == client.get("/habits?archived=all").json
+    assert [i["id"] for i in body["identities"]] == [identity["id"]]
+    past = client.get(f"/summaries/weekly/screen?date={monday - 7 * ONE_DAY}").json
+    assert past["last_week"] is None and past["summary"]["week_start"] == (
+        monday - 7 * ONE_DAY).isoformat()

@@ -22,13 +22,8 @@ export async function render(screenEl, dateParam) {
   const thisWeek = startOfWeek(today, store.weekStart());
   const asked = dateParam && dateParam < today ? dateParam : today;
   const lastWeek = addDays(thisWeek, -7);
-  const [summary, history, habits, identities, lastSummary] = await Promise.all([
-    api.getWeeklySummary(asked),
-    api.getWeeklyHistory(TREND_WEEKS),
-    api.listHabits("all"),
-    store.identities(),
-    startOfWeek(asked, store.weekStart()) === thisWeek ? api.getWeeklySummary(lastWeek) : null,
-  ]);
+  // One read: the week, last week's beside this one, the trend, the habits and identities.
+  const { summary, history, habits, identities, last_week: lastSummary } = await api.getWeekScreen(asked);
   const shown = summary.week_start;
   const isThisWeek = !summary.complete;
   const firstWeek = habits.length
