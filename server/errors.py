@@ -29,6 +29,42 @@ MESSAGES = {400: "The request could not be understood.",
             503: "The server is busy with another write; nothing was changed. Try again in a "
                  "moment."}
 
+# What a field error's `codes` entry can say (with its parameters): the app words errors from these.
+FIELD_CODES = ("required", "null", "too_short", "too_long", "out_of_range", "not_one_of",
+               "not_unique", "not_allowed", "unknown_field", "invalid_type", "invalid_number",
+               "invalid_date", "invalid_email", "invalid_format", "locked_after_checkins", "other")
+
+
+class FieldError(str):
+    """A field's message (its words stay in `fields`) that also carries a machine code and its
+    parameters, for `codes`. A str, so marshmallow and every reader of `fields` see the text."""
+
+    def __new__(cls, text, code, **params):
+        if code not in FIELD_CODES:
+            raise ValueError(f"unknown field error code {code!r}")
+        error = super().__new__(cls, text)
+        error.code, error.params = code, params
+        return error
+
+    def __getnewargs__(self):  # copy and pickle (apispec deep-copies the schemas' messages)
+        return str(self), self.code
+
+
+def codes_of(messages):
+    """The `codes` twin of a `fields` tree: each message as {"code": ..., **params}; a message
+    raised as plain text (no code) is "other"."""
+    if isinstance(messages, dict):
+        return {key: codes_of(value) for key, value in messages.items()}
+    if isinstance(messages, (list, tuple)):
+        return [codes_of(m) if isinstance(m, (dict, list, tuple)) else code_of(m)
+                for m in messages]
+    return [code_of(messages)]
+
+
+def code_of(message):
+    return {"code": getattr(message, "code", "other"), **getattr(message, "params", {})}
+
+
 BUSY_RETRY_SECONDS = 2  # Retry-After of a write that could not get its turn
 
 
@@ -48,6 +84,7 @@ def envelope(status, code, message, fields=None, headers=None):
     error = {"code": code, "message": message}
     if fields is not None:
         error["fields"] = fields
+        error["codes"] = codes_of(fields)
     response = jsonify({"error": error})
     response.status_code = status
     response.headers.update(headers or {})
@@ -68,7 +105,8 @@ def handle_http_exception(err):
 def validation_error_body(err):
     """The `error` object of a marshmallow ValidationError (also used per batch item)."""
     fields = err.messages if isinstance(err.messages, dict) else {"_schema": err.messages}
-    return {"code": "validation_error", "message": first_message(fields), "fields": fields}
+    return {"code": "validation_error", "message": first_message(fields), "fields": fields,
+            "codes": codes_of(fields)}
 
 
 def handle_validation_error(err):

@@ -5,7 +5,7 @@ import json
 from flask import g, request
 from werkzeug.routing import BaseConverter
 
-from ..errors import ApiError
+from ..errors import ApiError, FieldError
 from ..schemas.fields import MAX_ID
 
 
@@ -66,7 +66,8 @@ class DayConverter(BaseConverter):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise ApiError(422, "date: Not a valid date.", fields={"date": ["Not a valid date."]})
+            raise ApiError(422, "date: Not a valid date.",
+                           fields={"date": [FieldError("Not a valid date.", "invalid_date")]})
 
     def to_url(self, value):
         return value.isoformat() if isinstance(value, datetime.date) else str(value)

@@ -5,7 +5,7 @@ import re
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
-from ..errors import CODES
+from ..errors import CODES, FIELD_CODES
 from ..schemas.fields import MAX_ID
 from ..schemas.habits import schedule_json_schema
 
@@ -21,7 +21,26 @@ ERROR = {"description": "An error: the one envelope", "content": {"application/j
             "code": {"type": "string", "enum": sorted(set(CODES.values()) | {"csrf_failed"})},
             "message": {"type": "string", "minLength": 1},
             "fields": {"type": "object", "description": "Validation errors only: messages by field",
-                       "additionalProperties": {}}}}}}}}}
+                       "additionalProperties": {}},
+            "codes": {"$ref": "#/components/schemas/FieldErrorCodes"}}}}}}}}
+BOUND = {"anyOf": [{"type": "number"}, {"type": "string"}],
+         "description": "A number, or a date or instant in ISO 8601"}
+# `codes` mirrors `fields`: the same keys, each message as its code and parameters.
+FIELD_ERROR_SCHEMAS = {
+    "FieldErrorCode": {
+        "type": "object", "required": ["code"], "additionalProperties": False,
+        "description": "One field error, for an app to word: too_short/too_long carry the "
+                       "length's min and/or max, out_of_range the range's min and/or max, "
+                       "not_one_of the choices (left out when too many to list); the others "
+                       "carry nothing (other: the message says it)",
+        "properties": {"code": {"type": "string", "enum": list(FIELD_CODES)},
+                       "min": BOUND, "max": BOUND, "choices": {"type": "array", "items": {}}}},
+    "FieldErrorCodes": {
+        "type": "object", "description": "Validation errors only: `fields` as codes, field by "
+                                         "field (nested as `fields` is)",
+        "additionalProperties": {"oneOf": [
+            {"type": "array", "items": {"$ref": "#/components/schemas/FieldErrorCode"}},
+            {"$ref": "#/components/schemas/FieldErrorCodes"}]}}}
 
 
 def schema_name(schema):
@@ -41,6 +60,8 @@ def build_spec(app):
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
     spec.components.security_scheme("session", {"type": "apiKey", "in": "cookie",
                                                 "name": "session"})
+    for name, schema in FIELD_ERROR_SCHEMAS.items():
+        spec.components.schema(name, schema)
     spec.components.response("Error", ERROR)
     paths = {}
     for rule in app.url_map.iter_rules():

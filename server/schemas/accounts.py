@@ -1,7 +1,7 @@
 """Accounts, sessions and API tokens."""
-from marshmallow import Schema, fields, validate
+from . import fields, validate
 
-from .fields import Instant, Text, TimeZone
+from .fields import Instant, Schema, Text, TimeZone
 
 
 class RegisterIn(Schema):

@@ -1,7 +1,7 @@
 """The app's first read: who is signed in, the session's CSRF token, and their Today."""
-from marshmallow import Schema, fields
-
+from . import fields
 from .accounts import UserOut
+from .fields import Schema
 from .stats import TodayOut
 
 

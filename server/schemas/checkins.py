@@ -1,7 +1,7 @@
 """Check-ins and reflections."""
-from marshmallow import Schema, fields, validate
+from . import fields, validate
 
-from .fields import Day, Id, Instant, Number, Text, plausible_instant
+from .fields import Day, Id, Instant, Number, Schema, Text, plausible_instant
 
 
 class CheckinIn(Schema):

@@ -1,9 +1,9 @@
 """Orbit's export format, version 1 (GET /export, POST /import): everything of one user, each
 object with its uuid and references by uuid, habits with their whole rule history. The same
 schemas dump an export and load one back (unknown fields raise)."""
-from marshmallow import Schema, fields, validate
+from . import fields, validate
 
-from .fields import Color, Day, Instant, Number, Text
+from .fields import Color, Day, Instant, Number, Schema, Text
 from .habits import ScheduleSchema
 from .reminders import Channels, TimeOfDay, Weekdays, TARGETS
 

@@ -1,7 +1,9 @@
 """Identities and habits."""
-from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
+from marshmallow import ValidationError, post_load, validates_schema
 
-from .fields import Color, Day, Flag, Id, Instant, Number, Text
+from ..errors import FieldError
+from . import fields, validate
+from .fields import Color, Day, Flag, Id, Instant, Number, Schema, Text
 
 
 class IdentityIn(Schema):
@@ -49,17 +51,20 @@ class ScheduleSchema(Schema):
     @validates_schema
     def check_shape(self, data, **kwargs):
         if "type" not in data:  # a PATCH loads partially, but a schedule is always given whole
-            raise ValidationError({"type": ["Missing data for required field."]})
+            raise ValidationError({"type": [FieldError("Missing data for required field.",
+                                                       "required")]})
         wanted = SCHEDULE_FIELDS[data["type"]]
-        errors = {name: ["Not used by this schedule type."]
+        errors = {name: [FieldError("Not used by this schedule type.", "not_allowed")]
                   for name in ("days", "times", "n") if name in data and name not in wanted}
-        errors.update({name: ["Missing data for required field."]
+        errors.update({name: [FieldError("Missing data for required field.", "required")]
                        for name in wanted if name not in data})
         if "days" in data and len(set(data["days"])) != len(data["days"]):
-            errors.setdefault("days", []).append("Weekdays must be distinct.")
+            errors.setdefault("days", []).append(FieldError("Weekdays must be distinct.",
+                                                            "not_unique"))
         limit = {"per_week": 7, "per_month": 31}.get(data["type"])
         if limit and "times" in data and not 1 <= data["times"] <= limit:
-            errors.setdefault("times", []).append(f"Must be between 1 and {limit}.")
+            errors.setdefault("times", []).append(FieldError(f"Must be between 1 and {limit}.",
+                                                             "out_of_range", min=1, max=limit))
         if errors:
             raise ValidationError(errors)
 

@@ -1,7 +1,7 @@
 """A habit's screen in one read (GET /habits/{id}/overview)."""
-from marshmallow import Schema, fields
-
+from . import fields
 from .checkins import CheckinOut
+from .fields import Schema
 from .habits import HabitOut, IdentityOut
 from .pauses import PauseOut
 from .stats import CalendarDayOut, StatsOut, StrengthPointOut

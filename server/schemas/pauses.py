@@ -1,7 +1,7 @@
 """Pauses: a rest of one habit, or of every habit, from a day to a day (or until resumed)."""
-from marshmallow import Schema, fields, validate
+from . import fields, validate
 
-from .fields import MAX_ID, Day, Id, Instant, Text
+from .fields import MAX_ID, Day, Id, Instant, Schema, Text
 
 
 class PauseIn(Schema):

@@ -2,10 +2,12 @@
 import hashlib
 import re
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, validates_schema
 
+from ..errors import FieldError
 from ..notify.outbound import APPRISE_SCHEMES
-from .fields import Flag, Id, Instant, Text
+from . import fields, validate
+from .fields import Flag, Id, Instant, Schema, Text
 
 TARGETS = ["habit", "reflection", "weekly_summary"]
 CHANNELS = ["push", "email", "apprise"]
@@ -16,7 +18,8 @@ def TimeOfDay(**kwargs):
     """A local time "HH:MM", 24 hours."""
     def check(value):
         if not re.fullmatch(HH_MM.strip("^$"), value):
-            raise ValidationError("Use a time like 07:30 (24 hours).")
+            raise ValidationError(FieldError("Use a time like 07:30 (24 hours).",
+                                             "invalid_format"))
     return fields.String(validate=check, metadata={"pattern": HH_MM}, **kwargs)
 
 
@@ -43,7 +46,7 @@ class ReminderIn(Schema):
     def distinct(self, data, **kwargs):
         for name in ("days", "channels"):
             if name in data and len(set(data[name])) != len(data[name]):
-                raise ValidationError({name: ["Each only once."]})
+                raise ValidationError({name: [FieldError("Each only once.", "not_unique")]})
 
 
 class ReminderOut(Schema):

@@ -1,8 +1,8 @@
 """What the domain computes, as the API sends it: Today, statistics, strength, calendars."""
-from marshmallow import Schema, fields, validate
+from . import fields, validate
 
 from .checkins import BatchResultOut, CheckinOut, ReflectionOut
-from .fields import Number
+from .fields import Number, Schema
 from .habits import HabitOut
 from .pauses import PauseOut
 

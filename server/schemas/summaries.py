@@ -1,7 +1,7 @@
 """Weekly summaries (API.md "Weekly summaries"), as the API sends them."""
-from marshmallow import Schema, fields, validate
+from . import fields, validate
 
-from .fields import Day, Number
+from .fields import Day, Number, Schema
 from .habits import HabitOut, IdentityOut
 
 

@@ -1,7 +1,7 @@
 """An identity's votes per week and its evidence (the latest done days of its habits)."""
-from marshmallow import Schema, fields, validate
+from . import fields, validate
 
-from .fields import Number
+from .fields import Number, Schema
 from .habits import HabitOut
 
 

@@ -6,7 +6,7 @@ from peewee import fn
 
 from ..clock import utcnow
 from ..db import database, locked
-from ..errors import ApiError
+from ..errors import ApiError, FieldError
 from ..models import Checkin, Habit, HabitRule, Identity
 from ..prepared import Prepared
 from . import summaries
@@ -135,7 +135,8 @@ def apply_update(user, habit, data):
     kind, measure = data.get("kind", habit.kind), data.get("measure", habit.measure)
     if earliest is not None and (kind, measure) != (habit.kind, habit.measure):
         field = "kind" if kind != habit.kind else "measure"
-        raise ValidationError({field: ["Cannot change once the habit has check-ins."]})
+        raise ValidationError({field: [FieldError("Cannot change once the habit has check-ins.",
+                                                  "locked_after_checkins")]})
     schedule = data.get("schedule", habit.schedule)
     target = checked_rule(kind, measure, schedule, data.get("target", habit.target),
                           "target" in data)
