@@ -44,12 +44,13 @@ function mayHaveSession() {
 
 /** An error from the API (or the network), with the fields of the error envelope. */
 export class ApiError extends Error {
-  constructor({ status = 0, code = "network_error", message = NETWORK_MESSAGE, fields = null }) {
+  constructor({ status = 0, code = "network_error", message = NETWORK_MESSAGE, fields = null, codes = null }) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.codes = codes; // `fields` as machine codes and parameters (messages.js words them)
   }
 }
 
@@ -74,6 +75,7 @@ async function errorFrom(response) {
     code: envelope?.code || "http_error",
     message: envelope?.message || `Something went wrong (${response.status}). Please try again.`,
     fields: envelope?.fields || null,
+    codes: envelope?.codes || null,
   });
 }
 

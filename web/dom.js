@@ -141,14 +141,15 @@ export function showFormError(formEl, error, fieldNames = {}) {
   let firstErrorEl = null;
   for (const [name, messages] of Object.entries(error.fields || {})) {
     const flat = flattenMessages(messages);
+    const codes = flattenCodes(error.codes?.[name]);
     const fieldEl = formEl.querySelector(`[data-field="${fieldNames[name] || name}"]`);
     if (!fieldEl) {
-      unplaced.push(...flat);
+      unplaced.push(...flat.map((text, i) => [text, codes[i]]));
       continue;
     }
     const controlEls = [...fieldEl.querySelectorAll("input, select, textarea")];
     const empty = controlEls.length > 0 && controlEls.every((el) => !el.value.trim());
-    const errorEl = h("p", { class: "field-error", id: uid("error"), text: plainMessage(name, flat, empty) });
+    const errorEl = h("p", { class: "field-error", id: uid("error"), text: plainMessage(name, flat, empty, codes) });
     fieldEl.append(errorEl);
     if (!firstErrorEl) {
       errorEl.setAttribute("role", "alert");
@@ -162,7 +163,7 @@ export function showFormError(formEl, error, fieldNames = {}) {
     }
   }
   if (unplaced.length || !firstErrorEl) {
-    const summary = unplaced.length ? unplaced.map((text) => plainMessage("", [text])).join(" ") : error.message;
+    const summary = unplaced.length ? unplaced.map(([text, code]) => plainMessage("", [text], false, code ? [code] : [])).join(" ") : error.message;
     const summaryEl = h("div", { class: "form-error", role: "alert", tabindex: "-1", text: summary || "Something went wrong. Please try again." });
     formEl.prepend(summaryEl);
     summaryEl.focus({ preventScroll: true });
@@ -186,6 +187,13 @@ export function clearFormError(formEl) {
     el.remove();
   });
   formEl.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
+}
+
+// The envelope's codes for a field, in the order flattenMessages gives its messages.
+function flattenCodes(codes) {
+  if (Array.isArray(codes)) return codes.flatMap((c) => (c && typeof c.code === "string" ? [c] : flattenCodes(c)));
+  if (codes && typeof codes === "object") return Object.values(codes).flatMap(flattenCodes);
+  return [];
 }
 
 function flattenMessages(messages) {

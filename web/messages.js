@@ -1,5 +1,7 @@
-// Validator text from the API in plain words, said once, beside its field: "Length must be
-// between 1 and 80." on a name becomes "Give it a name: up to 80 characters."
+// An API error, beside its field, in plain words made from its code and parameters (the error
+// envelope's `codes`): {code: "too_long", min: 1, max: 80} on a name reads "Write 1 to 80
+// characters.", or "Give it a name: up to 80 characters." when the name is empty. A message with
+// no code (the browser's own checks) or a code the app has no words for is shown as it is.
 
 const BY_FIELD = {
   name: { empty: "Give it a name: up to 80 characters." },
@@ -9,26 +11,39 @@ const BY_FIELD = {
   password: { empty: "Enter your password." },
 };
 
-const PATTERNS = [
-  [/^Length must be between 1 and (\d+)\.?$/, (n) => `Write 1 to ${n} characters.`],
-  [/^(Longer than maximum length|Length must be at most) (\d+)\.?$/, (_, n) => `Use at most ${n} characters.`],
-  [/^Shorter than minimum length (\d+)\.?$/, (n) => `Use at least ${n} characters.`],
-  [/^(Missing data for required field|Field may not be null)\.?$/, () => "This is needed."],
-  [/^Not a valid (number|integer)\.?$/, () => "Enter a number."],
-  [/^Not a valid date\.?$/, () => "Enter a date."],
-  [/^Must be greater than or equal to (-?[\d.]+) and less than or equal to (-?[\d.]+)\.?$/, (a, b) => `Use a number from ${a} to ${b}.`],
-  [/^Must be greater than or equal to (-?[\d.]+)\.?$/, (a) => `Use ${a} or more.`],
-  [/^Must be less than or equal to (-?[\d.]+)\.?$/, (a) => `Use ${a} or less.`],
-  [/^Cannot change once the habit has check-ins\.?$/, () => "This can't change any more: the habit already has days logged."],
-];
+const has = (value) => value !== undefined && value !== null;
+const isNumber = (value) => typeof value === "number";
 
-/** One field's messages as one plain sentence; `empty` when its control holds nothing. */
-export function plainMessage(field, messages, empty = false) {
-  const first = String(messages[0] ?? "").replace(/^[A-Z][\w ]{0,30}: /, "");
-  if (empty && BY_FIELD[field]?.empty && !/^Cannot change/.test(first)) return BY_FIELD[field].empty;
-  for (const [pattern, say] of PATTERNS) {
-    const match = pattern.exec(first);
-    if (match) return say(...match.slice(1));
-  }
-  return first.replace(/`/g, "");
+function characters({ min, max }) {
+  if (has(min) && has(max)) return `Write ${min} to ${max} characters.`;
+  return has(max) ? `Use at most ${max} characters.` : `Use at least ${min} characters.`;
+}
+
+function range({ min, max }) {
+  if (isNumber(min) && isNumber(max)) return `Use a number from ${min} to ${max}.`;
+  if (isNumber(min) && !has(max)) return `Use ${min} or more.`;
+  if (isNumber(max) && !has(min)) return `Use ${max} or less.`;
+  return null; // dates: the server's own words say which
+}
+
+// Each code's words; null leaves the server's message.
+const WORDS = {
+  required: () => "This is needed.",
+  null: () => "This is needed.",
+  too_short: characters,
+  too_long: characters,
+  out_of_range: range,
+  invalid_number: () => "Enter a number.",
+  invalid_date: () => "Enter a date.",
+  invalid_email: () => "That doesn't look like an email address.",
+  not_one_of: ({ choices }) => (choices ? `Choose one of: ${choices.join(", ")}.` : null),
+  locked_after_checkins: () => "This can't change any more: the habit already has days logged.",
+};
+
+/** One field's error as one plain sentence: `codes` are the envelope's for the field (the same
+ * order as `messages`); `empty` when its control holds nothing. */
+export function plainMessage(field, messages, empty = false, codes = []) {
+  const coded = codes[0];
+  if (empty && BY_FIELD[field]?.empty && coded?.code !== "locked_after_checkins") return BY_FIELD[field].empty;
+  return (coded && WORDS[coded.code]?.(coded)) || String(messages[0] ?? "").replaceAll("`", "");
 }

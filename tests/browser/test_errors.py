@@ -1,4 +1,6 @@
 """API errors reach the person as readable messages, and forms keep what was typed."""
+import json
+
 from playwright.sync_api import expect
 
 
@@ -68,5 +70,35 @@ def test_editor_shows_field_errors_from_the_api(signed_up, console_errors, shoot
     page.get_by_role("radio", name="Minutes", exact=True).check()
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.locator('[data-field="measure"] .field-error')).to_have_text(
+        "This can't change any more: the habit already has days logged.")
     expect(page.get_by_role("radio", name="Minutes", exact=True)).to_be_checked()
     expect(page.get_by_role("heading", level=1, name="Edit habit")).to_be_visible()
+
+
+def test_a_field_error_is_worded_from_its_code_not_its_english(signed_up, console_errors):
+    """The server's real answer to a name of 81 characters, with every word of English in it
+    replaced: only its codes ({"code": "too_long", "min": 1, "max": 80}) can say what is wrong."""
+    page = signed_up
+    console_errors.allow("status of 422")
+    seen = []
+
+    def too_long_a_name(route):
+        body = json.loads(route.request.post_data) | {"name": "x" * 81}
+        response = route.fetch(post_data=json.dumps(body))
+        error = response.json()["error"]
+        seen.append(error["codes"])
+        error["message"] = "..."
+        error["fields"] = {name: ["(no words to read)"] for name in error["fields"]}
+        route.fulfill(response=response, json={"error": error})
+
+    page.route("**/api/v1/habits", lambda route: too_long_a_name(route)
+               if route.request.method == "POST" else route.continue_())
+    page.get_by_role("button", name="New habit").click()
+    page.get_by_label("Name").fill("Read")
+    page.get_by_role("button", name="Save").click()
+    name_error = page.locator('[data-field="name"] .field-error')
+    expect(name_error).to_have_text("Write 1 to 80 characters.")
+    assert seen == [{"name": [{"code": "too_long", "min": 1, "max": 80}]}]
+    expect(page.get_by_text("no words to read")).to_have_count(0)
+    expect(page.get_by_label("Name")).to_have_value("Read")
