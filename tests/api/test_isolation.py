@@ -38,8 +38,8 @@ def everything_of(client, ids):
     """What the first user sees of their own data."""
     paths = ["/me", "/habits?archived=all", "/habits/{habit}", "/habits/{habit}/checkins",
              "/identities", "/identities/{identity}", "/reflections", "/tokens", "/today",
-             "/habits/{habit}/stats", "/habits/{habit}/calendar", "/identities/{identity}/votes",
-             "/identities/{identity}/evidence", "/pauses", "/pauses/{pause}", "/reminders",
+             "/habits/{habit}/stats", "/habits/{habit}/calendar", "/habits/{habit}/overview",
+             "/identities/{identity}/votes", "/identities/{identity}/evidence", "/pauses", "/pauses/{pause}", "/reminders",
              "/reminders/{reminder}", "/notify/targets", "/calendar/token"]
     seen = {}
     for path in paths:
@@ -73,6 +73,9 @@ def unchanged(client, mine):
     ("GET", "/habits/{habit}/stats", None),
     ("GET", "/habits/{habit}/strength", None),
     ("GET", "/habits/{habit}/calendar", None),
+    ("GET", "/habits/{habit}/overview", None),
+    ("PUT", "/habits/{habit}/checkins/{date}?include=today", {"value": 0}),
+    ("DELETE", "/habits/{habit}/checkins/{date}?include=today", None),
     ("DELETE", "/tokens/{token}", None),
     ("GET", "/pauses/{pause}", None),
     ("PATCH", "/pauses/{pause}", {"end": None, "note": "changed"}),
@@ -126,7 +129,8 @@ def test_reminders_targets_feeds_and_summaries_are_the_callers_own(other, mine, 
     feed = other.http.get(url[url.index("/api/v1/"):]).data
     assert b"VCALENDAR" in feed and b"VEVENT" not in feed and b"Walk" not in feed
     assert other.delete("/calendar/token").status_code == 204
-    for path in ("/summaries/weekly", "/summaries/weekly/history"):
+    for path in ("/summaries/weekly", "/summaries/weekly/history", "/summaries/weekly/screen",
+                 "/bootstrap"):
         summary = other.get(path)
         assert summary.status_code == 200 and "Walk" not in json.dumps(summary.json), path
 
