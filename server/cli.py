@@ -50,7 +50,7 @@ def register(app):
             summary = weekly.summary_of_week(user, day, hide_private=True)
             try:
                 send_summary(current_app.config, user.email, summary,
-                             links.base_url(current_app.config))
+                             links.base_url(current_app.config, user))
             except MailNotConfigured as error:
                 raise click.ClickException(str(error)) from None
         click.echo(f"Sent the week of {summary['week_start']} to {user.email}.")

@@ -74,7 +74,7 @@ def register_ops(app):
             if user is None:
                 raise click.ClickException(f"There is no account for {email}.")
             token = resets.operator_link(user)
-        click.echo(links.absolute(resets.reset_path(token)))
+        click.echo(links.absolute(resets.reset_path(token), user=user))
         click.echo(f"Good once, for {user.email}, for an hour. Setting a new password signs "
                    "them out everywhere and revokes their API tokens.", err=True)
 

@@ -31,7 +31,8 @@ def request_reset():
     config = current_app.config
     by_email = mail_configured(config)
     user, token = resets.request_reset(email)
-    link = links.absolute(resets.reset_path(token))
+    # Where the account's owner uses Orbit, never this request's Host: anyone may send this.
+    link = links.absolute(resets.reset_path(token), user=user or 0)
     if by_email:
         send_reset_link(config, user.email if user else None, link)
     return ResetRequestedOut().dump({"by_email": by_email, "minutes": MINUTES})

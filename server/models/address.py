@@ -7,8 +7,8 @@ from .base import BaseModel
 
 
 class ServerAddress(BaseModel):
-    """One row ("last"): the scheme and host a signed-in request last came to, and when that
-    changed. Written by server/links.py only when it changes, never on every request."""
+    """A row a user ("user:<id>"): the scheme and host their signed-in requests last came to,
+    and when that changed. Written by server/links.py only when it changes, never on every request."""
     name = CharField(max_length=16, primary_key=True)
     url = CharField(max_length=300)
     changed_at = DateTimeField(default=utcnow)

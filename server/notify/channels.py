@@ -72,7 +72,7 @@ def send_on_channels(config, reminder, user, title, body, summary=None, habit=No
                      has_device=None):
     """Send on each channel of the reminder: [{channel, status (sent, failed or not_sent), message
     (for the user), log (for the operator's records)}], in the reminder's order."""
-    base_url, outcomes = links.base_url(config), []
+    base_url, outcomes = links.base_url(config, user), []
     link = link_of(reminder, base_url)
     for channel in reminder.channels:
         outcome = {"channel": channel, "status": "sent", "message": "Sent.", "log": channel}
@@ -111,23 +111,25 @@ def push_payload(config, reminder, habit, title, body, link, day):
     actions (Safari on iOS)."""
     payload = {"title": title, "body": body, "tag": f"reminder-{reminder.id}", "url": link}
     if habit is not None and day is not None:
-        payload["url"] = links.absolute(f"/#/today/{day.isoformat()}?focus={habit.id}", config)
+        payload["url"] = links.absolute(f"/#/today/{day.isoformat()}?focus={habit.id}", config,
+                                        reminder.user_id)
     if habit is not None and habit.kind == "build" and day is not None:
         value = habit.target if habit.measure != "check" else None
         token = action_token(config["SECRET_KEY"], habit, day, value)
         payload["action"] = {"title": "Done",
-                             "url": links.absolute(f"/api/v1/actions/{token}", config)}
+                             "url": links.absolute(f"/api/v1/actions/{token}", config,
+                                                   reminder.user_id)}
     return payload
 
 
 def email_reminder(config, reminder, user, title, body, link, summary=None):
     """A reminder email with a link into the app and RFC 8058 one-click unsubscribe."""
     unsubscribe = links.absolute(
-        f"/api/v1/unsubscribe/{unsubscribe_token(config['SECRET_KEY'], reminder)}", config)
+        f"/api/v1/unsubscribe/{unsubscribe_token(config['SECRET_KEY'], reminder)}", config, user)
     headers = {"List-Unsubscribe": f"<{unsubscribe}>",
                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     if summary is not None:
-        base_url = links.base_url(config)
+        base_url = links.base_url(config, user)
         text = summary_text(summary, base_url) + f"\nStop these emails: {unsubscribe}\n"
         return send(config, user.email, summary_subject(summary), text,
                     summary_html(summary, base_url), headers)

@@ -9,6 +9,7 @@ import time
 
 from aiosmtpd.controller import Controller
 
+from server.models import ServerAddress
 from tests import clock
 
 from ..conftest import PASSWORD, ApiClient, Inbox, free_port
@@ -195,3 +196,22 @@ def operator_token(app, email):
     result = app.test_cli_runner().invoke(args=["user", "reset-link", email])
     assert result.exit_code == 0, result.output
     return LINK.search(result.stdout).group(2)
+
+
+def test_the_emailed_link_points_where_its_owner_uses_orbit_not_at_the_askers_host(
+        app, client, other, anon, smtp):
+    """Anyone may ask for a reset with a forged Host header: the link still points where the
+    account's owner signed in (it pointed at the forged host, handing the token to its owner)."""
+    inbox, url = smtp
+    with_mail(app, url)
+    assert client.get("/me").status_code == 200  # its owner, at http://localhost
+    assert other.get("/me").status_code == 200
+    with app.app_context():  # another user reached it later at another address
+        ServerAddress.update(url="http://elsewhere.example.org", changed_at=clock.now()).where(
+            ServerAddress.name == f"user:{other.user['id']}").execute()
+    response = anon.post("/auth/password-reset", {"email": client.user["email"]},
+                         headers={"Host": "evil.example.org"})
+    assert response.status_code == 200
+    [message] = wait_for_messages(inbox, 1)
+    link = LINK.search(message.get_payload(decode=True).decode()).group(1)
+    assert link.startswith("http://localhost/#/reset?token="), link
