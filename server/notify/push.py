@@ -7,7 +7,7 @@ import logging
 from urllib.parse import urlsplit, urlunsplit
 
 from cryptography.hazmat.primitives import serialization
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import URLSafeSerializer
 from py_vapid import Vapid
 from pywebpush import WebPushException, webpush
 from requests import RequestException
@@ -17,7 +17,7 @@ from urllib3.util import parse_url
 from .. import links
 from ..clock import utcnow
 from ..db import database
-from ..models import ActionToken, Habit, PushSubscription, Setting
+from ..models import ActionToken, PushSubscription, Setting
 from .outbound import guarded
 
 log = logging.getLogger(__name__)
@@ -134,20 +134,3 @@ def action_token(secret_key, habit, day, value):
     row = ActionToken.create(habit=habit, day=day, value=value,
                              expires_at=utcnow() + ACTION_LIFETIME)
     return URLSafeSerializer(secret_key, salt="action").dumps([row.id, str(habit.uuid)])
-
-
-def use_action(secret_key, token):
-    """The ActionToken a token names, claimed for this one use; None when forged, used or
-    expired (claimed by one conditional statement, so two taps cannot both log). Call it in the
-    transaction that writes the check-in, so a failed write gives the token back."""
-    try:
-        action_id, habit_uuid = URLSafeSerializer(secret_key, salt="action").loads(token)
-    except (BadSignature, ValueError, TypeError):
-        return None
-    if not isinstance(action_id, int) or not isinstance(habit_uuid, str):
-        return None
-    habit = Habit.select(Habit.id).where(Habit.uuid == habit_uuid)
-    claimed = ActionToken.update(used_at=utcnow()).where(
-        ActionToken.id == action_id, ActionToken.habit.in_(habit), ActionToken.used_at.is_null(),
-        ActionToken.expires_at > utcnow()).execute()
-    return ActionToken.get_by_id(action_id) if claimed else None
