@@ -1,8 +1,8 @@
 """Sign-up, sign-in, sign-out, CSRF tokens, the account itself and its API tokens."""
 from flask import Blueprint, jsonify, request, session
 
-from ..auth import (end_session, keep_session, public, remember_device, session_only,
-                    start_session)
+from ..auth import end_session, keep_session, public, session_only, start_session
+from ..throttle import remember_device
 from ..schemas import (CsrfOut, DeleteMeIn, LoginIn, MePatchIn, PasswordIn, RegisterIn,
                        SessionOut, SignUpsOut, SignUpsQuery, TokenCreatedOut, TokenIn, TokenOut,
                        UserOut)

@@ -2,7 +2,8 @@
 from flask import Blueprint, current_app, jsonify
 
 from .. import links
-from ..auth import public, remember_device, start_session
+from ..auth import public, start_session
+from ..throttle import remember_device
 from ..notify.reset_mail import mail_configured, send_reset_link
 from ..schemas.accounts import (ResetLinkIn, ResetLinkOut, ResetPasswordIn, ResetRequestedOut,
                                 ResetRequestIn, ResetWaysOut, SessionOut)

@@ -44,7 +44,7 @@ class LoginSession(BaseModel):
 class LoginAttempt(BaseModel):
     """A failed (or not yet judged) sign-in. `device` is the hash of the nonce of the device cookie
     it came with, when that cookie was good for the email: such attempts count against that device,
-    not against the email (auth.throttle_login)."""
+    not against the email (throttle.throttle_login)."""
     email = CharField(max_length=254, index=True)
     address = CharField(max_length=64, index=True)
     device = CharField(max_length=64, null=True, index=True)

@@ -3,12 +3,12 @@ import secrets
 
 from marshmallow import ValidationError
 
-from ..auth import (clear_login_failures, hash_password, hash_token, throttle_login,
-                    throttle_sign_up, verify_password)
+from ..auth import hash_password, hash_token, verify_password
 from ..db import database
 from ..errors import ApiError
 from ..models import (ApiToken, CalendarFeed, LoginAttempt, NotifyTarget, PushSubscription,
                       User)
+from ..throttle import clear_login_failures, throttle_login, throttle_sign_up
 from . import invites, summaries
 
 # Verifying against this when the email is unknown makes both failures take the same time.

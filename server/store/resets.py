@@ -6,7 +6,8 @@ import secrets
 
 from flask import current_app
 
-from ..auth import claim, client_address, hash_token
+from ..auth import hash_token
+from ..throttle import claim, client_address
 from ..clock import utcnow
 from ..db import database
 from ..errors import ApiError
