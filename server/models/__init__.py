@@ -7,10 +7,11 @@ from .base import BaseModel, JSONField  # noqa: F401 (for the modules that defin
 from .notify import (ActionToken, CalendarFeed, Delivery, DispatcherHeartbeat, NotifyTarget,
                      PushSubscription, Reminder)
 from .records import (Checkin, CheckinTombstone, Habit, HabitRule, HabitSummary, Identity,
-                      ImportedObject, Pause, Reflection, ReflectionTombstone, WeeklyCache)
+                      ImportRun, ImportedObject, Pause, Reflection, ReflectionTombstone,
+                      WeeklyCache)
 
-MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, Habit, HabitRule,
-          Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
+MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, ImportRun, Habit,
+          HabitRule, Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
           CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
           ImportedObject, Invite, Pause, DispatcherHeartbeat, PasswordReset,
           ServerAddress]

@@ -19,6 +19,13 @@ class Identity(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
 
+class ImportRun(BaseModel):
+    """An import being written (issue 29): its new habits are written in short transactions,
+    hidden until the last one reveals them all at once. One at a time per user."""
+    user = ForeignKeyField(User, unique=True, on_delete="CASCADE")
+    started_at = DateTimeField(default=utcnow)
+
+
 class Habit(BaseModel):
     uuid = UUIDField(default=uuid.uuid4, unique=True)
     user = ForeignKeyField(User, backref="habits", on_delete="CASCADE")
@@ -40,6 +47,9 @@ class Habit(BaseModel):
     # Moves on whenever the judged history changes (a past day, a rule, the start date, the week
     # start), so a cached HabitSummary of an older revision is known to be stale.
     revision = IntegerField(default=0)
+    # Set while the import that creates the habit is still being written: no read shows it
+    # (Habit.shown), and a failed import's are removed with it.
+    import_run = ForeignKeyField(ImportRun, null=True, on_delete="CASCADE")
 
     # The store attaches the habit's HabitRule rows here, oldest first; the newest is in force.
     rules = ()
