@@ -15,10 +15,14 @@ from peewee import OperationalError
 from .clock import utcnow
 from .db import database
 from .errors import ApiError
-from .models import ApiToken, LoginSession, Setting, User
+from .models import ApiToken, Habit, LoginSession, Setting, User
 from .prepared import Prepared
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# All a "checkins" token may reach (a shortcut that logs a habit): writing and removing a day of
+# one of its habits, whose answer (with ?include=today, that habit's Today item) is all it reads.
+SCOPED_ENDPOINTS = {"api.checkins.put_checkin", "api.checkins.delete_checkin"}
+SCOPE_MESSAGE = "This token may only log check-ins of its own habits."
 TOKEN_TOUCH_EVERY = datetime.timedelta(minutes=1)
 
 # Every request resolves its caller: the token (or session) and its user in one query, built once.
@@ -118,7 +122,7 @@ def end_session():
 
 def load_caller():
     """Resolve g.user from a bearer token or the session cookie (None when anonymous)."""
-    g.user, g.via_token = None, False
+    g.user, g.via_token, g.token_scope = None, False, None
     header = request.headers.get("Authorization", "")
     if header:
         scheme, _, token = header.partition(" ")
@@ -129,6 +133,8 @@ def load_caller():
             raise ApiError(401, "This API token is not valid.")
         touch_token(api_token)
         g.user, g.via_token = api_token.user, True
+        if api_token.scope != "full":
+            g.token_scope = api_token
     elif "sid" in session:
         uid = session.get("uid")
         login = SESSION_WITH_USER.first(key_hash=hash_token(session["sid"]),
@@ -150,7 +156,10 @@ def touch_token(api_token):
 
 
 def check_access(public):
-    """401 before 403: authentication first, then CSRF for cookie-authenticated writes."""
+    """401 before 403: authentication first, then a scoped token's limits (on every endpoint,
+    public or not), then CSRF for cookie-authenticated writes."""
+    if g.token_scope is not None:
+        check_scope(g.token_scope)
     if public:
         return
     if g.user is None:
@@ -161,6 +170,18 @@ def check_access(public):
         if not hmac.compare_digest(sent, session.get("csrf", "").encode()):
             raise ApiError(403, "The X-CSRF-Token header is missing or wrong; "
                                 "get one from GET /api/v1/auth/csrf.", code="csrf_failed")
+
+
+def check_scope(api_token):
+    """The one place a scoped token is held to its scope: a "checkins" token reaches only
+    SCOPED_ENDPOINTS, for its own habits (still the user's: by uuid, see ApiToken); 403 for
+    every other endpoint and habit. Sessions and full tokens never come here."""
+    habit_id = (request.view_args or {}).get("habit_id")
+    if (api_token.scope != "checkins" or request.endpoint not in SCOPED_ENDPOINTS
+            or habit_id is None or not Habit.select().where(
+                Habit.id == habit_id, Habit.user == api_token.user_id,
+                Habit.uuid.in_(api_token.habit_uuids or [])).exists()):
+        raise ApiError(403, SCOPE_MESSAGE)
 
 
 def public(view):

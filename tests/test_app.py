@@ -120,3 +120,27 @@ def test_the_second_migration_keeps_start_dates_and_widens_numbers(empty_databas
             assert HabitRule.get().target == 999999.99  # `real` kept 6 digits: 1000000
             assert Checkin.get().value == 123456.789
     database.close_all()
+
+
+def test_tokens_made_before_scopes_keep_full_access(empty_database_url):
+    """Migration 0020 (token scopes): a token of before it is a full one, as it was."""
+    from server.auth import hash_token
+    from server.models import User
+    app = create_app({"DATABASE_URL": empty_database_url, "TESTING": True})
+    names = sorted(path.stem for path in MIGRATIONS.glob("[0-9]*.py"))
+    before = names[names.index("0020_token_scopes") - 1]
+    with app.app_context(), database.connection_context():
+        Runner(database.obj, directory=str(MIGRATIONS)).up(target=before)
+        user = User.create(email="a@b.c", password_hash="x")
+        database.execute_sql("INSERT INTO api_token (user_id, name, token_hash, created_at) VALUES"
+                             " (%s, 'Old', %s, %s)".replace("%s", database.obj.param),
+                             (user.id, hash_token("orbit_old"), datetime.datetime(2026, 1, 1)))
+    with app.app_context():
+        assert "0020_token_scopes" in init_db()
+    old = {"Authorization": "Bearer orbit_old"}
+    http = app.test_client()
+    assert http.get("/api/v1/tokens", headers=old).status_code == 403  # as before: session only
+    assert http.post("/api/v1/identities", json={"statement": "I last"},
+                     headers=old).status_code == 201
+    assert http.get("/api/v1/habits", headers=old).status_code == 200
+    database.close_all()

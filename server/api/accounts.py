@@ -99,9 +99,10 @@ def list_tokens():
 
 @bp.post("/tokens")
 @session_only
-@doc("Create an API token (shown this once)", body=TokenIn, response=TokenCreatedOut, status=201)
+@doc("Create an API token (shown this once): full, or limited to logging chosen habits",
+     body=TokenIn, response=TokenCreatedOut, status=201)
 def create_token():
-    token = accounts.create_token(current_user(), TokenIn().load(request_json())["name"])
+    token = accounts.create_token(current_user(), TokenIn().load(request_json()))
     return TokenCreatedOut().dump(token), 201
 
 

@@ -5,7 +5,7 @@ from peewee import (CharField, DateTimeField, ForeignKeyField,
                     IntegerField, TextField, UUIDField)
 
 from ..clock import utcnow
-from .base import BaseModel
+from .base import BaseModel, JSONField
 
 
 class Setting(BaseModel):
@@ -32,6 +32,11 @@ class ApiToken(BaseModel):
     token_hash = CharField(max_length=64, unique=True)
     created_at = DateTimeField(default=utcnow)
     last_used_at = DateTimeField(null=True)
+    # "full" (everything but tokens, password and account) or "checkins": only writing the
+    # check-ins of `habit_uuids` (auth.check_scope). Kept by uuid, not id: SQLite may hand a
+    # deleted habit's id to the next habit made, which the token was never given.
+    scope = CharField(max_length=16, default="full")
+    habit_uuids = JSONField(null=True)
 
 
 class LoginSession(BaseModel):

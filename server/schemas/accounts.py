@@ -1,7 +1,10 @@
 """Accounts, sessions and API tokens."""
+from marshmallow import ValidationError, validates_schema
+
+from ..errors import FieldError
 from . import fields, validate
 
-from .fields import Instant, Schema, Text, TimeZone
+from .fields import Id, Instant, Schema, Text, TimeZone
 
 
 class RegisterIn(Schema):
@@ -68,13 +71,37 @@ class DeleteMeIn(Schema):
     password = Text(required=True, validate=validate.Length(max=1024))
 
 
+TOKEN_SCOPES = ["full", "checkins"]
+SCOPE_HELP = ("full: everything but tokens, the password and the account; checkins: only "
+              "PUT and DELETE /habits/{id}/checkins/{date} of habit_ids (403 everywhere else)")
+
+
 class TokenIn(Schema):
     name = Text(required=True, validate=validate.Length(1, 80))
+    scope = fields.String(validate=validate.OneOf(TOKEN_SCOPES), load_default="full",
+                          metadata={"description": SCOPE_HELP})
+    habit_ids = fields.List(Id(), validate=validate.Length(1, 100), load_default=None, metadata={
+        "description": "With scope checkins (and only then): the habits it may log, the "
+                       "caller's own"})
+
+    @validates_schema
+    def habits_go_with_the_scope(self, data, **kwargs):
+        """A check-ins token names its habits; a full one has none to name."""
+        if data["scope"] == "checkins" and not data["habit_ids"]:
+            raise ValidationError({"habit_ids": [FieldError(
+                "Choose the habits this token may log.", "required")]})
+        if data["scope"] == "full" and data["habit_ids"] is not None:
+            raise ValidationError({"habit_ids": [FieldError(
+                "Only a check-ins token has habits.", "not_allowed")]})
 
 
 class TokenOut(Schema):
     id = fields.Integer()
     name = fields.String()
+    scope = fields.String(metadata={"enum": TOKEN_SCOPES, "description": SCOPE_HELP})
+    habit_ids = fields.List(fields.Integer(), allow_none=True, metadata={
+        "description": "The habits a check-ins token may log (those deleted since drop out); "
+                       "null for a full token"})
     created_at = Instant()
     last_used_at = Instant(allow_none=True)
 

@@ -73,6 +73,9 @@ class TodayItemOut(Schema):
         "description": "The pause that rests it (the habit's own before the account's)"})
     checkin = fields.Nested(CheckinOut, allow_none=True)
     done = fields.Boolean()
+    left = fields.Boolean(metadata={
+        "description": "Still to do on the date: a build habit due, not done, not skipped, "
+                       "not paused (what the app's badge counts)"})
     before_start = fields.Boolean(metadata={
         "description": "The date is before the habit's start date (logging it moves the start "
                        "back); nothing is judged"})
@@ -88,6 +91,9 @@ class TodayItemOut(Schema):
 class TodayOut(Schema):
     date = fields.Date()
     habits = fields.List(fields.Nested(TodayItemOut))
+    left = fields.Integer(metadata={
+        "description": "How many habits are still to do on the date (items with left): the "
+                       "app's badge, a Home Assistant sensor"})
     later = fields.List(fields.Nested(TodayItemOut), metadata={
         "description": "Habits that start after the date (before_start items)"})
     strip = fields.List(fields.Date(), metadata={

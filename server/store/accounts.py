@@ -6,8 +6,8 @@ from marshmallow import ValidationError
 from ..auth import hash_password, hash_token, verify_password
 from ..db import database
 from ..errors import ApiError
-from ..models import (ApiToken, CalendarFeed, LoginAttempt, NotifyTarget, PushSubscription,
-                      User)
+from ..models import (ApiToken, CalendarFeed, Habit, LoginAttempt, NotifyTarget,
+                      PushSubscription, User)
 from ..throttle import clear_login_failures, throttle_login, throttle_sign_up
 from . import invites, summaries
 
@@ -101,17 +101,46 @@ def delete_account(user, password):
 
 
 def tokens_of(user):
-    """The user's API tokens, oldest first."""
-    return list(ApiToken.select().where(ApiToken.user == user).order_by(ApiToken.id))
+    """The user's API tokens, oldest first, each with the ids of the habits it may log."""
+    tokens = list(ApiToken.select().where(ApiToken.user == user).order_by(ApiToken.id))
+    ids = habit_ids_by_uuid(user, {u for t in tokens for u in t.habit_uuids or ()})
+    for token in tokens:
+        with_habit_ids(token, ids)
+    return tokens
 
 
-def create_token(user, name):
-    """A new API token; the clear text is returned this once and stored only as a hash."""
+def habit_ids_by_uuid(user, uuids):
+    """{uuid text: id} of the user's habits among `uuids` (deleted ones are not found)."""
+    if not uuids:
+        return {}
+    return {str(h.uuid): h.id for h in Habit.select(Habit.id, Habit.uuid).where(
+        Habit.user == user, Habit.uuid.in_(list(uuids)))}
+
+
+def with_habit_ids(token, ids):
+    """The token with `habit_ids` (null when full), in the order it was given them."""
+    token.habit_ids = None if token.habit_uuids is None else [
+        ids[u] for u in token.habit_uuids if u in ids]
+    return token
+
+
+def create_token(user, data):
+    """A new API token (`data` as TokenIn loads it); the clear text is returned this once and
+    stored only as a hash. A check-ins token's habits must be the user's (422 otherwise)."""
+    uuids, found = None, {}
+    if data["scope"] == "checkins":
+        wanted = list(dict.fromkeys(data["habit_ids"]))
+        found = {h.id: str(h.uuid) for h in Habit.select(Habit.id, Habit.uuid).where(
+            Habit.user == user, Habit.id.in_(wanted))}
+        if len(found) != len(wanted):
+            raise ValidationError({"habit_ids": ["Unknown habit."]})
+        uuids = [found[i] for i in wanted]
     token = "orbit_" + secrets.token_urlsafe(32)
     with database.atomic():
-        row = ApiToken.create(user=user, name=name, token_hash=hash_token(token))
+        row = ApiToken.create(user=user, name=data["name"], token_hash=hash_token(token),
+                              scope=data["scope"], habit_uuids=uuids)
     row.token = token
-    return row
+    return with_habit_ids(row, {u: i for i, u in found.items()})
 
 
 def delete_token(user, token_id):

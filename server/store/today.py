@@ -15,8 +15,8 @@ def today(user, day):
     habits that start later (logging one there moves its start back); the strip; the mood."""
     habits = habits_of(user, "false")
     real_today = local_today(user)
-    return {"date": day, "habits": items_of(user, [h for h in habits if h.start_date <= day],
-                                            day, real_today),
+    items = items_of(user, [h for h in habits if h.start_date <= day], day, real_today)
+    return {"date": day, "habits": items, "left": sum(item["left"] for item in items),
             "later": [later_item(h) for h in habits if h.start_date > day],
             "strip": domain.day_strip(day, real_today),
             "reflection": Reflection.get_or_none(Reflection.user == user, Reflection.day == day)}
@@ -47,7 +47,12 @@ def items_of(user, habits, day, real_today):
         pause = pauses.covering(resting, habit.id, day)
         period = domain.period_progress(spec, entries, day, real_today)
         rule = domain.rule_on(spec, day)
-        items.append({"habit": habit, "due": due, "done": state.done, "before_start": False,
+        # Still to do: a build habit due and not done, neither skipped nor resting (the app's
+        # badge counts these; a quit habit has nothing left to do, only a slip to avoid).
+        left = (habit.kind == "build" and due and not state.done and pause is None
+                and (checkin is None or checkin.status != "skipped"))
+        items.append({"habit": habit, "due": due, "done": state.done, "left": left,
+                      "before_start": False,
                       "rule": {"target": rule.target, "schedule": rule.schedule.to_dict()},
                       "period": {"start": period.start, "end": period.end,
                                  "times": domain.times_required(spec, rule, period.start),
@@ -64,7 +69,7 @@ def items_of(user, habits, day, real_today):
 def later_item(habit):
     """A habit on a day before its start date: nothing is judged yet."""
     rule = habit.rules[0]
-    return {"habit": habit, "due": False, "done": False, "before_start": True,
+    return {"habit": habit, "due": False, "done": False, "left": False, "before_start": True,
             "rule": {"target": rule.target, "schedule": rule.schedule},
             "period": None, "paused": False, "pause": None, "checkin": None,
             "streak": {"current": 0, "unit": "days"}, "strength": 0.0}

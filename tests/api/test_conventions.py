@@ -120,7 +120,7 @@ def test_the_batch_takes_bodies_up_to_four_mebibytes(client):
     ("POST", "/checkins/batch", {"items": []}, "atomic"),
     ("PUT", "/reflections/{today}", {"mood": 3}, "energy"),
     ("PATCH", "/me", {}, "email"),
-    ("POST", "/tokens", {"name": "Phone"}, "scope"),
+    ("POST", "/tokens", {"name": "Phone"}, "expires_at"),
     ("POST", "/me/password", {"current_password": "x" * 8, "new_password": "y" * 8}, "also"),
 ])
 def test_unknown_fields_are_422(client, method, path, body, unknown):

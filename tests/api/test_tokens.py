@@ -25,8 +25,8 @@ def test_a_token_is_shown_once_and_stored_as_a_hash(app, client):
     assert {"id", "name", "token", "created_at"} <= set(created)
     assert created["name"] == "Phone" and len(created["token"]) >= 32
     listed = client.get("/tokens").json
-    assert listed == [{"id": created["id"], "name": "Phone", "created_at": created["created_at"],
-                       "last_used_at": None}]
+    assert listed == [{"id": created["id"], "name": "Phone", "scope": "full", "habit_ids": None,
+                       "created_at": created["created_at"], "last_used_at": None}]
     with app.app_context():
         row = ApiToken.get_by_id(created["id"])
         assert created["token"] not in (row.token_hash, row.name)
