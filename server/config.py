@@ -56,6 +56,9 @@ def from_environment():
     # ... and never to an address inside the server's network, unless this says so (an ntfy
     # next to it). Cloud metadata addresses stay refused either way (server/notify/outbound.py).
     config["APPRISE_PRIVATE"] = os.environ.get("ORBIT_APPRISE_PRIVATE") == "1"
+    # Webhooks (issue 27) likewise reach only public https addresses, unless this allows ones
+    # inside the network too, over https or http (a Home Assistant next to the server).
+    config["WEBHOOK_PRIVATE"] = os.environ.get("ORBIT_WEBHOOK_PRIVATE") == "1"
     for key in ("SMTP_URL", "MAIL_FROM", "VAPID_PRIVATE_KEY"):  # email; Web Push (its PEM)
         if os.environ.get(f"ORBIT_{key}"):
             config[key] = os.environ[f"ORBIT_{key}"]

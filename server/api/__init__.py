@@ -5,6 +5,7 @@ from ..auth import check_access, load_caller
 from . import (accounts, checkins, feeds, habits, identities, imports, meta, pauses, push,
                reflections, reminders, stats, summaries, templates)
 from . import resets
+from . import webhooks
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -26,5 +27,5 @@ def authenticate():
 
 
 for module in (accounts, identities, habits, checkins, reflections, stats, summaries, reminders,
-               feeds, push, templates, imports, meta, pauses, resets):
+               feeds, push, templates, imports, meta, pauses, resets, webhooks):
     api.register_blueprint(module.bp)

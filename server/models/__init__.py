@@ -9,9 +9,10 @@ from .notify import (ActionToken, CalendarFeed, Delivery, DispatcherHeartbeat, N
 from .records import (Checkin, CheckinTombstone, Habit, HabitRule, HabitSummary, Identity,
                       ImportRun, ImportedObject, Pause, Reflection, ReflectionTombstone,
                       WeeklyCache)
+from .webhooks import Webhook, WebhookMessage
 
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, ImportRun, Habit,
           HabitRule, Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
           CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
           ImportedObject, Invite, Pause, DispatcherHeartbeat, PasswordReset,
-          ServerAddress]
+          ServerAddress, Webhook, WebhookMessage]

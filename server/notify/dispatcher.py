@@ -23,6 +23,7 @@ from ..store.reminders import (message, next_fire_of, reason_not_sent, record_he
                                store_next_fires)
 from ..store.specs import habit_spec
 from .channels import SendFailed, send_reminder
+from .webhook_dispatch import webhook_pass
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -71,6 +72,7 @@ def dispatch(config, now):
             ((Delivery.status == "sending") & (Delivery.updated_at < stalled)))):
         status = retry(config, delivery, now)
         counts[status] = counts.get(status, 0) + 1
+    counts.update(webhook_pass(config, now))  # the outbox of the users' webhooks
     record_heartbeat(now)  # the app says when no pass has run for a while (GET /reminders/channels)
     return counts
 

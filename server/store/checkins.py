@@ -10,7 +10,7 @@ from ..db import database, locked, retry_on_deadlock
 from ..errors import ApiError, validation_error_body
 from ..models import Checkin, CheckinTombstone, Habit, HabitRule
 from ..prepared import Prepared, returning_id
-from . import summaries
+from . import summaries, webhook_events
 from .common import EPOCH, local_today
 from .habits import attach_rules, lock_habit
 from .specs import habit_spec
@@ -100,6 +100,7 @@ def put_checkin(user, habit, day, data, client_time=None):
         fields = merged_checkin(habit, stored, data)
         fields.update(acted_at=acted_at, updated_at=utcnow())
         created = stored is None
+        changed = webhook_events.changes(stored, fields)
         if created:
             stored = Checkin(user=user, habit=habit, day=day, **fields)
             stored.id = INSERT_CHECKIN.insert(user_id=user.id, habit_id=habit.id, day=day,
@@ -113,6 +114,8 @@ def put_checkin(user, habit, day, data, client_time=None):
             move_start(habit, day)
         elif not bumped:
             summaries.history_changed(user, habit, day)
+        if changed:  # told to the user's webhooks in this same transaction
+            webhook_events.checkin_logged(user, habit, with_done(habit, stored))
     return with_done(habit, stored), created
 
 
@@ -157,6 +160,7 @@ def delete_checkin(user, habit, day, client_time=None):
             mark_deleted(CheckinTombstone, acted_at, habit=habit, day=day)
         if not deleted:
             return
+        webhook_events.checkin_deleted(user, habit, day)
         if day == habit.start_date < habit.set_start_date:
             earliest = Checkin.select(fn.MIN(Checkin.day)).where(Checkin.habit == habit).scalar()
             move_start(habit, min(habit.set_start_date, earliest or habit.set_start_date))
