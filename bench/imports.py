@@ -1,11 +1,14 @@
 """Benchmark: importing a Loop Habit Tracker backup with 30 habits and 10 years of daily
 repetitions (about 110,000), through the API (POST /import/loop, SQLite, in-process), then the
-same file again (nothing to change), and the export of that account; the median of three runs.
+same file again (nothing to change), and the export of that account; the median of three runs,
+with the longest time one transaction held SQLite's write lock (every other writer waits that
+long at most: it must stay well under their 5 s busy timeout).
 The backup is generated: 20 yes/no habits (done most days, some skips, notes now and then) and
 10 numerical ones (values ×1000, at least and at most).
 Run: python -m bench.imports [--habits 30] [--years 10] [--runs 3] [--readme]
 """
 import argparse
+import contextlib
 import datetime
 import io
 import random
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from server import create_app
 from server.db import database, init_db
+from server.sqlitedb import SqliteDatabase
 
 from .stats import write_readme
 
@@ -83,33 +87,63 @@ def run(habits, years):
     client = app.test_client()
     csrf = client.post("/api/v1/auth/register", json={
         "email": "bench@example.org", "password": "a long secret"}).json["csrf_token"]
-    seconds, created = [], None
+    seconds, created, holds = [], None, []
     for _ in range(2):  # the first import, then the same file again
         began = time.perf_counter()
-        response = client.post("/api/v1/import/loop", headers={"X-CSRF-Token": csrf},
-                               data={"file": (io.BytesIO(data), "loop.db")},
-                               content_type="multipart/form-data")
+        with longest_hold() as held:
+            response = client.post("/api/v1/import/loop", headers={"X-CSRF-Token": csrf},
+                                   data={"file": (io.BytesIO(data), "loop.db")},
+                                   content_type="multipart/form-data")
         seconds.append(time.perf_counter() - began)
+        holds.append(max(held, default=0))
         assert response.status_code == 200, response.json
         created = created or response.json["created"]
     began = time.perf_counter()
     export = client.get("/api/v1/export")
     seconds.append(time.perf_counter() - began)
     database.close_all()
-    return seconds, {"repetitions": repetitions, "megabytes": len(data) / 1e6,
+    return seconds + holds, {"repetitions": repetitions, "megabytes": len(data) / 1e6,
                      "export_megabytes": len(export.data) / 1e6, **created}
+
+
+@contextlib.contextmanager
+def longest_hold():
+    """The seconds each write transaction held the writers' turn (SqliteDatabase's queue, taken
+    as SQLite's write lock is) while the block ran."""
+    held, take, end = [], SqliteDatabase.take_turn, SqliteDatabase.end_turn
+    began = {}
+
+    def timed_take(db):
+        taken = take(db)
+        if taken:
+            began[id(db.turn)] = time.perf_counter()
+        return taken
+
+    def timed_end(db):
+        if getattr(db.turn, "fd", None) is not None:
+            held.append(time.perf_counter() - began.pop(id(db.turn)))
+        end(db)
+
+    SqliteDatabase.take_turn, SqliteDatabase.end_turn = timed_take, timed_end
+    try:
+        yield held
+    finally:
+        SqliteDatabase.take_turn, SqliteDatabase.end_turn = take, end
 
 
 def lines_of(habits, years, runs):
     """The README's lines: the median of `runs` runs, each on a fresh database."""
     results = [run(habits, years) for _ in range(runs)]
-    first, again, export = (statistics.median(r[0][i] for r in results) for i in range(3))
+    first, again, export, first_hold, again_hold = (
+        statistics.median(r[0][i] for r in results) for i in range(5))
     facts = results[0][1]
     backup = (f"Loop backup, {habits} habits × {years} years of daily repetitions "
               f"({facts['repetitions']:,}, {facts['megabytes']:.1f} MB)")
     return [f"{backup}, first import: {first:.2f} s ({facts['habits']} habits and "
             f"{facts['checkins']:,} check-ins created)",
             f"{backup}, the same file again: {again:.2f} s (nothing to change)",
+            f"Longest hold of SQLite's write lock: {first_hold:.2f} s in the first import, "
+            f"{again_hold:.2f} s in the second (other writers wait that long at most)",
             f"GET /export of that account: {export:.2f} s ({facts['export_megabytes']:.1f} MB of "
             "JSON)"]
 

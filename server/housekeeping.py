@@ -4,6 +4,8 @@ dispatcher loop (`flask reminders run`) or by hand (`flask housekeeping`).
 - sign-in attempts and sign-ups older than their throttle's window: they count for nothing
   (a device cookie's failures are sign-in attempts too: its lockout ends with the window);
 - the action tokens of notifications' "Done", a day after they expired (used or not);
+- what an import left behind when its process died (importers/runs.py: never shown, and
+  removed batch by batch too);
 - invites nobody can use any more (expired or withdrawn) 30 days after they ended, and used ones
   whose account has been deleted 30 days after their use. Used invites of existing accounts stay:
   `flask invite list` shows which account each made, and there is at most one per account.
@@ -15,7 +17,8 @@ import datetime
 
 from .daily import OnceADay
 from .db import database
-from .models import ActionToken, Invite, LoginAttempt, SignUp
+from .importers import runs
+from .models import ActionToken, ImportRun, Invite, LoginAttempt, SignUp
 
 BATCH = 1000
 ACTION_KEPT = datetime.timedelta(days=1)  # after expiry: the link can still say "expired"
@@ -53,8 +56,11 @@ def delete_in_batches(model, condition, batch=BATCH):
 
 def housekeep(config, now, batch=BATCH):
     """One pass at the aware instant `now`: {table: rows deleted}."""
-    return {model._meta.table_name: delete_in_batches(model, condition, batch)
-            for model, condition in past_their_use(config, now)}
+    deleted = {model._meta.table_name: delete_in_batches(model, condition, batch)
+               for model, condition in past_their_use(config, now)}
+    naive = now.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    deleted[ImportRun._meta.table_name] = runs.discard_stale(naive)
+    return deleted
 
 
 class DailyHousekeeping(OnceADay):

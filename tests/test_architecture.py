@@ -65,3 +65,31 @@ def test_the_view_check_catches_a_model_import(tmp_path):
     sample.write_text("from ..models import Habit\nfrom .. import models\nimport peewee\n"
                       "def f():\n    from server.models.records import Checkin\n")
     assert models_imported(sample) == {"..models", "..", "peewee", "server.models.records"}
+
+
+SERVER = DOMAIN.parent
+# Where every habit, an unfinished import's too, is meant: the import's own run and its lock.
+ALL_HABITS = {"importers/runs.py", "importers/apply.py"}
+
+
+def habit_selects(path: Path) -> int:
+    """How many `Habit.select(` calls a file makes (Habit.shown() is the one reads use)."""
+    return sum(isinstance(node, ast.Attribute) and node.attr == "select"
+               and isinstance(node.value, ast.Name) and node.value.id == "Habit"
+               for node in ast.walk(ast.parse(path.read_text(), filename=str(path))))
+
+
+def test_reads_never_show_an_unfinished_import():
+    """An import's new habits are hidden until it ends (issue 29): reads use Habit.shown()."""
+    files = [f for f in sorted(SERVER.rglob("*.py"))
+             if f.relative_to(SERVER).parts[0] not in ("models", "migrations")]
+    offenders = {str(f.relative_to(SERVER)) for f in files if habit_selects(f)}
+    assert offenders - ALL_HABITS == set()
+    sample = SERVER / "store" / "habits.py"
+    assert "Habit.shown(" in sample.read_text() and not habit_selects(sample)
+
+
+def test_the_habit_check_catches_a_select(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("q = Habit.select(Habit.id).where(Habit.user == 1)\nr = Habit.shown()\n")
+    assert habit_selects(sample) == 1

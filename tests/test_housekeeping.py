@@ -85,7 +85,8 @@ def test_rows_past_their_use_go_and_rows_in_use_stay(app, client, other):
 
         counts = housekeep(app.config, now)
 
-        assert counts == {"login_attempt": 1, "sign_up": 1, "action_token": 2, "invite": 3}
+        assert counts == {"login_attempt": 1, "sign_up": 1, "action_token": 2, "invite": 3,
+                          "import_run": 0}
         for model, rows in stale.items():
             gone = {row.id for row in rows}
             assert ids(model) == before[model] - gone, model
@@ -170,6 +171,7 @@ def test_the_command_prints_the_counts(app):
         LoginAttempt.create(email="a@example.org", address="10.1.1.1", created_at=LONG_AGO)
     result = app.test_cli_runner().invoke(args=["housekeeping"])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "login_attempt 1, sign_up 0, action_token 0, invite 0"
+    assert result.output.strip() == ("login_attempt 1, sign_up 0, action_token 0, invite 0, "
+                                     "import_run 0")
     with app.app_context():
         assert LoginAttempt.select().count() == 0

@@ -1,4 +1,4 @@
-"""Write a Plan into one user's account in one transaction, and report what it changed: new and
+"""Write a Plan into one user's account, all or nothing, and report what it changed: new and
 changed identities, habits, check-ins, reflections and reminders, and the warnings. Objects are
 found again by the source's own ids (matching.py), so a second import of the same file changes
 nothing. Habits, identities and reminders go through the store, like the API's writes."""
@@ -7,13 +7,14 @@ from peewee import fn
 
 from ..db import database, locked, retry_on_deadlock
 from ..models import Checkin, Habit, HabitRule, Identity, Reminder, User
+from . import runs
 from ..schemas import HabitIn, IdentityIn, ReminderIn
 from ..store import habits as habit_store
 from ..store import identities as identity_store
 from ..store import reminders as reminder_store
 from ..store import summaries
 from ..store.common import MAX_POSITION, local_today, position_after_last
-from .days import write_checkins, write_reflections
+from .days import changes_of, insert_rows, new_rows, write_changes, write_reflections
 from .matching import Matcher
 from .pauses import apply_pauses
 
@@ -23,13 +24,72 @@ HABIT_FIELDS = ("name", "description", "kind", "measure", "unit", "color", "priv
 REMINDER_FIELDS = ("target", "habit_id", "time", "days", "channels", "enabled", "skip_if_done")
 
 
-@retry_on_deadlock
-def apply_plan(user, plan, apprise_allowed=False):
-    """Import `plan` for `user`: all of it or, on any error, nothing. The report. (A run that
-    lost a deadlock runs again whole: its warnings are each noted once.)"""
+def apply_plan(user, plan, apprise_allowed=False, batch=None):
+    """Import `plan` for `user`: all of it or, on any error, nothing. The report.
+
+    Written in short transactions (runs.py): the new habits and their days first, hidden, then
+    what the file changes of existing objects, in one last transaction that reveals the new."""
     report = {"created": dict.fromkeys(KINDS, 0), "updated": dict.fromkeys(KINDS, 0),
               "warnings": plan.warnings}
     matcher = Matcher(user, plan.source)
+    with runs.running(user) as run:
+        today = local_today(user)
+        found = {p.key: matcher.find(Habit, p.key) for p in plan.habits}
+        new = [p for p in plan.habits if found[p.key] is None]
+        staged = stage_habits(user, plan, new, matcher, run, report, batch or runs.BATCH)
+        changes = {p.key: changes_of(user, planned(found[p.key], p), p.checkins, today, plan)
+                   for p in plan.habits if found[p.key] is not None}
+        return finish(user, plan, matcher, run, staged, changes, report, apprise_allowed)
+
+
+def stage_habits(user, plan, habit_plans, matcher, run, report, batch):
+    """Create the plan's new habits, hidden, and write their check-ins `batch` at a time, each
+    batch its own transaction; {plan key: habit}."""
+    position = position_after_last(Habit, user)
+    staged, rows = {}, []
+    with database.atomic():
+        for index, habit_plan in enumerate(habit_plans):
+            raw = {k: v for k, v in habit_plan.fields.items() if k != "identity_id"}
+            if habit_plan.rules:
+                raw["schedule"], raw["target"] = (habit_plan.rules[-1]["schedule"],
+                                                  habit_plan.rules[-1]["target"])
+            habit = create_habit(user, habit_plan, raw, matcher, report, plan,
+                                 min(position + index, MAX_POSITION))
+            runs.hidden(run, habit)
+            staged[habit_plan.key] = habit
+    today = local_today(user)
+    for habit_plan in habit_plans:
+        habit = staged[habit_plan.key]
+        days = new_rows(user, habit, habit_plan.checkins, today, plan)
+        if days:  # the effective start: never after the first check-in (written by finish)
+            habit.start_date = min(habit.set_start_date, days[0]["day"])
+        rows.extend(days)
+    for first in range(0, len(rows), batch):
+        with database.atomic():
+            insert_rows(Checkin, rows[first:first + batch])
+            runs.touch(run)
+    count(report, "checkins", len(rows), 0)
+    return staged
+
+
+def planned(habit, habit_plan):
+    """The habit as the plan will leave it, to judge its days by (a kind or a measure changes
+    only while it has no check-ins)."""
+    changed = {k: habit_plan.fields[k] for k in ("kind", "measure", "unit")
+               if k in habit_plan.fields}
+    if not changed:
+        return habit
+    copy = Habit(**{**habit.__data__, **changed})
+    copy.rules = habit.rules
+    return copy
+
+
+@retry_on_deadlock
+def finish(user, plan, matcher, run, staged, changes, report, apprise_allowed):
+    """The import's last transaction: identities, what changes of existing habits and their days,
+    reminders, reflections and pauses, with the new habits revealed. The report. (A run that
+    lost a deadlock runs again whole: its warnings are each noted once.)"""
+    report = {**report, "created": dict(report["created"]), "updated": dict(report["updated"])}
     with database.atomic():
         # One import of a user's data at a time (a second one waits, then finds the first's).
         locked(User.select().where(User.id == user.id), keys_shared=True).get()
@@ -38,23 +98,33 @@ def apply_plan(user, plan, apprise_allowed=False):
         # rows it had written, deadlocked with it on PostgreSQL. Now one of them waits for the
         # other at its first step instead.
         list(locked(Habit.select(Habit.id).where(Habit.user == user).order_by(Habit.id)))
-        today = local_today(user)
+        runs.reveal(run)  # first, so the store's writes below find them; seen at commit
         identities = {p.key: apply_identity(user, p, matcher, report) for p in plan.identities}
-        position = position_after_last(Habit, user)
         habits = {}
-        for index, habit_plan in enumerate(plan.habits):
-            habit = apply_habit(user, habit_plan, matcher, identities, report, plan,
-                                min(position + index, MAX_POSITION))
-            if habit is None:
-                continue
+        for habit_plan in plan.habits:
+            habit = staged.get(habit_plan.key)
+            if habit is not None:
+                settle(habit, habit_plan, identities)
+            else:
+                habit = apply_habit(user, habit_plan, matcher, identities, report, plan)
+                if habit is None:
+                    continue
+                count(report, "checkins", *write_changes(habit, changes[habit_plan.key]))
             habits[habit_plan.key] = habit
-            created, updated = write_checkins(user, habit, habit_plan.checkins, today, plan)
-            count(report, "checkins", created, updated)
         for reminder_plan in plan.reminders:
             apply_reminder(user, reminder_plan, matcher, habits, report, plan, apprise_allowed)
+        today = local_today(user)
         count(report, "reflections", *write_reflections(user, plan.reflections, today, plan))
         apply_pauses(user, plan, habits, report, matcher)
     return report
+
+
+def settle(habit, habit_plan, identities):
+    """Give a new habit its identity (made in the last transaction) and its effective start."""
+    if habit_plan.identity_key is not None:
+        habit.identity_id = identities[habit_plan.identity_key].id
+    Habit.update(identity=habit.identity_id, start_date=habit.start_date).where(
+        Habit.id == habit.id).execute()
 
 
 def count(report, kind, created, updated):
@@ -79,9 +149,9 @@ def apply_identity(user, identity_plan, matcher, report):
     return identity
 
 
-def apply_habit(user, habit_plan, matcher, identities, report, plan, position):
-    """The user's habit for this plan, created or brought up to date; None when it cannot be
-    (its kind changed although it has check-ins: named in the warnings)."""
+def apply_habit(user, habit_plan, matcher, identities, report, plan):
+    """The user's existing habit for this plan, brought up to date; None when it cannot be (its
+    kind changed although it has check-ins: named in the warnings, or deleted since)."""
     raw = dict(habit_plan.fields)
     if habit_plan.identity_key is not None:
         raw["identity_id"] = identities[habit_plan.identity_key].id
@@ -89,8 +159,10 @@ def apply_habit(user, habit_plan, matcher, identities, report, plan, position):
         raw["schedule"], raw["target"] = (habit_plan.rules[-1]["schedule"],
                                           habit_plan.rules[-1]["target"])
     habit = matcher.find(Habit, habit_plan.key)
-    if habit is None:
-        return create_habit(user, habit_plan, raw, matcher, report, plan, position)
+    if habit is None:  # deleted while the file was read: its days are left out
+        plan.warn(f"“{habit_plan.fields.get('name')}” was deleted during the import and was "
+                  "left out.")
+        return None
     habit = habit_store.attach_rules([habit])[0]
     data = HabitIn(partial=True).load(raw)
     if habit_plan.rules:  # the whole history is replaced below, not a change from today

@@ -67,6 +67,8 @@ def checkin_records(user, habits):
             .where(Checkin.user == user).tuples())
     records = []
     for habit_id, day, status, value, note, updated_at in rows:
+        if habit_id not in order:  # a habit of an import still being written (Habit.shown)
+            continue
         index, habit_uuid = order[habit_id]
         records.append((index, day, {
             "habit_uuid": habit_uuid, "date": day.isoformat(), "status": status,

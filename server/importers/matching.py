@@ -4,7 +4,7 @@ scoped to the user: a file naming another user's uuid gets an object of the impo
 import hashlib
 import uuid
 
-from ..models import ImportedObject
+from ..models import Habit, ImportedObject
 
 MODEL_NAMES = {"Habit": "habit", "Identity": "identity", "Reminder": "reminder", "Pause": "pause"}
 
@@ -18,14 +18,15 @@ class Matcher:
 
     def find(self, model, key):
         """The user's object that `key` of the source became, or None."""
+        shown = model.shown() if model is Habit else model.select()  # not an unfinished import's
         if self.source == "orbit":
-            own = model.get_or_none(model.uuid == as_uuid(key), model.user == self.user)
+            own = shown.where(model.uuid == as_uuid(key), model.user == self.user).first()
             if own is not None:
                 return own
         row = self.row(model, key)
         if row is None:
             return None
-        return model.get_or_none(model.uuid == row.object_uuid, model.user == self.user)
+        return shown.where(model.uuid == row.object_uuid, model.user == self.user).first()
 
     def created(self, model, key, obj):
         """Remember that `key` became `obj`. An Orbit object keeps its uuid when no object has it

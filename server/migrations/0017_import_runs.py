@@ -16,7 +16,7 @@ def up(migrator, db):
 
     class ImportRun(Base):
         user = ForeignKeyField(User, unique=True, on_delete="CASCADE")
-        started_at = DateTimeField()
+        touched_at = DateTimeField()
 
     db.create_tables([ImportRun])
     migrate(migrator.add_column("habit", "import_run_id", ForeignKeyField(

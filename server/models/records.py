@@ -23,7 +23,7 @@ class ImportRun(BaseModel):
     """An import being written (issue 29): its new habits are written in short transactions,
     hidden until the last one reveals them all at once. One at a time per user."""
     user = ForeignKeyField(User, unique=True, on_delete="CASCADE")
-    started_at = DateTimeField(default=utcnow)
+    touched_at = DateTimeField(default=utcnow)  # at each batch: a run left untouched died
 
 
 class Habit(BaseModel):
@@ -50,6 +50,11 @@ class Habit(BaseModel):
     # Set while the import that creates the habit is still being written: no read shows it
     # (Habit.shown), and a failed import's are removed with it.
     import_run = ForeignKeyField(ImportRun, null=True, on_delete="CASCADE")
+
+    @classmethod
+    def shown(cls, *fields):
+        """The habits a read may show: every one but those of an import still being written."""
+        return cls.select(*fields).where(cls.import_run.is_null())
 
     # The store attaches the habit's HabitRule rows here, oldest first; the newest is in force.
     rules = ()

@@ -25,10 +25,11 @@ HABIT_DAY = Prepared(lambda habit_id, user_id, day: HabitRule.select(
     .switch(Habit)
     .join(CheckinTombstone, JOIN.LEFT_OUTER,
           on=(CheckinTombstone.habit == Habit.id) & (CheckinTombstone.day == day))
-    .where(Habit.id == habit_id, Habit.user == user_id).order_by(HabitRule.effective_from),
+    .where(Habit.id == habit_id, Habit.user == user_id, Habit.import_run.is_null())
+    .order_by(HabitRule.effective_from),
     {Habit: "habit", Checkin: "stored", CheckinTombstone: "tombstone"},
     habit_id=int, user_id=int, day=datetime.date)
-HOLD_HABIT = Prepared(lambda habit_id, user_id: locked(Habit.select(Habit.id).where(
+HOLD_HABIT = Prepared(lambda habit_id, user_id: locked(Habit.shown(Habit.id).where(
     Habit.id == habit_id, Habit.user == user_id)), habit_id=int, user_id=int)
 NEXT_REVISION = Prepared(lambda habit_id, user_id: Habit.update(revision=Habit.revision + 1)
                          .where(Habit.id == habit_id, Habit.user == user_id),
@@ -221,7 +222,7 @@ def run_batch(user, items, load_item, dump_checkin):
             loaded.append(err)
     ids = {item["habit_id"] for item in loaded if isinstance(item, dict)}
     habits = {h.id: h for h in attach_rules(list(
-        Habit.select().where(Habit.user == user, Habit.id.in_(list(ids)))))} if ids else {}
+        Habit.shown().where(Habit.user == user, Habit.id.in_(list(ids)))))} if ids else {}
     for item in loaded:
         try:
             if isinstance(item, ValidationError):

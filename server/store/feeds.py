@@ -41,7 +41,7 @@ def feed_owner(token):
 
 def habits_by_id(user):
     """Every habit of the user, by id (archived ones too: the feed leaves them out)."""
-    return {h.id: h for h in Habit.select().where(Habit.user == user)}
+    return {h.id: h for h in Habit.shown().where(Habit.user == user)}
 
 
 def reminder_of_uuid(uuid):

@@ -16,10 +16,11 @@ DAILY = {"type": "daily"}
 
 # The habit and its rules in one query (every habit has at least one rule), built once.
 HABIT_WITH_RULES = Prepared(lambda habit_id, user_id: HabitRule.select(HabitRule, Habit)
-                            .join(Habit).where(Habit.id == habit_id, Habit.user == user_id)
+                            .join(Habit).where(Habit.id == habit_id, Habit.user == user_id,
+                                               Habit.import_run.is_null())
                             .order_by(HabitRule.effective_from), {Habit: "habit"},
                             habit_id=int, user_id=int)
-LOCKED_HABIT = Prepared(lambda habit_id: locked(Habit.select().where(Habit.id == habit_id)),
+LOCKED_HABIT = Prepared(lambda habit_id: locked(Habit.shown().where(Habit.id == habit_id)),
                         habit_id=int)
 
 
@@ -37,7 +38,7 @@ def attach_rules(habits):
 
 def habits_of(user, archived="false"):
     """The user's habits by position then id; archived: "false", "true" or "all"."""
-    query = Habit.select().where(Habit.user == user)
+    query = Habit.shown().where(Habit.user == user)
     if archived == "false":
         query = query.where(Habit.archived_at.is_null())
     elif archived == "true":

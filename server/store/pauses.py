@@ -36,7 +36,7 @@ def pause_of(user, pause_id):
 
 def known_habit(user, habit_id):
     """A habit id given in a body or a query: one of the user's, or a 422 field error."""
-    if not Habit.select().where(Habit.id == habit_id, Habit.user == user).exists():
+    if not Habit.shown().where(Habit.id == habit_id, Habit.user == user).exists():
         raise ValidationError({"habit_id": ["Unknown habit."]})
     return habit_id
 

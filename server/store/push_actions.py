@@ -20,7 +20,7 @@ def claimed_action(secret_key, token):
         return None
     if not isinstance(action_id, int) or not isinstance(habit_uuid, str):
         return None
-    habit = Habit.select(Habit.id).where(Habit.uuid == habit_uuid)
+    habit = Habit.shown(Habit.id).where(Habit.uuid == habit_uuid)
     claimed = ActionToken.update(used_at=utcnow()).where(
         ActionToken.id == action_id, ActionToken.habit.in_(habit), ActionToken.used_at.is_null(),
         ActionToken.expires_at > utcnow()).execute()

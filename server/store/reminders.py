@@ -90,7 +90,7 @@ def specs_of(user, reminders):
     ids = {r.habit_id for r in reminders if r.habit_id is not None}
     if not ids:
         return {}
-    habits = attach_rules(list(Habit.select().where(Habit.id.in_(list(ids)))))
+    habits = attach_rules(list(Habit.shown().where(Habit.id.in_(list(ids)))))
     return {h.id: habit_spec(h, week_start_day(user)) for h in habits}
 
 
@@ -163,7 +163,7 @@ def upcoming_of(user, hours, now):
     stand (reason_not_sent, its rule), in time order."""
     zone, reminders = ZoneInfo(user.timezone), [r for r in reminders_of(user) if r.enabled]
     specs = specs_of(user, reminders)
-    habits = {h.id: h for h in attach_rules(list(Habit.select().where(Habit.user == user)))}
+    habits = {h.id: h for h in attach_rules(list(Habit.shown().where(Habit.user == user)))}
     end = now + datetime.timedelta(hours=hours)
     resting = pauses_of_users([user.id], day_of(now, user)).get(user.id, [])
     written = {(user.id, day) for day, in Reflection.select(Reflection.day).where(

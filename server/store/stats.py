@@ -124,7 +124,7 @@ def with_votes(user, identities):
     """Attach votes_total and votes_this_week: done (kept) days of each identity's habits."""
     today_ = local_today(user)
     week_begin = today_ - datetime.timedelta(days=(today_.weekday() - week_start_day(user)) % 7)
-    habits = attach_rules(list(Habit.select().where(
+    habits = attach_rules(list(Habit.shown().where(
         Habit.user == user, Habit.identity.in_([i.id for i in identities]),
         Habit.start_date <= today_)))
     specs, found, recent = recent_state(user, habits, today_, also_from=week_begin)

@@ -20,7 +20,7 @@ EVIDENCE_PAGE = 50
 
 def identity_habits(user, identity):
     """The identity's habits (archived ones too: their days still count), with their rules."""
-    return attach_rules(list(Habit.select().where(Habit.user == user, Habit.identity == identity)
+    return attach_rules(list(Habit.shown().where(Habit.user == user, Habit.identity == identity)
                              .order_by(Habit.position, Habit.id)))
 
 

@@ -97,7 +97,7 @@ def fingerprint(user, today, habits, identities, moods_from, last):
 
 def habit_rows(user):
     """Every habit of the user (archived ones too), with its rules."""
-    return attach_rules(list(Habit.select().where(Habit.user == user)
+    return attach_rules(list(Habit.shown().where(Habit.user == user)
                              .order_by(Habit.position, Habit.id)))
 
 
