@@ -51,6 +51,10 @@ RULES_BEYOND_THE_SCHEMA = {
     # an Apprise URL of a service Orbit sends to (the pattern says only "scheme://": the schemes
     # are matched in any case, which a JSON schema's pattern cannot say), outside the network
     "POST /notify/targets": {"url"},
+    # a webhook's URL: https (http only inside the network, where allowed), a plain address,
+    # outside the server's network
+    "POST /webhooks": {"url"},
+    "PATCH /webhooks/{webhook_id}": {"url"},
     # a check-ins token names habits of the caller's, a full one none
     "POST /tokens": {"habit_ids"},
     # a pause ends on or after its start, both up to a year from today

@@ -16,6 +16,7 @@ def mine(app, client):
     """One of everything of the first user: the ids the second user will try."""
     app.config["APPRISE"] = True  # the operator allows Apprise targets: theirs are tried too
     app.config["APPRISE_PRIVATE"] = True  # (one on this machine, where nothing listens)
+    app.config["WEBHOOK_PRIVATE"] = True  # a webhook there too
     identity = client.post("/identities", {"statement": "I move"}).json
     habit = make_habit(client, identity_id=identity["id"], measure="count", target=3,
                        start_date=day(-5))
@@ -28,10 +29,12 @@ def mine(app, client):
                                           "time": "08:00", "channels": ["email"]}).json
     # Nothing listens there: no test below may send anything to it.
     target = client.post("/notify/targets", {"label": "Mine", "url": "json://127.0.0.1:9/x"}).json
+    webhook = client.post("/webhooks", {"url": "https://127.0.0.1:9/mine",
+                                        "events": ["checkin.logged"]}).json
     assert client.post("/calendar/token").status_code == 200
     return {"identity": identity["id"], "habit": habit["id"], "token": token["id"],
             "date": day(-1), "pause": pause["id"], "reminder": reminder["id"],
-            "target": target["id"]}
+            "target": target["id"], "webhook": webhook["id"]}
 
 
 def everything_of(client, ids):
@@ -40,7 +43,8 @@ def everything_of(client, ids):
              "/identities", "/identities/{identity}", "/reflections", "/tokens", "/today",
              "/habits/{habit}/stats", "/habits/{habit}/calendar", "/habits/{habit}/overview",
              "/identities/{identity}/votes", "/identities/{identity}/evidence", "/pauses", "/pauses/{pause}", "/reminders",
-             "/reminders/{reminder}", "/notify/targets", "/calendar/token"]
+             "/reminders/{reminder}", "/notify/targets", "/calendar/token",
+             "/webhooks"]
     seen = {}
     for path in paths:
         response = client.get(path.format(**ids))
@@ -86,6 +90,9 @@ def unchanged(client, mine):
     ("POST", "/reminders/{reminder}/test", None),
     ("DELETE", "/notify/targets/{target}", None),
     ("POST", "/notify/targets/{target}/test", None),
+    ("PATCH", "/webhooks/{webhook}", {"url": "https://127.0.0.1:9/theirs", "include_private": True}),
+    ("DELETE", "/webhooks/{webhook}", None),
+    ("POST", "/webhooks/{webhook}/test", None),
 ])
 def test_ids_in_the_path_are_404(other, mine, unchanged, method, path, body):
     response = other.call(method, path.format(today=day(), **mine), body)
@@ -121,7 +128,7 @@ def test_a_reminder_of_anothers_habit_is_unknown(other, mine, unchanged):
 
 
 def test_reminders_targets_feeds_and_summaries_are_the_callers_own(other, mine, unchanged):
-    for path in ("/reminders", "/reminders/upcoming?hours=48", "/notify/targets"):
+    for path in ("/reminders", "/reminders/upcoming?hours=48", "/notify/targets", "/webhooks"):
         assert other.get(path).json == [], path
     error_of(other.get("/calendar/token"), 404, "not_found")
     # Their own feed holds none of my reminders; replacing or stopping it leaves mine alone.

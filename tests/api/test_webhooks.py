@@ -350,3 +350,17 @@ def test_http_is_only_for_addresses_inside_where_allowed(app, client, private_al
     for url in ("http://127.0.0.1:8123/api/webhook/x", "https://10.1.2.3/x",
                 "HTTPS://8.8.8.8/x"):
         add_webhook(client, url)
+
+
+def test_a_users_events_reach_only_their_own_webhooks(app, client, other, receiver,
+                                                      private_allowed):
+    mine, theirs = receiver(), receiver()
+    my_hook = add_webhook(client, mine.url, events=ALL_EVENTS)
+    their_hook = add_webhook(other, theirs.url, events=ALL_EVENTS)
+    put_checkin(other, make_habit(other, name="Their walk"), day())
+    run_dispatcher(app)
+    assert mine.requests == []
+    assert [m["type"] for m in theirs.messages(their_hook["secret"])] == [
+        "checkin.logged", "day.completed"]
+    error_of(other.post(f"/webhooks/{my_hook['id']}/test"), 404, "not_found")
+    assert mine.requests == [] and client.get("/webhooks").json[0]["last_delivery"] is None
