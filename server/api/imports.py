@@ -18,7 +18,8 @@ bp = Blueprint("imports", __name__)
 UPLOAD = {"type": "object", "required": ["file"], "additionalProperties": False,
           "properties": {"file": {"type": "string", "format": "binary"}}}
 MULTIPART = {"multipart/form-data": UPLOAD}
-IMPORT_ERRORS = {413: "The file is larger than 32 MiB",
+IMPORT_ERRORS = {409: "Another import into the account was still being written after 30 s",
+                 413: "The file is larger than 32 MiB",
                  422: "The file is not what this endpoint reads, or makes more habits than one "
                       "import may (nothing was changed)",
                  503: "Reading the file took longer than an import may (Retry-After)"}
@@ -39,18 +40,11 @@ def uploaded():
     return file.stream
 
 
-def import_limits():
-    """What one import may do on this server (config IMPORT_*)."""
-    config = current_app.config
-    return Limits(habits=config["IMPORT_MAX_HABITS"], warnings=config["IMPORT_MAX_WARNINGS"],
-                  seconds=config["IMPORT_SECONDS"])
-
-
 def planned(reader, *args):
     """The Plan `reader` makes of a file for the caller, within this server's limits of an
     import: 422 past its habits, 503 past its seconds (nothing is changed either way)."""
     try:
-        return reader(*args, current_user(), import_limits())
+        return reader(*args, current_user(), Limits.of(current_app.config))
     except TooSlow as slow:
         raise ApiError(503, f"Reading this file took longer than the {slow.seconds:g} seconds "
                             "an import may take, so nothing was changed. Try again later, or "

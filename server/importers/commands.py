@@ -8,8 +8,9 @@ from flask import current_app
 from marshmallow import ValidationError
 
 from ..db import database
+from ..errors import ApiError
 from ..models import User
-from . import FORMATS, read_file
+from . import FORMATS, Limits, TooSlow, read_file
 from .apply import apply_plan
 from .export import csv_zip_of, export_of
 
@@ -40,10 +41,12 @@ def register_import_commands(app):
         with database.connection_context():
             user = account(email)
             try:
-                report = apply_plan(user, read_file(kind, path.read_bytes(), user),
-                                    current_app.config["APPRISE"])
+                plan = read_file(kind, path.read_bytes(), user, Limits.of(current_app.config))
+                report = apply_plan(user, plan, current_app.config["APPRISE"])
             except ValidationError as err:
                 raise click.ClickException(message_of(err.messages)) from None
+            except (ApiError, TooSlow) as err:  # refused, as the API would refuse it
+                raise click.ClickException(getattr(err, "description", str(err))) from None
         for label in ("created", "updated"):
             counts = ", ".join(f"{n:,} {NAMES[kind][n != 1]}" for kind, n in
                                report[label].items() if n)

@@ -24,6 +24,12 @@ class Limits:
     warnings: int = 100
     seconds: float | None = None
 
+    @classmethod
+    def of(cls, config):
+        """What one import may do on this server (config IMPORT_*), over HTTP or `flask import`."""
+        return cls(habits=config["IMPORT_MAX_HABITS"], warnings=config["IMPORT_MAX_WARNINGS"],
+                   seconds=config["IMPORT_SECONDS"])
+
 
 class TooSlow(Exception):
     """Reading a file took longer than its limit: nothing was changed."""

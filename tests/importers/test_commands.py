@@ -43,3 +43,13 @@ def test_a_bad_file_or_an_unknown_account_is_refused(app, client):
     result = runner.invoke(args=["export", "--user", "nobody@example.org"])
     assert result.exit_code == 1 and "no account" in result.output
     assert client.get("/habits").json == []
+
+
+def test_the_command_keeps_the_servers_limits(app, client):
+    app.config["IMPORT_MAX_HABITS"] = 1  # the file makes two
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["import", "auto", str(FIXTURES / "habitbull3.csv"),
+                                 "--user", client.user["email"]])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "1 habit" in result.output, result.output
+    assert client.get("/habits").json == []
