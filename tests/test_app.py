@@ -111,6 +111,7 @@ def test_the_second_migration_keeps_start_dates_and_widens_numbers(empty_databas
                              "0004_weekly_cache", "0005_reminders", "0006_tombstones",
                              "0007_push", "0008_day_start"]
         assert "0019_webhooks" in later  # outgoing webhooks (issue 27)
+        assert later[later.index("0017_import_runs") + 1] == "0018_habit_plans"
         assert init_db() == later
         with database.connection_context():
             habit = Habit.get()

@@ -15,6 +15,7 @@ from .strength import strength_values
 from .streaks import streaks_from
 
 ONE_DAY = timedelta(days=1)
+WEEKS, MONTHS = "weeks", "months"  # what a suggestion's two rates were judged over
 
 
 @dataclass(frozen=True)
@@ -111,17 +112,35 @@ class HabitHistory:
                      s.end is not None and s.end >= week_start), None)
 
 
-def suggestion(habit: Habit, name: str, unit: str, this: HabitWeek | None,
-               previous: HabitWeek | None, current_target: float | None,
-               schedule: dict) -> dict | None:
-    """The micro-shift of API.md: raise after two weeks at 100%, shrink after two below half."""
-    if habit.kind == QUIT or this is None or previous is None:
-        return None
-    rates = (this.rate, previous.rate)
-    if None in rates:
+def month_rates(periods: list[Period], habit: Habit, week_start: date,
+                last: date) -> tuple[float | None, float | None] | None:
+    """A per_month habit judged by its month: the rates (done days, at most the requirement, over
+    the requirement) of the month that ended from week_start to last and of the month before it,
+    both judged by the rule in force on last. None when no month ended in the week, or when one
+    of the two was judged by another rule (a change is given two months of its own)."""
+    rule = rule_on(habit, last)
+    for index, period in enumerate(periods):
+        if period.unit == "months" and week_start <= period.end <= last:
+            before = periods[index - 1] if index else None
+            if before is None or before.unit != "months" or any(
+                    rule_on(habit, p.start) != rule for p in (before, period)):
+                return None
+            return _month_rate(period), _month_rate(before)
+    return None
+
+
+def _month_rate(period: Period) -> float | None:
+    return min(period.done_days, period.required) / period.required if period.required else None
+
+
+def suggestion(habit: Habit, name: str, unit: str, rates: tuple[float | None, float | None] | None,
+               current_target: float | None, schedule: dict, span: str = WEEKS) -> dict | None:
+    """The micro-shift of API.md: raise after two weeks (or, for per_month habits, two months)
+    at 100%, shrink after two below half. `rates`: this one's first."""
+    if habit.kind == QUIT or rates is None or None in rates:
         return None
     if rates == (1, 1):
-        return _raise(habit, name, unit, current_target, schedule)
+        return _raise(habit, name, unit, current_target, schedule, span)
     if rates[0] < 0.5 and rates[1] < 0.5:
         return _shrink(habit, name, unit, current_target, schedule)
     return None
@@ -138,8 +157,10 @@ def _amount(habit: Habit, value: float, unit: str) -> str:
     return f"{shown} {unit}".strip() if unit else shown
 
 
-def _raise(habit, name, unit, target, schedule):
+def _raise(habit, name, unit, target, schedule, span):
     kind = schedule["type"]
+    # A month judged whole says "in full two months running", not "every month two months".
+    met = f"You met {name} in full two months running" if span == MONTHS else None
     if habit.measure != CHECK and target:
         step = _step(habit)
         new = max(math.ceil(target * 1.25 / step) * step, target + step)
@@ -148,17 +169,17 @@ def _raise(habit, name, unit, target, schedule):
         every = {PER_WEEK: "every week", PER_MONTH: "every month",
                  WEEKDAYS: "on every planned day"}.get(kind, "every day" if kind == DAILY
                                                         else "every time")
-        return {"action": "raise", "patch": {"target": new},
-                "text": f"You met {name} {every} two weeks running — try {what}?"}
+        met = met or f"You met {name} {every} two weeks running"
+        return {"action": "raise", "patch": {"target": new}, "text": f"{met} — try {what}?"}
     if kind in (PER_WEEK, PER_MONTH):
         limit = 7 if kind == PER_WEEK else 31
         if schedule["times"] >= limit:
             return None
         times = schedule["times"] + 1
         period = "week" if kind == PER_WEEK else "month"
+        met = met or f"You met {name} every {period} two weeks running"
         return {"action": "raise", "patch": {"schedule": {"type": kind, "times": times}},
-                "text": f"You met {name} every {period} two weeks running — "
-                        f"try {times} times a {period}?"}
+                "text": f"{met} — try {times} times a {period}?"}
     if kind == WEEKDAYS and len(schedule["days"]) < 7:
         days = sorted(set(schedule["days"]) | {next(d for d in range(7)
                                                    if d not in schedule["days"])})

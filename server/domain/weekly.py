@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
 
-from .model import BUILD, MINUTES, QUIT, Entry, Habit, rule_on
+from .model import BUILD, MINUTES, PER_MONTH, QUIT, Entry, Habit, rule_on
 from .moodlinks import link_text, mood_link
 from .periods import MISSED, OPEN
-from .summary import HabitHistory, suggestion
+from .plans import plan_of
+from .summary import MONTHS, HabitHistory, month_rates, suggestion
 
 ONE_DAY = timedelta(days=1)
 WEEK = timedelta(days=7)
@@ -33,6 +34,9 @@ class HabitInput:
     archived_on: date | None
     spec: Habit
     entries: list[Entry]
+    appointment: bool = False  # never suggested larger or smaller
+    plan_cue: str = ""
+    plan_action: str = ""
 
 
 def week_containing(day: date, week_start: int) -> date:
@@ -60,7 +64,7 @@ def weekly_summary(habits: list[HabitInput], identities: list[tuple[int, str]],
         histories[habit.id], previous_weeks[habit.id] = history, history.week(week_start - WEEK)
         records[habit.id] = history.record_in(week_start, last)
         rows.append(habit_row(habit, name, history, this, previous_weeks[habit.id], week_start,
-                              last, complete))
+                              last, complete, hidden=habit.private and hide_private))
         rows[-1]["record"] = records[habit.id] is not None
         link = habit_mood_link(habit, history, moods, last)
         if link is not None and not (habit.private and hide_private):
@@ -82,7 +86,8 @@ def weekly_summary(habits: list[HabitInput], identities: list[tuple[int, str]],
     return summary
 
 
-def habit_row(habit, name, history, this, previous, week_start, last, complete) -> dict:
+def habit_row(habit, name, history, this, previous, week_start, last, complete,
+              hidden=False) -> dict:
     """One habit's line of the summary (API.md)."""
     _, current = history.streaks(last)
     row = {"habit_id": habit.id, "name": name, "identity_id": habit.identity_id,
@@ -92,12 +97,40 @@ def habit_row(habit, name, history, this, previous, week_start, last, complete) 
            "streak": {"current": current.length, "unit": current.unit},
            "strength_start": history.strength_on(week_start - ONE_DAY),
            "strength_end": history.strength_on(last),
-           "suggestion": suggestion(habit.spec, name, habit.unit, this, previous, habit.target,
-                                    habit.schedule) if complete and still_open(habit, last)
-           else None}
+           "suggestion": None, "plan": None}
+    if complete:
+        months = month_rates(history.periods, habit.spec, week_start, last) if by_month(
+            habit, last) else None
+        if still_open(habit, last) and not habit.appointment:
+            if by_month(habit, last):
+                row["suggestion"] = suggestion(habit.spec, name, habit.unit, months, habit.target,
+                                               habit.schedule, MONTHS)
+            elif previous is not None:
+                row["suggestion"] = suggestion(habit.spec, name, habit.unit,
+                                               (this.rate, previous.rate), habit.target,
+                                               habit.schedule)
+        # A private habit's plan names it as surely as its name does.
+        if struggled(habit, this, months) and not hidden:
+            row["plan"] = plan_of(habit.plan_cue, habit.plan_action)
     if this.month_required is not None:
         row.update(month_done=this.month_done, month_required=this.month_required)
     return row
+
+
+def by_month(habit, last) -> bool:
+    """Whether the habit's week is judged by its month (a per_month build habit)."""
+    return habit.kind == BUILD and rule_on(habit.spec, last).schedule.type == PER_MONTH
+
+
+def struggled(habit, this, months) -> bool:
+    """A complete week that went hard, where a plan may help: a build habit below half of what
+    was asked (a per_month one: below half in the month that ended in the week), a quit habit
+    with a slip."""
+    if months is not None:
+        return months[0] is not None and months[0] < 0.5
+    if this.rate is None:
+        return False
+    return this.rate < 1 if habit.kind == QUIT else this.rate < 0.5
 
 
 def still_open(habit, last) -> bool:

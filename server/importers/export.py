@@ -21,7 +21,8 @@ from ..store.habits import habits_of
 from ..store.identities import identities_of
 
 INSTANT, NUMBER = Instant(), Number()
-TYPED = {"statement", "name", "description", "unit", "habit_name", "note"}  # the CSV's free text
+TYPED = {"statement", "name", "description", "unit", "habit_name", "note",  # the CSV's free text
+         "plan_cue", "plan_action"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 
@@ -82,7 +83,7 @@ CSV_FILES = {
     "identities": ("uuid", "statement", "color", "position", "created_at"),
     "habits": ("uuid", "name", "description", "identity_uuid", "kind", "measure", "unit",
                "target", "schedule", "start_date", "color", "position", "archived", "private",
-               "created_at"),
+               "created_at", "plan_cue", "plan_action", "appointment"),
     "rules": ("habit_uuid", "habit_name", "effective_from", "schedule", "target", "anchor"),
     "checkins": ("habit_uuid", "habit_name", "date", "status", "value", "note"),
     "reflections": ("date", "mood", "note"),

@@ -10,6 +10,7 @@ from ..store.habits import checked_rule
 from .plan import HabitPlan, IdentityPlan, Plan, ReminderPlan, refuse
 
 WHAT = "an Orbit export"
+PLAN_FIELDS = ("plan_cue", "plan_action", "appointment")  # issue 24; older exports have none
 
 
 def is_orbit(data):
@@ -83,7 +84,7 @@ def habit_plan(record, index, identity_keys):
         except ValidationError as err:
             raise ValidationError({"habits": {index: {"rules": err.messages}}}) from None
     fields = {k: record[k] for k in ("name", "description", "unit", "color", "position",
-                                     "archived", "private") if k in record}
+                                     "archived", "private", *PLAN_FIELDS) if k in record}
     fields.update(kind=kind, measure=measure)
     return HabitPlan(key=str(record["uuid"]), fields=fields, rules=rules,
                      start_date=record.get("set_start_date") or record.get("start_date")

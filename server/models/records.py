@@ -43,6 +43,11 @@ class Habit(BaseModel):
     position = IntegerField(default=0)
     archived_at = DateTimeField(null=True)
     private = BooleanField(default=False)
+    # An if-then plan (issue 24): "When <cue>, I will <action>"; both empty without one.
+    plan_cue = CharField(max_length=80, default="")
+    plan_action = CharField(max_length=80, default="")
+    # A fixed commitment (a therapy session, a class): no suggestion raises or shrinks it.
+    appointment = BooleanField(default=False)
     created_at = DateTimeField(default=utcnow)
     # Moves on whenever the judged history changes (a past day, a rule, the start date, the week
     # start), so a cached HabitSummary of an older revision is known to be stale.

@@ -1,11 +1,13 @@
 """The calendar feed (RFC 5545, built with icalendar): one recurring event per enabled habit or
 reflection reminder, in the user's time zone, with an alarm at the event. A feed cannot know what
-is done, so skip-if-done does not apply; private habits are "Private habit"."""
+is done, so skip-if-done does not apply; private habits are "Private habit". A habit's if-then plan
+("When I get home: walk 20 minutes") is the alarm's text, never a private habit's."""
 import datetime
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone, vRecur
 
+from ..domain.plans import reminder_line
 from ..store.reminders import PRIVATE, day_start_of, time_of
 
 BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -37,6 +39,8 @@ def feed(user, reminders, habits, specs, today, base_url, pauses=()):
             continue
         title = ("How was today?" if habit is None else
                  PRIVATE if habit.private else habit.name)
+        plan = (None if habit is None or habit.private else
+                reminder_line(habit.plan_cue, habit.plan_action))
         start = datetime.datetime.combine(max(today, habit.start_date if habit else today),
                                           time_of(reminder), zone)
         rests = [p for p in pauses if p.habit_id in (reminder.habit_id, None)]
@@ -45,6 +49,8 @@ def feed(user, reminders, habits, specs, today, base_url, pauses=()):
         event = Event()
         event.add("uid", f"{reminder.uuid}@orbit")
         event.add("summary", title)
+        if plan is not None:
+            event.add("description", plan)
         event.add("dtstamp", datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0))
         event.add("dtstart", start)
         event.add("duration", datetime.timedelta(minutes=5))
@@ -61,7 +67,7 @@ def feed(user, reminders, habits, specs, today, base_url, pauses=()):
         event.add("url", f"{base_url}/#/habit/{habit.id}" if habit else f"{base_url}/#/today")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", title)
+        alarm.add("description", plan or title)
         alarm.add("trigger", datetime.timedelta(0))
         event.add_component(alarm)
         calendar.add_component(event)

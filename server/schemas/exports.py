@@ -1,10 +1,12 @@
 """Orbit's export format, version 1 (GET /export, POST /import): everything of one user, each
 object with its uuid and references by uuid, habits with their whole rule history. The same
 schemas dump an export and load one back (unknown fields raise)."""
+from marshmallow import validates_schema
+
 from . import fields, validate
 
 from .fields import Color, Day, Instant, Number, Schema, Text
-from .habits import ScheduleSchema
+from .habits import PLAN_MAX, ScheduleSchema, check_plan_halves
 from .reminders import Channels, TimeOfDay, Weekdays, TARGETS
 
 FORMAT, VERSION = "orbit", 1
@@ -59,9 +61,16 @@ class HabitRecord(Schema):
     archived = fields.Boolean()
     archived_at = Instant(allow_none=True)
     private = fields.Boolean()
+    plan_cue = Text(validate=validate.Length(max=PLAN_MAX))  # if-then plan: both or neither
+    plan_action = Text(validate=validate.Length(max=PLAN_MAX))
+    appointment = fields.Boolean()
     created_at = Instant()
     rules = fields.List(fields.Nested(RuleRecord), required=True,
                         validate=validate.Length(1, 1000))
+
+    @validates_schema
+    def check_plan(self, data, **kwargs):
+        check_plan_halves(data)
 
 
 class CheckinRecord(Schema):

@@ -76,6 +76,26 @@ class ScheduleSchema(Schema):
         return data
 
 
+PLAN_FIELDS = ("plan_cue", "plan_action")
+PLAN_MAX = 80
+PLAN_MISSING = {"plan_cue": "Write when you will do it too, or clear both.",
+                "plan_action": "Write what you will do too, or clear both."}
+
+
+def check_plan_halves(data):
+    """A plan has both halves or none (a 422 naming the missing one): half a plan would read as
+    half a sentence on Today and in a reminder. Both empty is no plan."""
+    given = [name for name in PLAN_FIELDS if name in data]
+    if not given:
+        return
+    written = {name for name in given if data[name].strip()}
+    missing = [name for name in PLAN_FIELDS
+               if name not in data or (written and name not in written)]
+    if missing and (written or len(given) == 1):
+        raise ValidationError({name: [FieldError(PLAN_MISSING[name], "required")]
+                               for name in missing})
+
+
 class RuleOut(Schema):
     effective_from = fields.Date()
     schedule = fields.Dict()
@@ -96,6 +116,25 @@ class HabitIn(Schema):
     position = fields.Integer(strict=True, validate=validate.Range(0, 1_000_000))
     archived = Flag()
     private = Flag()
+    plan_cue = Text(validate=validate.Length(max=PLAN_MAX), metadata={
+        "description": "An if-then plan's cue, \"When <cue>, ...\": sent with plan_action, "
+                       "both empty (no plan) or both written"})
+    plan_action = Text(validate=validate.Length(max=PLAN_MAX), metadata={
+        "description": "The plan's action, \"..., I will <action>\": sent with plan_cue"})
+    appointment = Flag(metadata={
+        "description": "A fixed commitment (a therapy session, a class): never suggested "
+                       "larger or smaller"})
+
+    @validates_schema
+    def check_plan(self, data, **kwargs):
+        check_plan_halves(data)
+
+    @post_load
+    def trim_plan(self, data, **kwargs):
+        for name in PLAN_FIELDS:
+            if name in data:
+                data[name] = data[name].strip()
+        return data
 
 
 class HabitOut(Schema):
@@ -115,8 +154,16 @@ class HabitOut(Schema):
     archived = fields.Boolean()
     archived_at = Instant(allow_none=True)
     private = fields.Boolean()
+    plan_cue = fields.String()
+    plan_action = fields.String()
+    appointment = fields.Boolean()
     created_at = Instant()
     rules = fields.List(fields.Nested(RuleOut))
+
+
+class PlanOut(Schema):
+    cue = fields.String(metadata={"description": "When <cue>, ..."})
+    action = fields.String(metadata={"description": "..., I will <action>"})
 
 
 class HabitListQuery(Schema):

@@ -3,7 +3,7 @@ from . import fields, validate
 
 from .checkins import BatchResultOut, CheckinOut, ReflectionOut
 from .fields import Number, Schema
-from .habits import HabitOut
+from .habits import HabitOut, PlanOut
 from .pauses import PauseOut
 
 
@@ -76,6 +76,9 @@ class TodayItemOut(Schema):
     left = fields.Boolean(metadata={
         "description": "Still to do on the date: a build habit due, not done, not skipped, "
                        "not paused (what the app's badge counts)"})
+    plan = fields.Nested(PlanOut, allow_none=True, metadata={
+        "description": "The habit's if-then plan while Today shows it: until a build habit is "
+                       "done (a quit habit's all day), not while paused; null without a plan"})
     before_start = fields.Boolean(metadata={
         "description": "The date is before the habit's start date (logging it moves the start "
                        "back); nothing is judged"})

@@ -2,7 +2,7 @@
 from . import fields, validate
 
 from .fields import Day, Number, Schema
-from .habits import HabitOut, IdentityOut
+from .habits import HabitOut, IdentityOut, PlanOut
 
 
 class WeeklyQuery(Schema):
@@ -42,6 +42,10 @@ class HabitWeekOut(Schema):
     strength_start = fields.Float()
     strength_end = fields.Float()
     suggestion = fields.Nested(SuggestionOut, allow_none=True)
+    plan = fields.Nested(PlanOut, allow_none=True, metadata={
+        "description": "The habit's if-then plan when a complete week went hard (a build habit "
+                       "below half, a per_month one below half in the month that ended, a quit "
+                       "habit with a slip); never for a private habit hidden"})
     month_done = fields.Integer(metadata={"description": "per_month habits only"})
     month_required = fields.Integer(metadata={"description": "per_month habits only"})
 

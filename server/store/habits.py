@@ -13,6 +13,7 @@ from . import summaries
 from .common import EPOCH, local_today, position_after_last
 
 DAILY = {"type": "daily"}
+PLAIN_FIELDS = ("plan_cue", "plan_action", "appointment")  # issue 24: stored as they come
 
 # The habit and its rules in one query (every habit has at least one rule), built once.
 HABIT_WITH_RULES = Prepared(lambda habit_id, user_id: HabitRule.select(HabitRule, Habit)
@@ -101,7 +102,8 @@ def create_habit(user, data):
     position = data.get("position")
     if position is None:
         position = position_after_last(Habit, user)
-    fields = {k: data[k] for k in ("name", "description", "unit", "color", "private") if k in data}
+    fields = {k: data[k] for k in ("name", "description", "unit", "color", "private",
+                                   *PLAIN_FIELDS) if k in data}
     with database.atomic():
         habit = Habit.create(user=user, identity=identity_id, kind=kind, measure=measure,
                              start_date=start, set_start_date=start, position=position,
@@ -141,8 +143,8 @@ def apply_update(user, habit, data):
     schedule = data.get("schedule", habit.schedule)
     target = checked_rule(kind, measure, schedule, data.get("target", habit.target),
                           "target" in data)
-    changes = {k: data[k] for k in ("name", "description", "unit", "color", "private", "position")
-               if k in data}
+    changes = {k: data[k] for k in ("name", "description", "unit", "color", "private", "position",
+                                    *PLAIN_FIELDS) if k in data}
     if "identity_id" in data:
         changes["identity"] = identity_id_for_body(user, data["identity_id"])
     if "start_date" in data:  # never later than the earliest check-in: it is also the effective one

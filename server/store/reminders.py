@@ -8,6 +8,7 @@ from peewee import Case, SqliteDatabase
 from ..clock import utcnow
 from ..db import database
 from ..domain import Entry, is_done, is_due
+from ..domain.plans import reminder_line
 from ..domain.reminders import asks_on, next_fire, upcoming
 from ..errors import ApiError
 from ..models import Checkin, DispatcherHeartbeat, Habit, Reflection, Reminder
@@ -151,7 +152,11 @@ def message(reminder, habit, hide_private=True):
         return "How was today?", "One tap to note your mood in Orbit."
     if reminder.target == "weekly_summary":
         return "Your week in Orbit", "Your weekly summary is ready: what grew, and a next step."
-    name = PRIVATE if habit.private and hide_private else habit.name
+    hidden = habit.private and hide_private
+    name = PRIVATE if hidden else habit.name
+    plan = None if hidden else reminder_line(habit.plan_cue, habit.plan_action)
+    if plan is not None:  # the habit's own if-then plan says it best (issue 24)
+        return name, plan
     if habit.kind == "quit":
         return name, ("Still steady today? Log a slip if there was one: honesty keeps the "
                       "record yours.")

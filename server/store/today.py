@@ -2,6 +2,7 @@
 its period's progress, streak, pause), the strip of days and the mood. A write answers with the
 items it changed, in the same shape (today_items)."""
 from .. import domain
+from ..domain.plans import today_plan
 from ..models import Checkin, Reflection
 from . import pauses
 from .checkins import with_done
@@ -59,6 +60,8 @@ def items_of(user, habits, day, real_today):
                                  "required": period.required, "done": period.done_days,
                                  "unit": period.unit, "state": period.state},
                       "paused": pause is not None, "pause": pause,
+                      "plan": today_plan(habit.plan_cue, habit.plan_action, habit.kind,
+                                         state.done, pause is not None and checkin is None),
                       "checkin": with_done(habit, checkin) if checkin else None,
                       "streak": {"current": state.current_streak.length,
                                  "unit": state.current_streak.unit},
@@ -71,7 +74,7 @@ def later_item(habit):
     rule = habit.rules[0]
     return {"habit": habit, "due": False, "done": False, "left": False, "before_start": True,
             "rule": {"target": rule.target, "schedule": rule.schedule},
-            "period": None, "paused": False, "pause": None, "checkin": None,
+            "period": None, "paused": False, "pause": None, "plan": None, "checkin": None,
             "streak": {"current": 0, "unit": "days"}, "strength": 0.0}
 
 

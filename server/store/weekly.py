@@ -81,7 +81,8 @@ def fingerprint(user, today, habits, identities, moods_from, last):
     """A hash of everything a summary of the days up to `last` is computed from."""
     parts = [user.timezone, user.week_start, today.isoformat(), identities,
              [(h.id, h.revision, h.name, h.private, h.identity_id, str(h.archived_at), h.kind,
-               h.measure, h.unit, str(h.start_date), h.schedule, h.target) for h in habits],
+               h.measure, h.unit, str(h.start_date), h.schedule, h.target, h.appointment,
+               h.plan_cue, h.plan_action) for h in habits],
              # every pause, as it stands: a pause of a recent day moves no revision
              list(Pause.select(Pause.id, Pause.habit, Pause.start, Pause.end).where(
                  Pause.user == user).order_by(Pause.id).tuples()),
@@ -115,7 +116,8 @@ def habit_inputs(user, habits, until):
     return [HabitInput(id=h.id, name=h.name, identity_id=h.identity_id, kind=h.kind,
                        measure=h.measure, unit=h.unit, target=h.target, schedule=h.schedule,
                        private=h.private, archived_on=archived_on(h, zone),
-                       spec=habit_spec(h, week_start, rests(h.id)), entries=entries[h.id])
+                       spec=habit_spec(h, week_start, rests(h.id)), entries=entries[h.id],
+                       appointment=h.appointment, plan_cue=h.plan_cue, plan_action=h.plan_action)
             for h in habits]
 
 

@@ -24,9 +24,11 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 # a schema that promised too much).
 RULES_BEYOND_THE_SCHEMA = {
     # kind, measure, target and schedule together; quit habits daily; start no later than the
-    # earliest check-in
-    "POST /habits": {"target", "schedule", "start_date"},  # start: up to a year from today
-    "PATCH /habits/{habit_id}": {"target", "schedule", "kind", "measure", "start_date"},
+    # earliest check-in; an if-then plan's two halves written both or neither
+    "POST /habits": {"target", "schedule", "start_date",  # start: up to a year from today
+                     "plan_cue", "plan_action"},
+    "PATCH /habits/{habit_id}": {"target", "schedule", "kind", "measure", "start_date",
+                                 "plan_cue", "plan_action"},
     # from <= to, at most 3,660 days apart
     **{f"GET {path}": {"from"} for path in (
         "/reflections", "/habits/{habit_id}/checkins", "/habits/{habit_id}/calendar",
