@@ -16,7 +16,7 @@ export async function renderNew(screenEl) {
     api.listHabits("all"),
   ]);
   const form = habitForm({ habit: null, identities, today: store.today(), weekStart: store.weekStart(),
-    color: colorFor(habits.length) });
+    color: colorFor(habits.length), templates });
   const guard = leaveGuard.watch(form.formEl);
   const isNewcomer = habits.length === 0;
   const formTitleEl = h("h2", { class: "section-title", tabindex: "-1", text: isNewcomer ? "Or make your own" : "Your habit" });
@@ -51,8 +51,9 @@ export async function renderNew(screenEl) {
 
 /** #/habit/{id}/edit: the form filled in, then archive and delete. */
 export async function renderEdit(screenEl, habitId) {
-  const [habit, identities, reminders] = await Promise.all([api.getHabit(habitId), store.identities(), api.listReminders()]);
-  const form = habitForm({ habit, identities, today: store.today(), weekStart: store.weekStart() });
+  const [habit, identities, reminders, templates] = await Promise.all([api.getHabit(habitId), store.identities(),
+    api.listReminders(), store.templates().catch(() => null)]); // the plan's examples: the form works without
+  const form = habitForm({ habit, identities, today: store.today(), weekStart: store.weekStart(), templates });
   const guard = leaveGuard.watch(form.formEl);
   form.formEl.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -121,6 +122,8 @@ function changesOf(original, body) {
   for (const [key, value] of Object.entries(body)) {
     if (JSON.stringify(normalized(key, original[key])) !== JSON.stringify(normalized(key, value))) changes[key] = value;
   }
+  // A plan is sent whole: the server takes its two halves together.
+  if ("plan_cue" in changes || "plan_action" in changes) Object.assign(changes, { plan_cue: body.plan_cue, plan_action: body.plan_action });
   return changes;
 }
 
@@ -128,7 +131,8 @@ function normalized(key, value) {
   if (key === "schedule" && value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).sort());
   }
-  if (key === "unit" || key === "description") return value || "";
+  if (["unit", "description", "plan_cue", "plan_action"].includes(key)) return value || "";
+  if (key === "appointment") return Boolean(value);
   return value ?? null;
 }
 

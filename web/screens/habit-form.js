@@ -1,12 +1,13 @@
 // The habit form: every field of a habit, shown in plain words, and read back as an API body.
 import { field, h, uid } from "../dom.js";
 import { colorPicker, radioValue, segmented, selectColor, stepper } from "./fields.js";
+import { planFields } from "./habit-plan.js";
 import { schedulePicker } from "./schedule.js";
 
 const NEW_IDENTITY = "new";
 
 /** Builds the form; returns {formEl, submitEl, nameEl, read(), check(), fill(), newIdentity(), useIdentity()}. */
-export function habitForm({ habit, identities, today, weekStart, color }) {
+export function habitForm({ habit, identities, today, weekStart, color, templates = null }) {
   const formEl = h("form", { class: "habit-form", novalidate: true });
   const nameEl = h("input", { name: "name", maxlength: "80", required: true, autocomplete: "off",
     placeholder: "e.g. Strength training", value: habit?.name || "" });
@@ -50,6 +51,8 @@ export function habitForm({ habit, identities, today, weekStart, color }) {
   const privateEl = h("input", { type: "checkbox", name: "private", id: uid("private"), checked: Boolean(habit?.private) });
   privateEl.setAttribute("aria-describedby", `${privateEl.id}-hint`);
   const submitEl = h("button", { type: "submit", class: "button primary block", text: "Save" });
+  const plan = planFields(habit, templates);
+  nameEl.addEventListener("change", () => plan.setName(nameEl.value));
 
   formEl.append(
     field("Name", nameEl),
@@ -58,12 +61,14 @@ export function habitForm({ habit, identities, today, weekStart, color }) {
     statementFieldEl,
     kindEl, measureEl, amountRowEl,
     schedule.el, quitNoteEl,
+    plan.planEl,
     field("Start date", startEl, "Days before it don't count. Logging an earlier day moves it back."),
     colorPicker("color", habit?.color || color),
     h("div", { class: "field check-field", "data-field": "private" }, privateEl,
       h("div", {}, h("label", { for: privateEl.id, text: "Private" }),
         h("p", { class: "hint", id: `${privateEl.id}-hint`,
           text: "Its name stays out of anything Orbit shows outside this app." }))),
+    plan.appointmentEl,
     h("div", { class: "form-actions sticky-actions" }, submitEl));
 
   const paint = () => {
@@ -99,6 +104,7 @@ export function habitForm({ habit, identities, today, weekStart, color }) {
       schedule: kind === "quit" ? { type: "daily" } : schedule.value(),
       color: radioValue(formEl, "color"),
       private: privateEl.checked,
+      ...plan.read(),
     };
     if (measure !== "check") {
       const raw = targetEl.value.trim();
@@ -112,7 +118,7 @@ export function habitForm({ habit, identities, today, weekStart, color }) {
 
   /** Problems the browser can see before asking the server, as API-style field errors. */
   const check = (body) => {
-    const fields = {};
+    const fields = { ...plan.check(body) };
     if (!body.name) fields.name = ["Give it a name: up to 80 characters."];
     if (body.measure !== "check") {
       const raw = targetEl.value.trim();
@@ -137,6 +143,7 @@ export function habitForm({ habit, identities, today, weekStart, color }) {
     identitySelectEl.value = known ? String(known.id) : statement ? NEW_IDENTITY : "";
     statementEl.value = known ? "" : statement || "";
     identityColor = identityTemplate?.color || null;
+    plan.fill(template);
     paint();
   };
 

@@ -9,6 +9,7 @@ import { resume, untilText } from "../pauses.js";
 import { amountText, formatNumber, goalText, streakText, unitLabel } from "../format.js";
 import { formatDate } from "../dates.js";
 import { stepper } from "./fields.js";
+import { planText } from "./habit-plan.js";
 import { tapWords } from "./today-log.js";
 import { isPending } from "../sync.js";
 
@@ -83,6 +84,8 @@ export function habitCard(item, date, refresh, log) {
         h("span", { class: "habit-meta" }, metaParts(item, checkin, state, date))),
       moreEl),
     item.paused ? pausedRow(item, date, refresh) : null,
+    // The if-then plan, until the day is done (the server sends it while it is to be shown).
+    item.plan && state !== "pending" ? h("p", { class: "habit-plan", text: planText(item.plan) }) : null,
     panelEl);
   return cardEl;
 }

@@ -4,6 +4,7 @@ import { h, svg, titledSection } from "../dom.js";
 import { ring } from "../charts.js";
 import { daysBetween, formatDate, shortDate } from "../dates.js";
 import { amountText, formatNumber, percent, plural, streakText } from "../format.js";
+import { planText } from "./habit-plan.js";
 
 /** "30 Nov – 6 Dec" (with the year when asked, or when the week spans two). */
 export function weekRange(summary, withYear = false) {
@@ -108,7 +109,9 @@ function habitRow(row, habit) {
         h("span", { class: "week-habit-count", text: count })),
       h("span", { class: `week-bar${required ? "" : " empty"}`, "aria-hidden": "true" },
         h("span", { style: { width: `${Math.round(fraction * 100)}%` } })),
-      h("span", { class: "week-habit-meta" }, details)));
+      h("span", { class: "week-habit-meta" }, details),
+      // A week that went hard: the habit's own plan, to try again (sent for such weeks only).
+      row.plan ? h("span", { class: "week-habit-plan" }, h("strong", { text: "Your plan: " }), planText(row.plan)) : null));
 }
 
 /** Every habit of the week, each with its bar. */
