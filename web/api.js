@@ -288,6 +288,12 @@ export const getChannels = () => read("/reminders/channels");
 export const addNotifyTarget = (label, url) => write("POST", "/notify/targets", { label, url });
 export const deleteNotifyTarget = (id) => write("DELETE", `/notify/targets/${id}`);
 export const testNotifyTarget = (id) => write("POST", `/notify/targets/${id}/test`);
+// Webhooks: {url, events, include_private}; the answer to adding one holds its secret, once.
+export const listWebhooks = () => read("/webhooks");
+export const addWebhook = (webhook) => write("POST", "/webhooks", webhook);
+export const deleteWebhook = (id) => write("DELETE", `/webhooks/${id}`);
+/** Sends a signed test now: the webhook with its last delivery, or a 409 saying why not. */
+export const testWebhook = (id) => write("POST", `/webhooks/${id}/test`);
 // Web Push: the server's key, this user's devices (each with the SHA-256 of its endpoint), a test.
 export const getPushKey = () => request("GET", "/push/key");
 export const listDevices = () => read("/push/subscriptions");

@@ -8,6 +8,7 @@ import { remindersLink } from "./settings-reminders.js";
 import { dataSection } from "./settings-data.js";
 import { pauseSection } from "./settings-pause.js";
 import { groupingSetting } from "./today-groups.js";
+import { webhooksSection } from "./settings-webhooks.js";
 import { forgetHere } from "../push.js";
 
 /** Renders #/settings. */
@@ -21,6 +22,7 @@ export async function render(screenEl) {
     groupingSetting(),
     remindersLink(),
     tokensSection(tokens),
+    webhooksSection(),
     dataSection(),
     passwordSection(),
     accountSection());
