@@ -1,6 +1,7 @@
 // The only module that talks to the server. Every write goes through write(), so the offline
 // queue of the next issue can be added in one place.
 import * as offline from "./offline-store.js";
+import * as badge from "./badge.js";
 
 const BASE = "/api/v1";
 const NETWORK_MESSAGE = "Orbit can't be reached. Check your connection and try again.";
@@ -18,6 +19,7 @@ function rememberSession(signedIn) {
     else {
       localStorage.removeItem(SESSION_HINT);
       offline.forgetReads(); // the data kept for offline use leaves with the session
+      badge.clear();
     }
   } catch {
     // Storage may be disabled; the hint is only an optimisation.
@@ -154,6 +156,7 @@ export async function bootstrap() {
     offline.keepRead(urlFor("/me"), answer.user);
     offline.keepRead(urlFor("/today", { date: answer.today.date }), answer.today);
     startingDay = answer.today;
+    badge.fromToday(answer.today);
     return answer.user;
   } catch (error) {
     if (error.code === "network_error") {
@@ -218,7 +221,9 @@ export async function deleteAccount(password) {
   rememberSession(false);
 }
 export const listTokens = () => read("/tokens");
-export const createToken = (name) => write("POST", "/tokens", { name });
+/** A new token: full access, or (with `habitIds`) only logging those habits' check-ins. */
+export const createToken = (name, habitIds = null) =>
+  write("POST", "/tokens", habitIds ? { name, scope: "checkins", habit_ids: habitIds } : { name });
 export const revokeToken = (id) => write("DELETE", `/tokens/${id}`);
 
 // Identities
@@ -246,16 +251,27 @@ export function getToday(date) {
   const started = startingDay;
   startingDay = null;
   if (started && started.date === date) return Promise.resolve(started);
-  return read("/today", { date });
+  return read("/today", { date }).then((day) => {
+    badge.fromToday(day); // the app badge counts what the server says is left today
+    return day;
+  });
+}
+/** A check-in write's answer, after the badge has followed its Today item. */
+function badgeFollows(date, answer) {
+  badge.fromItems([[date, answer?.today]]);
+  return answer;
 }
 // Each write answers with the habit's Today item of the day (`today`), drawn as it is.
 export const putCheckin = (habitId, date, data) =>
-  write("PUT", `/habits/${habitId}/checkins/${date}?include=today`, data);
+  write("PUT", `/habits/${habitId}/checkins/${date}?include=today`, data)
+    .then((answer) => badgeFollows(date, answer));
 export const deleteCheckin = (habitId, date) =>
-  write("DELETE", `/habits/${habitId}/checkins/${date}?include=today`);
+  write("DELETE", `/habits/${habitId}/checkins/${date}?include=today`)
+    .then((answer) => badgeFollows(date, answer));
 export const listCheckins = (habitId, from, to) => read(`/habits/${habitId}/checkins`, { from, to });
 export const putReflection = (date, data) => write("PUT", `/reflections/${date}`, data);
-/** Replays writes made offline (sync.js): `items` as POST /checkins/batch takes them. */
+/** Replays writes made offline (sync.js): `items` as POST /checkins/batch takes them. (The
+ * screens read today again once synced, and the badge follows that read.) */
 export const replayCheckins = (items) => write("POST", "/checkins/batch", { items });
 
 // Statistics

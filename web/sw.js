@@ -53,10 +53,31 @@ self.trustedTypes?.createPolicy("default", {
     throw new TypeError(`Not a script of this app: ${url}`);
   },
 });
-importScripts(`${BASE}queue-db.js`, `${BASE}sw-replay.js`);
+importScripts(`${BASE}queue-db.js`, `${BASE}sw-replay.js`, `${BASE}badge-store.js`);
 self.addEventListener("sync", (event) => {
-  if (event.tag === "orbit-sync") event.waitUntil(replayOrPassOn());
+  if (event.tag === "orbit-sync") event.waitUntil(syncThenBadge());
 });
+
+/** A sync this worker replays itself (no tab open) ends with the badge drawn afresh; a tab that
+ * replays draws it from its own answers (api.js). */
+async function syncThenBadge() {
+  const tabs = await self.clients.matchAll({ type: "window" });
+  await replayOrPassOn();
+  if (!tabs.length) await updateBadge();
+}
+
+/** The app badge: what is still to do today, as the server counts it (GET /today's `left`; the
+ * session cookie goes with the request). Signed out, no badge; offline, it stays as it was. */
+async function updateBadge() {
+  if (!self.orbitBadge.supported()) return;
+  try {
+    const response = await fetch("/api/v1/today", { credentials: "same-origin", cache: "no-store" });
+    if (response.ok) await self.orbitBadge.show((await response.json()).left);
+    else if (response.status === 401) await self.orbitBadge.show(0);
+  } catch {
+    // No network: the count shown stays until the next push, sync or visit.
+  }
+}
 
 // Web Push (#13). The server's payload (server/notify/channels.py): {title, body, tag, url,
 // action?: {title, url}}: one notification per reminder (a newer one replaces it by its tag),
@@ -68,7 +89,8 @@ const BADGE = "/icons/badge-96.png";
 const ACTIONS_PATH = "/api/v1/actions/";
 
 self.addEventListener("push", (event) => {
-  event.waitUntil(showReminder(pushedPayload(event.data)));
+  // The notification first (a push that shows nothing may cost the subscription), then the badge.
+  event.waitUntil(showReminder(pushedPayload(event.data)).then(updateBadge));
 });
 
 // The listener is one line so that its work, onNotificationClick, can be called on its own.
@@ -120,7 +142,10 @@ async function logDone(tag, data) {
     return say(`Not logged yet: ${title}`, "Orbit can't be reached. Try again, or tap to open the app.",
       { data, actions: [{ action: "done", title: "Try again" }] });
   }
-  if (response.ok) return say(`Logged: ${title}`, "Done for the day. Every one counts.", { silent: true });
+  if (response.ok) {
+    await updateBadge();
+    return say(`Logged: ${title}`, "Done for the day. Every one counts.", { silent: true });
+  }
   if (response.status === 404) {
     return say(`Not logged: ${title}`, "This reminder's Done was used already or has expired. Tap to open Orbit.");
   }

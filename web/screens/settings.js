@@ -1,7 +1,7 @@
-// Settings: time zone, week start, API tokens, password, sign out, delete account.
+// Settings: time zone, week start, the app badge, API tokens, password, sign out, delete account.
 import * as api from "../api.js";
 import * as store from "../store.js";
-import { browserTimeZone, shortDate } from "../dates.js";
+import { browserTimeZone } from "../dates.js";
 import { append, confirmDialog, field, h, handleSubmit, onConfirmedClick, screenHeader, showToast, titledSection } from "../dom.js";
 import { segmented, radioValue } from "./fields.js";
 import { remindersLink } from "./settings-reminders.js";
@@ -9,17 +9,20 @@ import { dataSection } from "./settings-data.js";
 import { pauseSection } from "./settings-pause.js";
 import { groupingSetting } from "./today-groups.js";
 import { webhooksSection } from "./settings-webhooks.js";
+import { tokensSection } from "./settings-tokens.js";
+import { badgeSetting } from "./settings-badge.js";
 import { forgetHere } from "../push.js";
 
 /** Renders #/settings. */
 export async function render(screenEl) {
-  const [me, tokens] = await Promise.all([api.getMe(), api.listTokens()]);
+  const [me, tokens, badgeEl] = await Promise.all([api.getMe(), api.listTokens(), badgeSetting()]);
   store.updateUser(me);
   append(screenEl,
     screenHeader("Settings", { subtitle: me.email }),
     daysSection(me),
     pauseSection(),
     groupingSetting(),
+    badgeEl,
     remindersLink(),
     tokensSection(tokens),
     webhooksSection(),
@@ -61,64 +64,6 @@ function daysSection(me) {
     showToast("Day settings saved");
   });
   return section("Your days", "Logged days never move when you change these.", formEl);
-}
-
-function tokensSection(initialTokens) {
-  let tokens = initialTokens; // what the server has, oldest first, as GET /tokens lists them
-  const listEl = h("ul", { class: "token-list", role: "list" });
-  const revealEl = h("div", { class: "token-reveal", hidden: true, role: "status" });
-  const paintList = () => {
-    listEl.replaceChildren(...tokens.map((token) => tokenRow(token, () => {
-      revealEl.hidden = true; // never leave a revoked token's secret on screen
-      tokens = tokens.filter((kept) => kept.id !== token.id);
-      paintList();
-    })));
-    if (!tokens.length) listEl.append(h("li", { class: "hint", text: "No tokens. Create one for a script or a phone shortcut." }));
-  };
-  paintList();
-  const nameEl = h("input", { name: "name", maxlength: "80", placeholder: "e.g. Phone shortcut", autocomplete: "off" });
-  const formEl = simpleForm([field("Token label", nameEl)], "Create token", async () => {
-    const created = await api.createToken(nameEl.value.trim());
-    nameEl.value = "";
-    tokens = [...tokens, { id: created.id, name: created.name, created_at: created.created_at, last_used_at: null }];
-    paintList();
-    showSecret(revealEl, created);
-  });
-  return section("API tokens", "For scripts and shortcuts: send “Authorization: Bearer <token>”.", revealEl, listEl, formEl);
-}
-
-function showSecret(revealEl, created) {
-  const secretEl = h("input", { readonly: true, value: created.token, "aria-label": `Token for ${created.name}`, class: "secret" });
-  const copyEl = h("button", { type: "button", class: "button primary small", text: "Copy" });
-  copyEl.addEventListener("click", async () => {
-    secretEl.select();
-    try {
-      await navigator.clipboard.writeText(created.token);
-      copyEl.textContent = "Copied";
-    } catch {
-      copyEl.textContent = "Selected: copy it now";
-    }
-  });
-  revealEl.replaceChildren(
-    h("p", { class: "strong", text: `Your new token “${created.name}”. Copy it now: it won't be shown again.` }),
-    h("div", { class: "secret-row" }, secretEl, copyEl));
-  revealEl.hidden = false;
-}
-
-function tokenRow(token, removed) {
-  const revokeEl = h("button", { type: "button", class: "button small danger-ghost", text: "Revoke", "aria-label": `Revoke ${token.name}` });
-  onConfirmedClick(revokeEl, { title: `Revoke “${token.name}”?`, danger: true, confirmLabel: "Revoke",
-    message: "Scripts using it stop working at once." }, async () => {
-    await api.revokeToken(token.id);
-    showToast("Token revoked");
-    removed();
-  });
-  // Instants are UTC: the day shown is the user's day (as Today counts it), not UTC's.
-  const used = token.last_used_at ? `last used ${shortDate(store.dateOf(token.last_used_at))}` : "never used";
-  return h("li", { class: "token-row" },
-    h("div", {}, h("p", { class: "token-name", text: token.name }),
-      h("p", { class: "hint", text: `Created ${shortDate(store.dateOf(token.created_at))}, ${used}` })),
-    revokeEl);
 }
 
 function passwordSection() {
