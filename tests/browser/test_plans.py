@@ -2,8 +2,11 @@
 example), shown under the habit on Today until it is done; the appointment mark with its one-line
 explanation. Screens at 390x844 and 360x740, light and dark."""
 import re
+from datetime import timedelta
 
 from playwright.sync_api import expect
+
+from tests import clock
 
 PLAN_TEXT = "When I get home, I will walk 20 minutes"
 
@@ -120,3 +123,26 @@ def test_a_starter_brings_its_example_plan_and_appointment_mark(signed_up):
     page.get_by_role("heading", level=1, name="Today").wait_for()
     expect(card(page, "Therapy session").locator(".habit-plan")).to_have_text(
         "When it is the day of my session, I will leave early enough to arrive calm")
+
+
+def test_the_week_shows_the_plan_of_a_habit_that_went_hard(signed_up, call_api, shoot):
+    page = signed_up
+    today = clock.today()
+    last = today - timedelta(days=today.weekday() + 7)  # last week's Monday (weeks start Monday)
+    walk = call_api("return await api.createHabit(arg)", {
+        "name": "Walk outside", "start_date": last.isoformat(), "plan_cue": "I get home",
+        "plan_action": "walk 20 minutes"})
+    read = call_api("return await api.createHabit(arg)", {
+        "name": "Read", "start_date": last.isoformat(), "plan_cue": "I get on the train",
+        "plan_action": "read ten pages"})
+    for offset in range(7):
+        date = (last + timedelta(days=offset)).isoformat()
+        call_api("await api.putCheckin(arg.id, arg.date, {})", {"id": read["id"], "date": date})
+        if offset == 0:  # 1 of 7
+            call_api("await api.putCheckin(arg.id, arg.date, {})", {"id": walk["id"], "date": date})
+    page.goto(f"/#/week/{last.isoformat()}")
+    row = page.locator(f'.week-habit[data-habit-id="{walk["id"]}"]')
+    expect(row.locator(".week-habit-plan")).to_have_text(f"Your plan: {PLAN_TEXT}")
+    expect(page.locator(f'.week-habit[data-habit-id="{read["id"]}"] .week-habit-plan')).to_have_count(0)
+    row.scroll_into_view_if_needed()
+    shoot(page, "94-plan-week")
