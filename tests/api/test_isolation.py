@@ -213,3 +213,18 @@ def test_push_devices_are_the_callers_own(app, client, other, mine, unchanged):
     error_of(other.post("/push/test"), 409, "conflict")  # nothing sent to my device
     assert client.get("/push/subscriptions").json == [device]
     assert other.get("/push/subscriptions").json == []
+
+
+def test_a_scoped_token_names_and_logs_only_the_callers_habits(app, client, other, mine,
+                                                               unchanged):
+    body = {"name": "Shortcut", "scope": "checkins", "habit_ids": [mine["habit"]]}
+    assert field_errors(other.post("/tokens", body), "habit_ids") == ["Unknown habit."]
+    own = make_habit(other, name="Theirs")
+    theirs = other.post("/tokens", body | {"habit_ids": [own["id"]]}).json
+    assert theirs["habit_ids"] == [own["id"]]
+    other.token, other.csrf = theirs["token"], None  # their shortcut, on my habit's days
+    for method in ("PUT", "DELETE"):
+        path = f"/habits/{mine['habit']}/checkins/{mine['date']}"
+        error_of(other.call(method, path, {"value": 0} if method == "PUT" else None), 403,
+                 "forbidden")
+    assert other.put(f"/habits/{own['id']}/checkins/{day()}", {}).status_code == 201
