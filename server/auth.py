@@ -178,7 +178,7 @@ def check_scope(api_token):
     every other endpoint and habit. Sessions and full tokens never come here."""
     habit_id = (request.view_args or {}).get("habit_id")
     if (api_token.scope != "checkins" or request.endpoint not in SCOPED_ENDPOINTS
-            or habit_id is None or not Habit.select().where(
+            or habit_id is None or not Habit.shown().where(
                 Habit.id == habit_id, Habit.user == api_token.user_id,
                 Habit.uuid.in_(api_token.habit_uuids or [])).exists()):
         raise ApiError(403, SCOPE_MESSAGE)

@@ -113,7 +113,7 @@ def habit_ids_by_uuid(user, uuids):
     """{uuid text: id} of the user's habits among `uuids` (deleted ones are not found)."""
     if not uuids:
         return {}
-    return {str(h.uuid): h.id for h in Habit.select(Habit.id, Habit.uuid).where(
+    return {str(h.uuid): h.id for h in Habit.shown(Habit.id, Habit.uuid).where(
         Habit.user == user, Habit.uuid.in_(list(uuids)))}
 
 
@@ -130,7 +130,7 @@ def create_token(user, data):
     uuids, found = None, {}
     if data["scope"] == "checkins":
         wanted = list(dict.fromkeys(data["habit_ids"]))
-        found = {h.id: str(h.uuid) for h in Habit.select(Habit.id, Habit.uuid).where(
+        found = {h.id: str(h.uuid) for h in Habit.shown(Habit.id, Habit.uuid).where(
             Habit.user == user, Habit.id.in_(wanted))}
         if len(found) != len(wanted):
             raise ValidationError({"habit_ids": ["Unknown habit."]})
