@@ -112,6 +112,7 @@ def test_the_second_migration_keeps_start_dates_and_widens_numbers(empty_databas
                              "0007_push", "0008_day_start"]
         assert "0019_webhooks" in later  # outgoing webhooks (issue 27)
         assert later[later.index("0017_import_runs") + 1] == "0018_habit_plans"
+        assert later[later.index("0019_webhooks") + 1] == "0020_token_scopes"  # token scopes
         assert init_db() == later
         with database.connection_context():
             habit = Habit.get()
