@@ -1,7 +1,8 @@
-"""Outgoing webhooks (issue 27): the user's signed webhook URLs and the outbox of their messages,
-which the dispatcher claims and sends."""
+"""Outgoing webhooks (issue 27): the user's signed webhook URLs, the outbox of their messages,
+which the dispatcher claims and sends, and on each user the events their webhooks ask for."""
 from peewee import (BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
                     IntegerField, Model, SmallIntegerField, TextField, UUIDField)
+from playhouse.migrate import migrate
 
 
 def up(migrator, db):
@@ -45,3 +46,4 @@ def up(migrator, db):
             indexes = ((("webhook", "once_key"), True),)
 
     db.create_tables([Webhook, WebhookMessage])
+    migrate(migrator.add_column("user", "webhook_events", TextField(null=True)))

@@ -5,7 +5,7 @@ from marshmallow import ValidationError
 from ..clock import utcnow
 from ..db import database
 from ..errors import ApiError
-from ..models import Webhook, WebhookMessage
+from ..models import User, Webhook, WebhookMessage
 from ..notify.webhooks import new_secret, url_problem
 
 MAX_WEBHOOKS = 10  # each one is called on every check-in: a few automations, not a fan-out
@@ -39,9 +39,11 @@ def create_webhook(user, data, allow_private):
     with database.atomic():
         if Webhook.select().where(Webhook.user == user).count() >= MAX_WEBHOOKS:
             raise ApiError(409, WORDS["too_many"])
-        return Webhook.create(user=user, url=data["url"], events=sorted(set(data["events"])),
-                              include_private=data.get("include_private", False),
-                              secret=new_secret())
+        row = Webhook.create(user=user, url=data["url"], events=sorted(set(data["events"])),
+                             include_private=data.get("include_private", False),
+                             secret=new_secret())
+        keep_user_events(row.user_id)
+    return row
 
 
 def update_webhook(webhook, data, allow_private):
@@ -51,7 +53,9 @@ def update_webhook(webhook, data, allow_private):
     if "events" in data:
         data = data | {"events": sorted(set(data["events"]))}
     if data:
-        Webhook.update(**data).where(Webhook.id == webhook.id).execute()
+        with database.atomic():
+            Webhook.update(**data).where(Webhook.id == webhook.id).execute()
+            keep_user_events(webhook.user_id)
         webhook.__data__.update(data)
     return webhook
 
@@ -61,6 +65,16 @@ def delete_webhook(webhook):
     with database.atomic():
         WebhookMessage.delete().where(WebhookMessage.webhook == webhook).execute()
         Webhook.delete().where(Webhook.id == webhook.id).execute()
+        keep_user_events(webhook.user_id)
+
+
+def keep_user_events(user_id):
+    """Write on the user the events their webhooks ask for (models/webhooks.py), in the caller's
+    transaction; the user's row is held meanwhile, so two changes cannot write it out of order."""
+    events = set()
+    for (asked,) in Webhook.select(Webhook.events).where(Webhook.user == user_id).tuples():
+        events.update(asked)
+    User.update(webhook_events=sorted(events) or None).where(User.id == user_id).execute()
 
 
 def record_outcome(webhook, status, detail):

@@ -364,3 +364,29 @@ def test_a_users_events_reach_only_their_own_webhooks(app, client, other, receiv
         "checkin.logged", "day.completed"]
     error_of(other.post(f"/webhooks/{my_hook['id']}/test"), 404, "not_found")
     assert mine.requests == [] and client.get("/webhooks").json[0]["last_delivery"] is None
+
+
+def test_a_check_in_asks_nothing_of_webhooks_the_user_does_not_have(app, client, receiver,
+                                                                    private_allowed):
+    """The user's row says which events their webhooks ask for: a check-in of a user without
+    one for it costs no query (the PUT's round trips stay as tests/api/test_hot_path.py has
+    them)."""
+    from .test_hot_path import Statements
+
+    def asked(statements):
+        return [s for s in statements.sql if '"webhook" AS' in s or '"webhook_message"' in s]
+    habit = make_habit(client)
+    made = add_webhook(client, receiver().url, events=["summary.ready"])
+    with Statements() as statements:
+        put_checkin(client, habit, day())
+    assert asked(statements) == []
+    assert client.patch(f"/webhooks/{made['id']}", {"events": ["checkin.deleted"]}).json[
+        "events"] == ["checkin.deleted"]
+    with Statements() as statements:
+        assert client.delete(f"/habits/{habit['id']}/checkins/{day()}").status_code == 204
+    assert asked(statements)  # now it asks
+    assert client.delete(f"/webhooks/{made['id']}").status_code == 204
+    with Statements() as statements:
+        put_checkin(client, habit, day())
+        assert client.delete(f"/habits/{habit['id']}/checkins/{day()}").status_code == 204
+    assert asked(statements) == []
