@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 REMINDER_LINE = "When {cue}: {action}"
+SENTENCE = "When {cue}, I will {action}"
 # People often type the words the form already shows ("When I get home", "I will walk"): they
 # are taken off so that the line does not say them twice.
 LEADING_WHEN = re.compile(r"^\s*when\s+", re.IGNORECASE)
@@ -20,12 +21,21 @@ def plan_of(cue: str, action: str) -> dict | None:
 
 def reminder_line(cue: str, action: str) -> str | None:
     """The plan as a reminder's text, None without a plan."""
+    return _worded(REMINDER_LINE, cue, action)
+
+
+def sentence(cue: str, action: str) -> str | None:
+    """The plan as one sentence ("When I get home, I will walk 20 minutes"), None without one."""
+    return _worded(SENTENCE, cue, action)
+
+
+def _worded(words: str, cue: str, action: str) -> str | None:
     plan = plan_of(cue, action)
     if plan is None:
         return None
     cue = LEADING_WHEN.sub("", plan["cue"]).rstrip(" ,") or plan["cue"]
     action = LEADING_WILL.sub("", plan["action"]) or plan["action"]
-    return REMINDER_LINE.format(cue=cue, action=action)
+    return words.format(cue=cue, action=action)
 
 
 def today_plan(cue: str, action: str, kind: str, done: bool, resting: bool) -> dict | None:

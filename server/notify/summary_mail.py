@@ -4,6 +4,8 @@ habits hidden ("Private habit"), so nothing here can name one."""
 import datetime
 from html import escape
 
+from ..domain.plans import sentence
+
 ACCENT, INK, MUTED, LINE = "#2f6fed", "#1f2430", "#5b6270", "#e6e8ee"
 
 
@@ -50,6 +52,8 @@ def sections(summary):
         habits.append(habit_line(row))
         if row["suggestion"]:
             habits.append(f"  Next step: {row['suggestion']['text']}")
+        if row.get("plan"):  # a week that went hard: the habit's own if-then plan (issue 24)
+            habits.append(f"  Your plan: {sentence(row['plan']['cue'], row['plan']['action'])}")
     identities = [f"“{i['statement']}”: {i['votes']} votes (last week {i['previous_votes']})"
                   for i in summary["identities"]]
     return [(None, overview), ("Highlights", summary["highlights"]), ("Habits", habits),

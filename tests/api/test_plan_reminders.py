@@ -137,3 +137,25 @@ def test_a_test_send_says_the_plan(app, client, smtp):
     [message] = [email.message_from_bytes(m.as_bytes(), policy=email.policy.default)
                  for m in inbox.messages]
     assert message.get_content().startswith(LINE)
+
+
+def test_the_summary_email_shows_the_plan_of_a_week_that_went_hard(app, client, smtp):
+    inbox, url = smtp
+    app.config.update(SMTP_URL=url, MAIL_FROM="Orbit <orbit@example.org>")
+    today = clock.today()
+    last = today - datetime.timedelta(days=today.weekday() + 7)  # last week's Monday
+    walk = make_habit(client, **OPEN, start_date=last.isoformat())
+    secret = make_habit(client, **SECRET, start_date=last.isoformat())
+    for habit in (walk, secret):  # 1 of 7: a week that went hard
+        assert client.put(f"/habits/{habit['id']}/checkins/{last.isoformat()}", {}).status_code == 201
+    reminder = client.post("/reminders", {"target": "weekly_summary", "time": "08:00",
+                                          "channels": ["email"]}).json
+    assert fire_now(app, reminder) == {"sent": 1}
+    [message] = [email.message_from_bytes(m.as_bytes(), policy=email.policy.default)
+                 for m in inbox.messages]
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "Your plan: When I get home, I will walk 20 minutes" in text
+    assert "Your plan: When I get home, I will walk 20 minutes" in html
+    assert text.count("Your plan:") == 1  # the private habit's plan stays in the app
+    assert_private(message.as_string())
