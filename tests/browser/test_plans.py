@@ -146,3 +146,7 @@ def test_the_week_shows_the_plan_of_a_habit_that_went_hard(signed_up, call_api, 
     expect(page.locator(f'.week-habit[data-habit-id="{read["id"]}"] .week-habit-plan')).to_have_count(0)
     row.scroll_into_view_if_needed()
     shoot(page, "94-plan-week")
+    # The printable week, which names no private habit, lists it among the plans to lean on.
+    page.goto(f"/#/week/{last.isoformat()}/print")
+    expect(page.get_by_role("heading", name="Plans to lean on")).to_be_visible()
+    expect(page.locator(".print-list li", has_text="Walk outside:")).to_have_text(f"Walk outside: {PLAN_TEXT}")

@@ -5,6 +5,7 @@ import * as store from "../store.js";
 import { longDate } from "../dates.js";
 import { h } from "../dom.js";
 import { amountText, formatNumber, percent, streakText } from "../format.js";
+import { planText } from "./habit-plan.js";
 import { coachLine, scoreRing, weekRange } from "./week-sections.js";
 
 /** Renders #/week/{date}/print. */
@@ -39,6 +40,7 @@ export async function render(screenEl, dateParam) {
           h("strong", { text: `${row.votes} ${row.votes === 1 ? "vote" : "votes"}` }),
           h("span", { class: "muted", text: `(${row.previous_votes} the week before)` }))))) : null,
       nextStepsList(summary),
+      plansList(summary),
       insights(summary),
       h("footer", { class: "print-foot", text: "Made with Orbit: small habits, a steadier you." })));
 }
@@ -89,6 +91,14 @@ function nextStepsList(summary) {
   if (!steps.length) return null;
   return printSection("Next small steps",
     h("ul", { class: "print-list" }, steps.map((row) => h("li", { text: row.suggestion.text }))));
+}
+
+/** The if-then plans of habits whose week went hard (the server sends no private one here). */
+function plansList(summary) {
+  const rows = summary.habits.filter((row) => row.plan);
+  if (!rows.length) return null;
+  return printSection("Plans to lean on",
+    h("ul", { class: "print-list" }, rows.map((row) => h("li", { text: `${row.name}: ${planText(row.plan)}` }))));
 }
 
 /** Mood links (the server leaves out those of private habits, as in the email). */
