@@ -38,11 +38,14 @@ def webhook_pass(config, now):
     """Record the summaries that are ready and send what is due at `now`: {status: count},
     keys prefixed "webhook_", empty when there was nothing to do."""
     counts = {}
-    for status in [summaries_ready(now)] + send_due(config, now):
-        if status:
-            counts[f"webhook_{status}"] = counts.get(f"webhook_{status}", 0) + 1
-    WebhookMessage.delete().where(WebhookMessage.status.in_(FINISHED),
-                                  WebhookMessage.updated_at < naive(now - KEEP)).execute()
+    try:
+        for status in [summaries_ready(now)] + send_due(config, now):
+            if status:
+                counts[f"webhook_{status}"] = counts.get(f"webhook_{status}", 0) + 1
+        WebhookMessage.delete().where(WebhookMessage.status.in_(FINISHED),
+                                      WebhookMessage.updated_at < naive(now - KEEP)).execute()
+    except Exception:  # noqa: BLE001 - the reminders' pass still counts (and its heartbeat)
+        log.exception("the webhook part of a pass failed; the next pass goes on from here")
     return counts
 
 

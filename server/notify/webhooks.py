@@ -122,6 +122,8 @@ def refused(error):
         if isinstance(error, Refused):
             return True
         seen.add(id(error))
-        nested = error.args[0] if error.args and isinstance(error.args[0], BaseException) else None
-        error = nested or getattr(error, "reason", None) or error.__cause__ or error.__context__
+        reason = getattr(error, "reason", None)  # urllib3's wrapped error (or an SSL reason's text)
+        nested = [error.args[0] if error.args else None, reason, error.__cause__,
+                  error.__context__]
+        error = next((e for e in nested if isinstance(e, BaseException)), None)
     return False
