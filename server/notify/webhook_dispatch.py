@@ -5,13 +5,14 @@ statement, which one dispatcher wins. A failed send is retried with exponential 
 4 … minutes), at most MAX_ATTEMPTS times; the last outcome is kept on the webhook."""
 import datetime
 import logging
+import time
 import uuid
 
 from peewee import OP, Expression, Value
 
 from ..db import database
 from ..domain.weekly import week_containing
-from ..models import User, Webhook, WebhookMessage
+from ..models import Habit, User, Webhook, WebhookMessage
 from ..store import weekly
 from ..store.common import day_of, week_start_day
 from ..store.webhook_events import habit_facts
@@ -20,6 +21,7 @@ from .webhooks import deliver
 
 log = logging.getLogger(__name__)
 BATCH = 100
+PASS_SECONDS = 30  # of sending in one pass (a receiver may take TIMEOUT to answer)
 MAX_ATTEMPTS = 8  # the last about two hours after the first
 BACKOFF = datetime.timedelta(minutes=1)
 STALLED_AFTER = datetime.timedelta(minutes=10)  # a claim left "sending" this long was abandoned
@@ -50,14 +52,19 @@ def webhook_pass(config, now):
 
 
 def send_due(config, now):
-    """Claim and send the due messages, oldest first: the status of each."""
+    """Claim and send the due messages, oldest first, for at most PASS_SECONDS (slow receivers
+    must not hold the reminders of the next pass back): the status of each."""
+    started, statuses = time.monotonic(), []
     stalled = naive(now - STALLED_AFTER)
     due = list(WebhookMessage.select(WebhookMessage, Webhook).join(Webhook).where(
         (WebhookMessage.status.in_(DUE_STATUSES) & (WebhookMessage.next_at <= naive(now))) |
         ((WebhookMessage.status == "sending") & (WebhookMessage.updated_at < stalled)))
         .order_by(WebhookMessage.next_at, WebhookMessage.id).limit(BATCH))
-    return [send_claimed(config, message, now) if claim(message, now) else "taken"
-            for message in due]
+    for message in due:
+        if time.monotonic() - started > PASS_SECONDS:
+            break  # the rest wait for the next pass, a minute on
+        statuses.append(send_claimed(config, message, now) if claim(message, now) else "taken")
+    return statuses
 
 
 def claim(message, now):
@@ -73,7 +80,7 @@ def send_claimed(config, message, now):
     webhook, attempts = message.webhook, message.attempts + 1
     try:
         status, code, detail = deliver(config, webhook, message.msg_id, message.event,
-                                       message.data, message.created_at)
+                                       private_now(message.data), message.created_at)
     except Exception as error:  # noqa: BLE001 - whatever it was, the message is retried
         log.exception("webhook %s: %s", webhook.id, type(error).__name__)
         status, code, detail = "failed", None, "It could not be sent."
@@ -88,6 +95,19 @@ def send_claimed(config, message, now):
     if status != "sent":
         log.warning("webhook %s %s (attempt %s): %s", webhook.id, status, attempts, detail)
     return status
+
+
+def private_now(data):
+    """The message's data with each habit that is private now marked so, though it was not when
+    the event was recorded (made private before a retry): when in doubt, say less."""
+    habits = [data["habit"]] if "habit" in data else data.get("habits", [])
+    ids = [h["id"] for h in habits if not h.get("private")]
+    if not ids:
+        return data
+    private = set(Habit.select(Habit.id).where(Habit.id.in_(ids), Habit.private).tuples())
+    for habit in habits:
+        habit["private"] = habit.get("private") or (habit["id"],) in private
+    return data
 
 
 def summaries_ready(now):

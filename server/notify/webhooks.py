@@ -16,7 +16,7 @@ from .outbound import Refused, address_allowed, addresses_of, guarded
 EVENTS = ("checkin.logged", "checkin.deleted", "day.completed", "summary.ready")
 TEST_EVENT = "webhook.test"
 PRIVATE_NAME = "Private habit"
-TIMEOUT = (5, 10)  # seconds to connect, and to wait for the answer: the dispatcher waits too
+TIMEOUT = (4, 8)  # seconds to connect, and to wait for the answer: the dispatcher waits too
 USER_AGENT = "Orbit-Webhooks/1"
 
 # What the user is told, in one place (never an error's own text: it can name what is inside).

@@ -5,6 +5,7 @@ inside the server's network unless the operator allows it, and discreet about pr
 import datetime
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -26,12 +27,13 @@ class Receiver:
     """An HTTP server on 127.0.0.1 that keeps every request (headers, body) and answers with the
     statuses it is given in turn (then 200)."""
 
-    def __init__(self, statuses=()):
+    def __init__(self, statuses=(), delay=0):
         self.requests, self.statuses = [], list(statuses)
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
+                time.sleep(delay)  # a slow automation
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 receiver.requests.append((dict(self.headers), body))
                 self.send_response(receiver.statuses.pop(0) if receiver.statuses else 200)
@@ -58,8 +60,8 @@ class Receiver:
 def receiver():
     made = []
 
-    def make(statuses=()):
-        made.append(Receiver(statuses))
+    def make(statuses=(), delay=0):
+        made.append(Receiver(statuses, delay))
         return made[-1]
     yield make
     for server in made:
@@ -235,11 +237,21 @@ def test_private_habits_are_not_named_unless_the_webhook_may(app, client, receiv
     assert raw.count(b"Therapy") == 1 and raw.count(b"talked about dad") == 1
     assert by_id[named["id"]]["data"]["habit"]["name"] == "Therapy"
     assert "note" not in by_id[discreet["id"]]["data"]["habit"]
+    # A habit made private after its check-in was recorded, before it was sent: named only
+    # where private habits may be.
+    walk = make_habit(client, name="Evening walk")
+    put_checkin(client, walk, day())
+    assert client.patch(f"/habits/{walk['id']}", {"private": True}).status_code == 200
+    run_dispatcher(app)
+    later = b"".join(body for _, body in hook.requests[2:])
+    assert later.count(b"Evening walk") == 1 and later.count(b"Private habit") == 1
     # Turned off again: the next message is discreet too.
     assert client.patch(f"/webhooks/{named['id']}", {"include_private": False}).status_code == 200
+    sent = len(hook.requests)
     put_checkin(client, habit, day(), {"note": "again"})
     run_dispatcher(app)
-    assert b"Therapy" not in b"".join(body for _, body in hook.requests[2:])
+    assert len(hook.requests) == sent + 2
+    assert b"Therapy" not in b"".join(body for _, body in hook.requests[sent:])
 
 
 def test_the_weekly_summary_is_told_once_for_each_week_that_ends(app, client, receiver,
@@ -390,3 +402,19 @@ def test_a_check_in_asks_nothing_of_webhooks_the_user_does_not_have(app, client,
         put_checkin(client, habit, day())
         assert client.delete(f"/habits/{habit['id']}/checkins/{day()}").status_code == 204
     assert asked(statements) == []
+
+
+def test_a_slow_receiver_does_not_hold_the_pass(app, client, receiver, private_allowed,
+                                                monkeypatch):
+    """A pass sends for at most PASS_SECONDS; what is left goes in the next pass."""
+    monkeypatch.setattr("server.notify.webhook_dispatch.PASS_SECONDS", 0.5)
+    hook = receiver(delay=0.3)
+    add_webhook(client, hook.url)
+    for n in range(5):
+        put_checkin(client, make_habit(client, name=f"H{n}"), day())
+    first = run_dispatcher(app).get("webhook_sent", 0)
+    assert 1 <= first < 5
+    now = clock.now()
+    while len(hook.requests) < 5 and clock.now() < now + datetime.timedelta(seconds=30):
+        run_dispatcher(app)
+    assert len({headers["webhook-id"] for headers, _ in hook.requests}) == len(hook.requests) == 5
