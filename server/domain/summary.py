@@ -112,24 +112,31 @@ class HabitHistory:
                      s.end is not None and s.end >= week_start), None)
 
 
+def closing_month(periods: list[Period], week_start: date, last: date) -> int | None:
+    """The index in periods of the month that ended from week_start to last, or None."""
+    return next((index for index, period in enumerate(periods)
+                 if period.unit == "months" and week_start <= period.end <= last), None)
+
+
 def month_rates(periods: list[Period], habit: Habit, week_start: date,
                 last: date) -> tuple[float | None, float | None] | None:
     """A per_month habit judged by its month: the rates (done days, at most the requirement, over
     the requirement) of the month that ended from week_start to last and of the month before it,
     both judged by the rule in force on last. None when no month ended in the week, or when one
     of the two was judged by another rule (a change is given two months of its own)."""
+    index = closing_month(periods, week_start, last)
+    if not index:  # none ended in the week, or it was the habit's first
+        return None
+    before, period = periods[index - 1], periods[index]
     rule = rule_on(habit, last)
-    for index, period in enumerate(periods):
-        if period.unit == "months" and week_start <= period.end <= last:
-            before = periods[index - 1] if index else None
-            if before is None or before.unit != "months" or any(
-                    rule_on(habit, p.start) != rule for p in (before, period)):
-                return None
-            return _month_rate(period), _month_rate(before)
-    return None
+    if before.unit != "months" or any(rule_on(habit, p.start) != rule for p in (before, period)):
+        return None
+    return month_rate(period), month_rate(before)
 
 
-def _month_rate(period: Period) -> float | None:
+def month_rate(period: Period) -> float | None:
+    """done / required of a month (done counted up to the requirement), None when it asked
+    nothing."""
     return min(period.done_days, period.required) / period.required if period.required else None
 
 

@@ -9,7 +9,8 @@ from .model import BUILD, MINUTES, PER_MONTH, QUIT, Entry, Habit, rule_on
 from .moodlinks import link_text, mood_link
 from .periods import MISSED, OPEN
 from .plans import plan_of
-from .summary import MONTHS, HabitHistory, month_rates, suggestion
+from .summary import (MONTHS, WEEKS, HabitHistory, closing_month, month_rate, month_rates,
+                      suggestion)
 
 ONE_DAY = timedelta(days=1)
 WEEK = timedelta(days=7)
@@ -99,18 +100,14 @@ def habit_row(habit, name, history, this, previous, week_start, last, complete,
            "strength_end": history.strength_on(last),
            "suggestion": None, "plan": None}
     if complete:
-        months = month_rates(history.periods, habit.spec, week_start, last) if by_month(
-            habit, last) else None
+        monthly = by_month(habit, last)
         if still_open(habit, last) and not habit.appointment:
-            if by_month(habit, last):
-                row["suggestion"] = suggestion(habit.spec, name, habit.unit, months, habit.target,
-                                               habit.schedule, MONTHS)
-            elif previous is not None:
-                row["suggestion"] = suggestion(habit.spec, name, habit.unit,
-                                               (this.rate, previous.rate), habit.target,
-                                               habit.schedule)
+            rates = (month_rates(history.periods, habit.spec, week_start, last) if monthly
+                     else None if previous is None else (this.rate, previous.rate))
+            row["suggestion"] = suggestion(habit.spec, name, habit.unit, rates, habit.target,
+                                           habit.schedule, MONTHS if monthly else WEEKS)
         # A private habit's plan names it as surely as its name does.
-        if struggled(habit, this, months) and not hidden:
+        if not hidden and struggled(habit, this, history.periods, week_start, last, monthly):
             row["plan"] = plan_of(habit.plan_cue, habit.plan_action)
     if this.month_required is not None:
         row.update(month_done=this.month_done, month_required=this.month_required)
@@ -122,15 +119,18 @@ def by_month(habit, last) -> bool:
     return habit.kind == BUILD and rule_on(habit.spec, last).schedule.type == PER_MONTH
 
 
-def struggled(habit, this, months) -> bool:
+def struggled(habit, this, periods, week_start, last, monthly) -> bool:
     """A complete week that went hard, where a plan may help: a build habit below half of what
     was asked (a per_month one: below half in the month that ended in the week), a quit habit
     with a slip."""
-    if months is not None:
-        return months[0] is not None and months[0] < 0.5
-    if this.rate is None:
+    if monthly:
+        index = closing_month(periods, week_start, last)
+        rate = None if index is None else month_rate(periods[index])
+    else:
+        rate = this.rate
+    if rate is None:
         return False
-    return this.rate < 1 if habit.kind == QUIT else this.rate < 0.5
+    return rate < 1 if habit.kind == QUIT else rate < 0.5
 
 
 def still_open(habit, last) -> bool:
