@@ -4,11 +4,13 @@ and the one before, both by the rule in force at the week's end. Each case worke
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
 
 from server.domain.model import Habit, Rule
 from server.domain.weekly import HabitInput, weekly_summary
 
 from .builders import done, schedule, skip
+from .strategies import histories
 
 DEC_1 = date(2023, 12, 1)  # a Friday
 # January 2024 ends on Wednesday the 31st: it closes in the week Mon 29 Jan - Sun 4 Feb.
@@ -161,3 +163,27 @@ def test_a_monthly_appointment_is_never_raised_or_shrunk():
     for entries in ([done(d) for d in DEC_MONDAYS + JAN_MONDAYS], []):
         assert suggested(monthly(entries=entries)) is not None
         assert suggested(monthly(entries=entries, appointment=True)) is None
+
+
+def as_input(spec, entries, appointment):
+    current = spec.rules[-1]
+    return HabitInput(id=1, name="Therapy", identity_id=None, kind=spec.kind, measure=spec.measure,
+                      unit="", target=current.target, schedule=current.schedule.to_dict(),
+                      private=False, archived_on=None, spec=spec, entries=entries,
+                      appointment=appointment)
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories())
+def test_an_appointment_is_never_suggested_whatever_its_history(history):
+    """For any habit and days: marked an appointment, no week suggests a change, and every other
+    figure of its rows is what it would be unmarked."""
+    spec, entries, today = history
+    for back in range(4):
+        week_start = today - timedelta(days=today.weekday() + 7 * back)
+        plain = weekly_summary([as_input(spec, entries, False)], [], {}, week_start, today)
+        marked = weekly_summary([as_input(spec, entries, True)], [], {}, week_start, today)
+        assert all(row["suggestion"] is None for row in marked["habits"])
+        for row in plain["habits"]:
+            row["suggestion"] = None
+        assert marked == plain
