@@ -3,7 +3,7 @@ when the webhook is made."""
 from marshmallow import ValidationError
 
 from ..clock import utcnow
-from ..db import database
+from ..db import database, locked
 from ..errors import ApiError
 from ..models import User, Webhook, WebhookMessage
 from ..notify.webhooks import new_secret, url_problem
@@ -37,6 +37,7 @@ def create_webhook(user, data, allow_private):
     """A new webhook with a secret of its own (on the row this once: `secret`)."""
     check_url(data["url"], allow_private)
     with database.atomic():
+        hold_user(user.id)  # two at once cannot both pass the count
         if Webhook.select().where(Webhook.user == user).count() >= MAX_WEBHOOKS:
             raise ApiError(409, WORDS["too_many"])
         row = Webhook.create(user=user, url=data["url"], events=sorted(set(data["events"])),
@@ -54,6 +55,7 @@ def update_webhook(webhook, data, allow_private):
         data = data | {"events": sorted(set(data["events"]))}
     if data:
         with database.atomic():
+            hold_user(webhook.user_id)
             Webhook.update(**data).where(Webhook.id == webhook.id).execute()
             keep_user_events(webhook.user_id)
         webhook.__data__.update(data)
@@ -63,14 +65,22 @@ def update_webhook(webhook, data, allow_private):
 def delete_webhook(webhook):
     """Remove the webhook and whatever was still waiting to be sent to it."""
     with database.atomic():
+        hold_user(webhook.user_id)
         WebhookMessage.delete().where(WebhookMessage.webhook == webhook).execute()
         Webhook.delete().where(Webhook.id == webhook.id).execute()
         keep_user_events(webhook.user_id)
 
 
+def hold_user(user_id):
+    """Hold the user's row until the transaction ends: changes to one user's webhooks take turns,
+    each reading what the one before committed (PostgreSQL; SQLite's transactions never
+    interleave)."""
+    locked(User.select(User.id).where(User.id == user_id), keys_shared=True).execute()
+
+
 def keep_user_events(user_id):
     """Write on the user the events their webhooks ask for (models/webhooks.py), in the caller's
-    transaction; the user's row is held meanwhile, so two changes cannot write it out of order."""
+    transaction, which holds the user's row (hold_user): the last change writes all of them."""
     events = set()
     for (asked,) in Webhook.select(Webhook.events).where(Webhook.user == user_id).tuples():
         events.update(asked)

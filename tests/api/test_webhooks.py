@@ -418,3 +418,32 @@ def test_a_slow_receiver_does_not_hold_the_pass(app, client, receiver, private_a
     while len(hook.requests) < 5 and clock.now() < now + datetime.timedelta(seconds=30):
         run_dispatcher(app)
     assert len({headers["webhook-id"] for headers, _ in hook.requests}) == len(hook.requests) == 5
+
+
+def test_webhooks_added_at_once_are_all_kept_on_the_user(app, client):
+    """A webhook added while another one's transaction is still open: the user's row ends up
+    naming both one's events (each change holds the user's row first, then reads what the other
+    committed; without it the second wrote only its own)."""
+    from server.db import database
+    from server.models import User
+    from server.store.webhooks import create_webhook
+    opened, results = threading.Event(), []
+
+    def add(url, events, hold=False):
+        with app.app_context(), database.connection_context():
+            user = User.get_by_id(client.user["id"])
+            with database.atomic():
+                create_webhook(user, {"url": url, "events": events}, allow_private=True)
+                if hold:
+                    opened.set()
+                    time.sleep(1)  # the other one starts meanwhile
+            results.append(url)
+    first = threading.Thread(target=add, args=("https://10.0.0.1/a", ["checkin.deleted"], True))
+    first.start()
+    assert opened.wait(10)
+    add("https://10.0.0.2/b", ["day.completed"])
+    first.join()
+    assert sorted(results) == ["https://10.0.0.1/a", "https://10.0.0.2/b"]
+    with app.app_context():
+        assert User.get_by_id(client.user["id"]).webhook_events == ["checkin.deleted",
+                                                                    "day.completed"]
