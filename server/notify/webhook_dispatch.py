@@ -44,8 +44,9 @@ def webhook_pass(config, now):
         for status in [summaries_ready(now)] + send_due(config, now):
             if status:
                 counts[f"webhook_{status}"] = counts.get(f"webhook_{status}", 0) + 1
-        WebhookMessage.delete().where(WebhookMessage.status.in_(FINISHED),
-                                      WebhookMessage.updated_at < naive(now - KEEP)).execute()
+        if counts:  # a pass with nothing to send writes nothing either
+            WebhookMessage.delete().where(WebhookMessage.status.in_(FINISHED),
+                                          WebhookMessage.updated_at < naive(now - KEEP)).execute()
     except Exception:  # noqa: BLE001 - the reminders' pass still counts (and its heartbeat)
         log.exception("the webhook part of a pass failed; the next pass goes on from here")
     return counts

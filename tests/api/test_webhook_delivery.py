@@ -120,3 +120,21 @@ def test_a_claim_left_sending_by_a_dispatcher_that_died_is_sent_later(app, clien
         assert len(receiver.messages(made["secret"])) == 1
     finally:
         receiver.close()
+
+
+def test_finished_messages_are_forgotten_after_a_week(app, client):
+    receiver = Receiver(statuses=[500])
+    app.config["WEBHOOK_PRIVATE"] = True
+    try:
+        add_webhook(client, receiver.url)
+        habit = make_habit(client)
+        put_checkin(client, habit, day())
+        now = clock.now()
+        assert run_dispatcher(app, now) == {"webhook_failed": 1}
+        assert run_dispatcher(app, now + datetime.timedelta(minutes=1)) == {"webhook_sent": 1}
+        put_checkin(client, habit, day(), {"note": "later"})
+        assert run_dispatcher(app, now + datetime.timedelta(days=8)) == {"webhook_sent": 1}
+        with app.app_context():  # the first is gone, the one sent in this pass is kept
+            assert [m.data["habit"]["note"] for m in WebhookMessage.select()] == ["later"]
+    finally:
+        receiver.close()
