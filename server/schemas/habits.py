@@ -86,12 +86,12 @@ def check_plan_halves(data):
     """A plan has both halves or none (a 422 naming the missing one): half a plan would read as
     half a sentence on Today and in a reminder. Both empty is no plan."""
     given = [name for name in PLAN_FIELDS if name in data]
-    if not given:
-        return
-    written = {name for name in given if data[name].strip()}
-    missing = [name for name in PLAN_FIELDS
-               if name not in data or (written and name not in written)]
-    if missing and (written or len(given) == 1):
+    written = [name for name in given if data[name].strip()]
+    if len(given) == 1:  # the other half is always sent with it
+        missing = [name for name in PLAN_FIELDS if name not in given]
+    else:  # both sent: both written, or both empty
+        missing = [name for name in given if name not in written] if len(written) == 1 else []
+    if missing:
         raise ValidationError({name: [FieldError(PLAN_MISSING[name], "required")]
                                for name in missing})
 
