@@ -30,6 +30,7 @@ const TEXT = {
   fullAccess: "Full access",
   logs: (names) => `Logs ${names}`,
   noneLeft: "Logs nothing: its habits were deleted",
+  habitNumber: (id) => `habit ${id}`,
   created: (date, used) => `Created ${date}, ${used}`,
   lastUsed: (date) => `last used ${date}`,
   neverUsed: "never used",
@@ -43,12 +44,16 @@ const TEXT = {
 /** The section: the tokens as GET /tokens lists them, and the form of a new one. */
 export function tokensSection(initialTokens) {
   let tokens = initialTokens; // what the server has, oldest first, as GET /tokens lists them
-  let habits = null; // the user's habits, archived ones too, once read
-  const habitsRead = () => (habits ||= api.listHabits("all"));
+  let habits = null; // the user's habits, archived ones too, once read (read again after a failure)
+  const habitsRead = () => (habits ||= api.listHabits("all").catch((error) => {
+    habits = null;
+    throw error;
+  }));
   const listEl = h("ul", { class: "token-list", role: "list" });
   const revealEl = h("div", { class: "token-reveal", hidden: true, role: "status" });
   const paintList = async () => {
-    const named = tokens.some((token) => token.habit_ids) ? await habitsRead() : [];
+    // Unreadable just now (offline, with nothing kept): the rows say how many habits instead.
+    const named = tokens.some((token) => token.habit_ids) ? await habitsRead().catch(() => []) : [];
     listEl.replaceChildren(...tokens.map((token) => tokenRow(token, named, () => {
       revealEl.hidden = true; // never leave a revoked token's secret on screen
       tokens = tokens.filter((kept) => kept.id !== token.id);
@@ -66,8 +71,11 @@ export function tokensSection(initialTokens) {
   const formEl = h("form", { novalidate: true }, field(TEXT.label, nameEl), accessEl, pickerEl, submitEl);
   accessEl.addEventListener("change", async () => {
     const scoped = radioValue(formEl, "scope") === "checkins";
-    if (scoped && pickerEl.children.length === 1) pickerEl.append(habitChoices(await habitsRead()));
     pickerEl.hidden = !scoped;
+    if (!scoped || pickerEl.querySelector(".choice-list, .hint")) return;
+    const habits = await habitsRead().catch(() => null);
+    if (!habits) return; // offline with nothing kept: picking again tries again
+    if (!pickerEl.querySelector(".choice-list, .hint")) pickerEl.append(habitChoices(habits));
   });
   handleSubmit(formEl, submitEl, async () => {
     const scoped = radioValue(formEl, "scope") === "checkins";
@@ -82,7 +90,7 @@ export function tokensSection(initialTokens) {
     const { token: _secret, ...listed } = created; // the list never holds a secret
     tokens = [...tokens, { ...listed, last_used_at: null }];
     await paintList();
-    showSecret(revealEl, created, scoped ? (await habitsRead()) : []);
+    showSecret(revealEl, created, scoped ? await habitsRead().catch(() => []) : []);
   });
   paintList();
   return titledSection(TEXT.title, { className: "card settings-section", hint: TEXT.hint }, revealEl, listEl, formEl);
@@ -136,7 +144,7 @@ function tokenRow(token, habits, removed) {
   });
   // Instants are UTC: the day shown is the user's day (as Today counts it), not UTC's.
   const used = token.last_used_at ? TEXT.lastUsed(shortDate(store.dateOf(token.last_used_at))) : TEXT.neverUsed;
-  const names = (token.habit_ids || []).map((id) => habits.find((habit) => habit.id === id)?.name).filter(Boolean);
+  const names = (token.habit_ids || []).map((id) => habits.find((habit) => habit.id === id)?.name ?? TEXT.habitNumber(id));
   const access = !token.habit_ids ? TEXT.fullAccess : names.length ? TEXT.logs(names.join(", ")) : TEXT.noneLeft;
   return h("li", { class: "token-row" },
     h("div", {}, h("p", { class: "token-name", text: token.name }),
