@@ -209,3 +209,26 @@ def test_an_appointment_gets_no_suggestion(client):
     client.patch(f"/habits/{therapy['id']}", {"appointment": False})
     summary = client.get(f"/summaries/weekly?date={(start + datetime.timedelta(days=7))}").json
     assert {row["name"]: row for row in summary["habits"]}["Therapy"]["suggestion"] is not None
+
+
+def test_a_per_month_habit_gets_its_suggestion_in_the_week_its_month_ended(client):
+    today = datetime.date.fromisoformat(day())
+    month_end = today.replace(day=1) - datetime.timedelta(days=1)
+    week = month_end - datetime.timedelta(days=month_end.weekday())  # weeks start on Monday
+    if week + datetime.timedelta(days=6) >= today:  # that week is not over: the month before
+        month_end = month_end.replace(day=1) - datetime.timedelta(days=1)
+        week = month_end - datetime.timedelta(days=month_end.weekday())
+    first = (month_end.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    habit = make_habit(client, name="Try something new", start_date=first.isoformat(),
+                       schedule={"type": "per_month", "times": 2})
+    for month_start in (first, month_end.replace(day=1)):  # 2 of 2 in both months
+        for offset in (2, 9):
+            put_checkin(client, habit, (month_start + datetime.timedelta(days=offset)).isoformat())
+    [row] = client.get(f"/summaries/weekly?date={week.isoformat()}").json["habits"]
+    assert row["scheduled"] is None and row["suggestion"] == {
+        "action": "raise", "patch": {"schedule": {"type": "per_month", "times": 3}},
+        "text": "You met Try something new in full two months running — try 3 times a month?"}
+    # The week before says nothing: no month ended in it.
+    before = week - datetime.timedelta(days=7)
+    [row] = client.get(f"/summaries/weekly?date={before.isoformat()}").json["habits"]
+    assert row["suggestion"] is None

@@ -36,6 +36,9 @@ def test_a_plan_written_in_the_editor_shows_on_today_until_done(signed_up, call_
     first = plan.locator(".plan-example").first
     expect(first).to_have_text(PLAN_TEXT)
     shoot(page, "90-plan-editor-examples")
+    page.emulate_media(color_scheme="dark")
+    shoot(page, "90-plan-editor-examples-dark")
+    page.emulate_media(color_scheme="light")
     first.click()
     expect(page.get_by_label("When…")).to_have_value("I get home")
     expect(page.get_by_label("I will…")).to_have_value("walk 20 minutes")
