@@ -105,7 +105,7 @@ def private_now(data):
     ids = [h["id"] for h in habits if not h.get("private")]
     if not ids:
         return data
-    private = set(Habit.select(Habit.id).where(Habit.id.in_(ids), Habit.private).tuples())
+    private = set(Habit.shown(Habit.id).where(Habit.id.in_(ids), Habit.private).tuples())
     for habit in habits:
         habit["private"] = habit.get("private") or (habit["id"],) in private
     return data
