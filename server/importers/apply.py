@@ -20,7 +20,7 @@ from .pauses import apply_pauses
 
 KINDS = ("identities", "habits", "checkins", "reflections", "reminders", "pauses")
 HABIT_FIELDS = ("name", "description", "kind", "measure", "unit", "color", "private", "archived",
-                "position")
+                "position", "plan_cue", "plan_action", "appointment")
 REMINDER_FIELDS = ("target", "habit_id", "time", "days", "channels", "enabled", "skip_if_done")
 
 

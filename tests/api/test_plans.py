@@ -232,3 +232,14 @@ def test_a_per_month_habit_gets_its_suggestion_in_the_week_its_month_ended(clien
     before = week - datetime.timedelta(days=7)
     [row] = client.get(f"/summaries/weekly?date={before.isoformat()}").json["habits"]
     assert row["suggestion"] is None
+
+
+def test_importing_an_export_again_brings_its_plans_to_existing_habits(client):
+    make_habit(client, name="Therapy")
+    export = client.get("/export").json
+    export["habits"][0].update(appointment=True, **PLAN)  # the file knows better now
+    response = client.post("/import", export)
+    assert response.status_code == 200, response.json
+    assert response.json["updated"]["habits"] == 1
+    [habit] = client.get("/habits").json
+    assert {k: habit[k] for k in (*PLAN, "appointment")} == {**PLAN, "appointment": True}
