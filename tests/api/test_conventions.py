@@ -170,10 +170,11 @@ def test_healthz_answers_503_when_the_database_does_not():
     assert response.json == {"status": "unavailable"}
 
 
-def test_an_unexpected_failure_is_500_without_details(app):
+def test_an_unexpected_failure_is_500_without_details(database_url):
     def explode():
         raise RuntimeError("SELECT password_hash FROM user -- secret-key-123")
 
+    app = create_app({"DATABASE_URL": database_url, "TESTING": True})  # a route of its own
     app.add_url_rule("/api/v1/explode", "explode", explode)
     response = app.test_client().get("/api/v1/explode")
     error_of(response, 500, "internal_error")
