@@ -29,7 +29,8 @@ ADDRESSES = itertools.count(1)
 
 # Tests that take seconds each (real servers, processes, waits): left out of `make test-fast`.
 SLOW = {"test_slow_clients.py", "test_two_processes.py", "test_make_run_dispatcher.py",
-        "test_serving.py", "test_durability.py", "test_dispatchers.py", "test_sqlite_queue.py"}
+        "test_serving.py", "test_durability.py", "test_dispatchers.py", "test_sqlite_queue.py",
+        "test_links.py"}
 
 
 def pytest_collection_modifyitems(items):

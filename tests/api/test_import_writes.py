@@ -16,6 +16,7 @@ from .test_imports import post_file
 from .test_races import clients_of
 
 
+@pytest.mark.slow  # waits SQLite's busy timeout out, twice (a busy write is tried again once)
 def test_a_write_that_cannot_get_its_turn_is_a_503_and_changes_nothing(app, client,
                                                                        database_url):
     if not database_url.startswith("sqlite"):

@@ -139,6 +139,7 @@ def test_reading_stops_at_the_deadline(tmp_path):
         assert len(read_file("habitbull", file, None).habits) == 50
 
 
+@pytest.mark.slow  # a million rows
 def test_a_big_csv_is_read_from_disk_in_little_memory(tmp_path):
     """Read row by row, dates, values and plain check-ins shared: the plan of 200,000 rows
     takes less memory than the file. Read whole (bytes, text, a dict a row) it took 20 times
