@@ -32,3 +32,8 @@ def now():
 def today(tz=ZONE):
     """Today's date in the time zone `tz` (the test users' own by default)."""
     return now().astimezone(ZoneInfo(tz)).date()
+
+
+def day(offset=0, tz=ZONE):
+    """The ISO date `offset` days from today in `tz` (-1 is yesterday): the tests' one `day`."""
+    return (today(tz) + datetime.timedelta(days=offset)).isoformat()

@@ -16,7 +16,8 @@ from .conftest import ApiClient, make_habit
 
 
 def day(offset, today=None):
-    return ((today or clock.today()) + datetime.timedelta(days=offset)).isoformat()
+    """clock.day, or `offset` days from another `today`."""
+    return (today + datetime.timedelta(days=offset)).isoformat() if today else clock.day(offset)
 
 
 def log(client, habit, offset, body=None, today=None):

@@ -6,6 +6,7 @@ from datetime import timedelta
 from playwright.sync_api import expect
 
 from tests import clock
+from tests.clock import day
 
 # The words of an element's text that the browser split over two lines (a Range per word).
 BROKEN_WORDS = """(el) => {
@@ -21,16 +22,13 @@ BROKEN_WORDS = """(el) => {
 }"""
 
 
-def day(ago):
-    return (clock.today() - timedelta(days=ago)).isoformat()
-
 
 def test_a_young_habit_screen_on_a_small_phone(signed_up, call_api, shoot):
     page = signed_up
     page.set_viewport_size({"width": 360, "height": 740})
-    habit = call_api("return api.createHabit({ name: 'Strength training', start_date: arg })", day(1))
+    habit = call_api("return api.createHabit({ name: 'Strength training', start_date: arg })", day(-1))
     for ago in (1, 0):
-        call_api("await api.putCheckin(arg.id, arg.day, {})", {"id": habit["id"], "day": day(ago)})
+        call_api("await api.putCheckin(arg.id, arg.day, {})", {"id": habit["id"], "day": day(-ago)})
     page.goto(f"/#/habit/{habit['id']}")
     title = page.get_by_role("heading", level=1, name="Strength training")
     expect(title).to_be_visible()
@@ -44,7 +42,7 @@ def test_a_young_habit_screen_on_a_small_phone(signed_up, call_api, shoot):
     # One or two months fill the card: days big enough for a thumb.
     months = 1 if clock.today().month == (clock.today() - timedelta(days=1)).month else 2
     expect(page.locator(".chart-heatmap .chart-label")).to_have_count(months)
-    cell = page.locator(f'.chart-heatmap [data-date="{day(0)}"] rect').bounding_box()
+    cell = page.locator(f'.chart-heatmap [data-date="{day()}"] rect').bounding_box()
     assert cell["width"] >= (32 if months == 1 else 18), cell  # 11 px when they took a third
     label = page.locator(".chart-heatmap .chart-label").first.bounding_box()
     assert 10 <= label["height"] <= 20, label  # the month's name keeps its size
@@ -58,7 +56,7 @@ def test_a_young_habit_screen_on_a_small_phone(signed_up, call_api, shoot):
 
 def test_a_heatmap_of_many_months_keeps_three_a_row(signed_up, call_api):
     page = signed_up
-    habit = call_api("return api.createHabit({ name: 'Read', start_date: arg })", day(150))
+    habit = call_api("return api.createHabit({ name: 'Read', start_date: arg })", day(-150))
     page.goto(f"/#/habit/{habit['id']}")
     expect(page.locator(".chart-heatmap .chart-label").first).to_be_visible()
     tops = {round(box["y"]) for box in (el.bounding_box() for el in page.locator(".chart-heatmap .chart-label").all())}

@@ -7,6 +7,7 @@ from datetime import timedelta
 from playwright.sync_api import expect
 
 from tests import clock
+from tests.clock import day
 
 # The contrast of the most visible paint of each heatmap state against the card (WCAG ratio).
 CONTRAST = """() => {
@@ -34,15 +35,12 @@ CONTRAST = """() => {
 }"""
 
 
-def day(ago):
-    return (clock.today() - timedelta(days=ago)).isoformat()
-
 
 def test_archived_restore_young_charts_and_days_that_open_their_log(signed_up, call_api, shoot):
     page = signed_up
-    walk = call_api("return api.createHabit({ name: 'Walk outside', measure: 'minutes', target: 20, start_date: arg })", day(9))
+    walk = call_api("return api.createHabit({ name: 'Walk outside', measure: 'minutes', target: 20, start_date: arg })", day(-9))
     call_api("for (const [ago, value] of [[9, 25], [7, 10], [2, 30]]) await api.putCheckin(arg.id, arg.days[ago], { value });",
-             {"id": walk["id"], "days": [day(n) for n in range(10)]})
+             {"id": walk["id"], "days": [day(-n) for n in range(10)]})
     page.goto(f"/#/habit/{walk['id']}")
     expect(page.get_by_role("heading", level=1, name="Walk outside")).to_be_visible()
 
@@ -51,13 +49,13 @@ def test_archived_restore_young_charts_and_days_that_open_their_log(signed_up, c
     expect(page.locator(".chart-heatmap .chart-label")).to_have_count(months)
     assert page.locator(".chart-weekly li").count() <= 3
     expect(page.get_by_role("region", name="Strength since the start")).to_be_visible()
-    first_day = page.evaluate("async (d) => (await import(new URL('dates.js', document.querySelector('script[type=module]').src).href)).shortDate(d)", day(9))
+    first_day = page.evaluate("async (d) => (await import(new URL('dates.js', document.querySelector('script[type=module]').src).href)).shortDate(d)", day(-9))
     expect(page.locator(".chart-strength .chart-summary")).to_contain_text(f"on {first_day};")
     shoot(page, "80-young-habit-detail")
 
     # A tap on a day of the heatmap opens that day's log, to fix history.
-    page.locator(f'.chart-heatmap [data-date="{day(7)}"]').click()
-    expect(page).to_have_url(re.compile(f"#/today/{day(7)}$"))
+    page.locator(f'.chart-heatmap [data-date="{day(-7)}"]').click()
+    expect(page).to_have_url(re.compile(f"#/today/{day(-7)}$"))
     expect(page.locator(".habit-card", has_text="Walk outside")).to_contain_text("10 / 20 min")
 
     # Archived, then restored from its own screen.
@@ -73,11 +71,11 @@ def test_archived_restore_young_charts_and_days_that_open_their_log(signed_up, c
 def test_dark_heatmap_states_differ_by_shape_and_contrast(signed_up, call_api, shoot):
     page = signed_up
     walk = call_api("return api.createHabit({ name: 'Walk outside', measure: 'minutes', target: 20, start_date: arg,"
-                    " color: '#6e56cf' })", day(20))
+                    " color: '#6e56cf' })", day(-20))
     call_api("await api.putCheckin(arg.id, arg.done, { value: 25 });"
              "await api.putCheckin(arg.id, arg.partial, { value: 5 });"
              "await api.putCheckin(arg.id, arg.skipped, { status: 'skipped' });",
-             {"id": walk["id"], "done": day(3), "partial": day(4), "skipped": day(5)})
+             {"id": walk["id"], "done": day(-3), "partial": day(-4), "skipped": day(-5)})
     page.emulate_media(color_scheme="dark")
     page.goto(f"/#/habit/{walk['id']}")
     expect(page.get_by_role("heading", level=1, name="Walk outside")).to_be_visible()

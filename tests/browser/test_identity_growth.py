@@ -8,6 +8,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests import clock
+from tests.clock import day
 
 SHOTS = Path("/tmp/shots")
 RUN_DAYS = [0, 1, 3, 5, 8, 10, 12, 15, 20, 40]
@@ -34,12 +35,9 @@ SET_UP = """
 """
 
 
-def day(ago):
-    return (clock.today() - timedelta(days=ago)).isoformat()
-
 
 def set_up(call_api):
-    return call_api(SET_UP, {"days": [day(n) for n in range(61)], "runDays": RUN_DAYS})
+    return call_api(SET_UP, {"days": [day(-n) for n in range(61)], "runDays": RUN_DAYS})
 
 
 def expected_this_week():

@@ -7,12 +7,10 @@ from datetime import timedelta
 from playwright.sync_api import expect
 
 from tests import clock
+from tests.clock import day
 
 TAP_GAP_MS = 450  # longer than the 400 ms in which taps on one control count once
 
-
-def day(ago):
-    return (clock.today() - timedelta(days=ago)).isoformat()
 
 
 def checkin(call_api, habit_id, date):
@@ -32,7 +30,7 @@ def test_undo_restores_the_exact_record_it_replaced(signed_up, call_api, shoot):
     page = signed_up
     read = call_api("return api.createHabit({ name: 'Read', measure: 'count', unit: 'pages', target: 10 })")
     walk = call_api("return api.createHabit({ name: 'Walk' })")
-    today = day(0)
+    today = day()
     call_api("await api.putCheckin(arg[0], arg[2], { value: 3, note: 'Chapter one' });"
              "await api.putCheckin(arg[1], arg[2], { status: 'skipped', note: 'Rain all day' });",
              [read["id"], walk["id"], today])
@@ -69,24 +67,24 @@ def test_undo_moves_a_start_date_back_where_it_was(signed_up, call_api):
     page = signed_up
     stretch = call_api("return api.createHabit({ name: 'Stretch' })")
     calm = call_api("return api.createHabit({ name: 'No reactive messages', kind: 'quit' })")
-    page.goto(f"/#/today/{day(4)}")
+    page.goto(f"/#/today/{day(-4)}")
     later = page.get_by_role("region", name="Before their start date")
     later.get_by_role("button", name="Mark Stretch done").click()
     expect(page.get_by_role("region", name="Due").get_by_role("button", name="Mark Stretch done")).to_have_attribute(
         "aria-pressed", "true")
-    assert habit(call_api, stretch["id"])["start_date"] == day(4)
+    assert habit(call_api, stretch["id"])["start_date"] == day(-4)
     undo(page)
     expect(page.get_by_role("region", name="Before their start date")).to_contain_text("Stretch")
-    assert habit(call_api, stretch["id"])["start_date"] == day(0)
-    assert checkin(call_api, stretch["id"], day(4)) is None
+    assert habit(call_api, stretch["id"])["start_date"] == day()
+    assert checkin(call_api, stretch["id"], day(-4)) is None
 
     # A slip knowingly logged on an earlier day of a quit habit, then Undo: no kept days appear.
     page.get_by_role("button", name="More for No reactive messages").click()
     page.get_by_role("button", name="Save note").click()  # a kept day with a note: tracking starts here
     expect(page.locator("#toast")).to_contain_text("Note saved")  # the write has been answered
-    assert habit(call_api, calm["id"])["start_date"] == day(4)
+    assert habit(call_api, calm["id"])["start_date"] == day(-4)
     undo(page)
-    assert habit(call_api, calm["id"])["start_date"] == day(0)
+    assert habit(call_api, calm["id"])["start_date"] == day()
     stats = call_api("return api.getStats(arg)", calm["id"])
     assert stats["total_done"] <= 1  # today only: no kept days the user never claimed
 
@@ -94,7 +92,7 @@ def test_undo_moves_a_start_date_back_where_it_was(signed_up, call_api):
 def test_quit_habit_days_before_its_start_are_not_tracked_yet(signed_up, call_api, shoot):
     page = signed_up
     calm = call_api("return api.createHabit({ name: 'No reactive messages', kind: 'quit' })")
-    page.goto(f"/#/today/{day(3)}")
+    page.goto(f"/#/today/{day(-3)}")
     card = page.locator(".habit-card", has_text="No reactive messages")
     expect(card).to_contain_text("Not tracked yet")
     expect(card).not_to_contain_text("Slipped")
@@ -108,7 +106,7 @@ def test_quit_habit_days_before_its_start_are_not_tracked_yet(signed_up, call_ap
     button.click()
     expect(page.get_by_role("region", name="Due").locator(".habit-card", has_text="No reactive messages")).to_have_class(
         re.compile("state-kept"))
-    stored = checkin(call_api, calm["id"], day(3))
+    stored = checkin(call_api, calm["id"], day(-3))
     assert (stored["status"], stored["value"], stored["done"]) == ("slip", 0, True)
 
 
@@ -127,14 +125,14 @@ def test_count_and_minutes_habits_log_in_one_tap(signed_up, call_api, shoot):
 
     walk_button.click()
     expect(walk_button).to_have_attribute("aria-pressed", "true")
-    assert checkin(call_api, walk["id"], day(0))["value"] == 20
+    assert checkin(call_api, walk["id"], day())["value"] == 20
     read_button.click()
     expect(page.locator(".habit-card", has_text="Read")).to_contain_text("1 / 10 pages")
     page.wait_for_timeout(TAP_GAP_MS)
     read_button.click()  # tapping again adds more
     expect(page.locator(".habit-card", has_text="Read")).to_contain_text("2 / 10 pages")
     expect(page.locator(".habit-card", has_text="Read").locator(".progress-ring")).to_have_count(1)
-    assert checkin(call_api, read["id"], day(0))["value"] == 2
+    assert checkin(call_api, read["id"], day())["value"] == 2
 
     # A long press opens the exact amount instead of logging.
     box = read_button.bounding_box()
@@ -145,7 +143,7 @@ def test_count_and_minutes_habits_log_in_one_tap(signed_up, call_api, shoot):
     amount = page.get_by_role("spinbutton", name="Pages done")
     expect(amount).to_be_focused()
     expect(amount).to_have_value("2")
-    assert checkin(call_api, read["id"], day(0))["value"] == 2
+    assert checkin(call_api, read["id"], day())["value"] == 2
     shoot(page, "62-one-tap-amounts")
 
 
@@ -162,7 +160,7 @@ def test_double_taps_count_once(signed_up, call_api):
     page.wait_for_timeout(TAP_GAP_MS)
     page.wait_for_load_state("networkidle")
     expect(log).to_have_attribute("aria-pressed", "true")
-    assert checkin(call_api, stretch["id"], day(0))["status"] == "done"
+    assert checkin(call_api, stretch["id"], day())["status"] == "done"
 
     # A double tap on Save: the second tap lands on Today, which ignores it for a moment.
     page.get_by_role("button", name="New habit").click()
@@ -181,20 +179,20 @@ def test_double_taps_count_once(signed_up, call_api):
 def test_week_month_and_window_habits_show_their_period(signed_up, call_api, shoot):
     page = signed_up
     gym = call_api("return api.createHabit({ name: 'Strength training', start_date: arg,"
-                   " schedule: { type: 'per_week', times: 3 } })", day(40))
+                   " schedule: { type: 'per_week', times: 3 } })", day(-40))
     call_api("await api.createHabit({ name: 'Try something new', start_date: arg, schedule: { type: 'per_month', times: 4 } })",
-             day(70))
-    call_api("await api.createHabit({ name: 'Spanish', start_date: arg, schedule: { type: 'every_n_days', n: 3 } })", day(10))
+             day(-70))
+    call_api("await api.createHabit({ name: 'Spanish', start_date: arg, schedule: { type: 'every_n_days', n: 3 } })", day(-10))
     today = clock.today()
     week_start = today - timedelta(days=today.weekday())  # the user's weeks start on Monday
     met_week = week_start - timedelta(days=7)  # three sessions: met
     missed_week = week_start - timedelta(days=14)  # one session: missed
-    dates = [(met_week + timedelta(days=n)).isoformat() for n in (0, 2, 4)] + [missed_week.isoformat(), day(0)]
+    dates = [(met_week + timedelta(days=n)).isoformat() for n in (0, 2, 4)] + [missed_week.isoformat(), day()]
     call_api("for (const date of arg[1]) await api.putCheckin(arg[0], date, {});", [gym["id"], dates])
     names = call_api("return (await api.listHabits()).map((h) => [h.name, h.id])")
     for name, habit_id in names:
         if name != "Strength training":
-            call_api("await api.putCheckin(arg[0], arg[1], {})", [habit_id, day(0)])
+            call_api("await api.putCheckin(arg[0], arg[1], {})", [habit_id, day()])
     page.reload()
 
     expect(page.locator(".habit-card", has_text="Strength training")).to_contain_text("1 of 3 this week")

@@ -1,18 +1,14 @@
 """Issue #15, pauses: pause a habit from its screen with the dates, find it under "Paused" on
 Today, resume it; pause everything from Settings and come back. At 390x844, light and dark."""
 import shutil
-from datetime import timedelta
 from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests import clock
+from tests.clock import day
 
 SHOTS = Path("/tmp/shots")
 
-
-def day(offset):
-    return (clock.today() + timedelta(days=offset)).isoformat()
 
 
 def shot(page, shoot, name):
