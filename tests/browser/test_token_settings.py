@@ -51,6 +51,10 @@ def test_a_token_for_logging_chosen_habits(signed_up, call_api, live_server, sho
     expect(rows.nth(1)).to_contain_text("Logs Walk")
     reveal.scroll_into_view_if_needed()
     shoot(page, "tokens-02-scoped-made")
+    page.emulate_media(color_scheme="dark")
+    reveal.evaluate("(el) => el.scrollIntoView()")
+    shoot(page, "tokens-03-scoped-made-dark")
+    page.emulate_media(color_scheme="light")
 
     token = section.get_by_label("Token for Walk shortcut").input_value()
     assert send(url, "PUT", token, {})[0] == 201
