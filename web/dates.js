@@ -3,26 +3,36 @@
 
 const DAY_MS = 86400000;
 
-/** The local date of an instant (a Date, or an ISO 8601 string with offset) in an IANA time zone:
- * the user's, which need not be the browser's. */
-export function dateIn(instant, timeZone) {
+/** The wall clock of an instant in an IANA time zone: {year, month, day, hour, minute} as
+ * zero-padded strings (an unknown zone: the browser's). */
+function wallClockIn(instant, timeZone) {
   const when = instant instanceof Date ? instant : new Date(instant);
-  const options = { year: "numeric", month: "2-digit", day: "2-digit" };
+  const options = { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
   let format;
   try {
     format = new Intl.DateTimeFormat("en-US", { ...options, timeZone });
   } catch {
     format = new Intl.DateTimeFormat("en-US", options); // an unknown zone: the browser's
   }
-  const parts = Object.fromEntries(format.formatToParts(when).map((part) => [part.type, part.value]));
+  return Object.fromEntries(format.formatToParts(when).map((part) => [part.type, part.value]));
+}
+
+/** The local date of an instant (a Date, or an ISO 8601 string with offset) in an IANA time zone:
+ * the user's, which need not be the browser's. */
+export function dateIn(instant, timeZone) {
+  const parts = wallClockIn(instant, timeZone);
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** Today's date in an IANA time zone, for a day that turns at `dayStart` ("HH:MM", 00:00 to
- * 06:00): with 04:00, 02:00 on Tuesday is still Monday. */
+ * 06:00): with 04:00, 02:00 on Tuesday is still Monday. The day start is read on the wall clock,
+ * as the server reads it (server/store/common.py, day_of), so on the nights the clocks change
+ * the day still turns at 04:00 local, not four hours after midnight. */
 export function todayIn(timeZone, dayStart = "00:00") {
   const [hours, minutes] = dayStart.split(":").map(Number);
-  return dateIn(new Date(Date.now() - (hours * 60 + minutes) * 60000), timeZone);
+  const parts = wallClockIn(new Date(Date.now()), timeZone);
+  const today = `${parts.year}-${parts.month}-${parts.day}`;
+  return Number(parts.hour) * 60 + Number(parts.minute) < hours * 60 + minutes ? addDays(today, -1) : today;
 }
 
 /** The browser's time zone, for sign-up. */
