@@ -99,7 +99,7 @@ def app(database_url, request, built_apps):
     (what a test changes in app.config, or the app remembers in app.extensions, is undone for
     the next). A test that adds routes or
     hooks builds its own with create_app."""
-    backend = database_url.partition(":")[0]
+    backend = "postgres" if database_url.startswith("postgres") else "sqlite"
     if backend == "sqlite":
         path = database_url.removeprefix("sqlite:///")
         if not os.path.exists(path):

@@ -9,7 +9,7 @@ from playhouse.pool import PooledPostgresqlDatabase, PooledSqliteDatabase
 from server import create_app
 from server.config import from_environment
 from server.db import MIGRATIONS, database, database_from_url, init_db
-from server.models import Checkin, Habit, HabitRule, Setting
+from server.models import Checkin, Habit, HabitRule, Setting, User
 
 from .conftest import BACKENDS, PG_URL, ApiClient, admin_sql
 
@@ -147,3 +147,14 @@ def test_tokens_made_before_scopes_keep_full_access(empty_database_url):
                      headers=old).status_code == 201
     assert http.get("/api/v1/habits", headers=old).status_code == 200
     database.close_all()
+
+
+def test_a_test_leaves_an_account_behind(app):
+    with app.app_context():
+        User.create(email="left@example.org", password_hash="x")
+
+
+def test_the_next_test_starts_on_an_empty_database(app):
+    """The fixture empties (PostgreSQL) or copies afresh (SQLite) for every test."""
+    with app.app_context():
+        assert User.select().count() == 0
