@@ -9,7 +9,7 @@ from ..errors import ApiError
 from ..models import (ApiToken, CalendarFeed, Habit, LoginAttempt, NotifyTarget,
                       PushSubscription, User)
 from ..throttle import clear_login_failures, throttle_login, throttle_sign_up
-from . import invites, summaries
+from . import invites, summaries, webhooks
 
 # Verifying against this when the email is unknown makes both failures take the same time.
 _DUMMY = {}
@@ -85,9 +85,11 @@ def replace_password(user, new_password):
         User.update(password_hash=user.password_hash, session_version=user.session_version
                     ).where(User.id == user.id).execute()
         ApiToken.delete().where(ApiToken.user == user).execute()
-        # and every way out an intruder could have set up: devices, targets, the calendar feed
+        # and every way out an intruder could have set up: devices, targets, the calendar
+        # feed, webhooks
         for model in (PushSubscription, NotifyTarget, CalendarFeed):
             model.delete().where(model.user == user).execute()
+        webhooks.delete_webhooks_of(user)
     return user
 
 

@@ -71,6 +71,15 @@ def delete_webhook(webhook):
         keep_user_events(webhook.user_id)
 
 
+def delete_webhooks_of(user):
+    """Remove every webhook of the user and what waited for them (a password change: an intruder
+    may have added one to read check-ins), in the caller's transaction."""
+    theirs = Webhook.select(Webhook.id).where(Webhook.user == user)
+    WebhookMessage.delete().where(WebhookMessage.webhook.in_(theirs)).execute()
+    Webhook.delete().where(Webhook.user == user).execute()
+    keep_user_events(user.id)
+
+
 def hold_user(user_id):
     """Hold the user's row until the transaction ends: changes to one user's webhooks take turns,
     each reading what the one before committed (PostgreSQL; SQLite's transactions never

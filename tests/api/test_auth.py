@@ -272,6 +272,9 @@ def test_a_password_change_ends_every_other_session_and_revokes_every_token(app,
     device = {"endpoint": "https://fcm.googleapis.com/fcm/send/d", "keys": {"p256dh": "B",
                                                                            "auth": "a"}}
     assert client.post("/push/subscriptions", device).status_code == 201
+    app.config["WEBHOOK_PRIVATE"] = True  # a webhook to read each check-in (nothing listens)
+    assert client.post("/webhooks", {"url": "https://127.0.0.1:9/spy",
+                                     "events": ["checkin.logged"]}).status_code == 201
     response = client.post("/me/password", {"current_password": PASSWORD,
                                             "new_password": "a new password"})
     assert response.status_code == 204
@@ -282,6 +285,7 @@ def test_a_password_change_ends_every_other_session_and_revokes_every_token(app,
     with app.app_context():
         from server.models import PushSubscription
         assert PushSubscription.select().count() == 0
+    assert client.get("/webhooks").json == []
     # The session that changed it carries on, CSRF token included.
     assert client.get("/me").status_code == 200
     assert client.post("/identities", {"statement": "I carry on"}).status_code == 201
