@@ -32,7 +32,8 @@ MESSAGES = {400: "The request could not be understood.",
 # What a field error's `codes` entry can say (with its parameters): the app words errors from these.
 FIELD_CODES = ("required", "null", "too_short", "too_long", "out_of_range", "not_one_of",
                "not_unique", "not_allowed", "unknown_field", "invalid_type", "invalid_number",
-               "invalid_date", "invalid_email", "invalid_format", "locked_after_checkins", "other")
+               "invalid_date", "invalid_email", "invalid_format", "locked_after_checkins",
+               "not_found", "other")
 
 
 class FieldError(str):

@@ -1,7 +1,7 @@
 """Habits: create, list, read, change, delete."""
 from flask import Blueprint, request
 
-from ..schemas import HabitIn, HabitListQuery, HabitOut
+from ..schemas import HabitIn, HabitListQuery, HabitOut, HabitsArchiveIn
 from ..store import habits, reminders
 from .common import current_user, doc, request_json
 
@@ -20,6 +20,15 @@ def list_habits():
 def create_habit():
     habit = habits.create_habit(current_user(), HabitIn().load(request_json()))
     return HabitOut().dump(habit), 201
+
+
+@bp.post("/habits/archive")
+@doc("Archive or restore several habits at once; the habits named, by position",
+     body=HabitsArchiveIn, response=HabitOut, many=True)
+def archive_habits():
+    data = HabitsArchiveIn().load(request_json())
+    changed = habits.set_archived(current_user(), data["habit_ids"], data["archived"])
+    return HabitOut(many=True).dump(changed)
 
 
 @bp.get("/habits/<int:habit_id>")

@@ -2,6 +2,8 @@
 changed identities, habits, check-ins, reflections and reminders, and the warnings. Objects are
 found again by the source's own ids (matching.py), so a second import of the same file changes
 nothing. Habits, identities and reminders go through the store, like the API's writes."""
+import datetime
+
 from marshmallow import ValidationError
 from peewee import fn
 
@@ -21,6 +23,7 @@ from .pauses import apply_pauses
 KINDS = ("identities", "habits", "checkins", "reflections", "reminders", "pauses")
 HABIT_FIELDS = ("name", "description", "kind", "measure", "unit", "color", "private", "archived",
                 "position", "plan_cue", "plan_action", "appointment")
+STALE_AFTER = datetime.timedelta(days=60)  # an imported habit unused this long arrives archived
 REMINDER_FIELDS = ("target", "habit_id", "time", "days", "channels", "enabled", "skip_if_done")
 
 
@@ -30,7 +33,7 @@ def apply_plan(user, plan, apprise_allowed=False, batch=None):
     Written in short transactions (runs.py): the new habits and their days first, hidden, then
     what the file changes of existing objects, in one last transaction that reveals the new."""
     report = {"created": dict.fromkeys(KINDS, 0), "updated": dict.fromkeys(KINDS, 0),
-              "warnings": plan.warnings}
+              "warnings": plan.warnings, "archived": []}
     matcher = Matcher(user, plan.source)
     with runs.running(user) as run:
         today = local_today(user)
@@ -47,16 +50,27 @@ def stage_habits(user, plan, habit_plans, matcher, run, report, batch):
     batch its own transaction; {plan key: habit}."""
     position = position_after_last(Habit, user)
     staged, rows = {}, []
+    stale_before = local_today(user) - STALE_AFTER
     with database.atomic():
         for index, habit_plan in enumerate(habit_plans):
             raw = {k: v for k, v in habit_plan.fields.items() if k != "identity_id"}
             if habit_plan.rules:
                 raw["schedule"], raw["target"] = (habit_plan.rules[-1]["schedule"],
                                                   habit_plan.rules[-1]["target"])
+            stale = is_stale(habit_plan, raw, plan, stale_before)
+            if stale:
+                raw["archived"] = True
             habit = create_habit(user, habit_plan, raw, matcher, report, plan,
                                  min(position + index, MAX_POSITION))
             runs.hidden(run, habit)
             staged[habit_plan.key] = habit
+            if stale:
+                report["archived"].append(habit.id)
+    if report["archived"]:
+        stale = len(report["archived"])
+        plan.warn(f"{stale} habit{'s' if stale > 1 else ''} with no check-in in the last "
+                  f"{STALE_AFTER.days} days arrived archived, so that this week shows what you "
+                  "do now: restore any of them from the habits list.")
     today = local_today(user)
     for habit_plan in habit_plans:
         habit = staged[habit_plan.key]
@@ -70,6 +84,14 @@ def stage_habits(user, plan, habit_plans, matcher, run, report, batch):
             runs.touch(run)
     count(report, "checkins", len(rows), 0)
     return staged
+
+
+def is_stale(habit_plan, raw, plan, stale_before):
+    """Whether a new habit from another app arrives archived: its days all ended before
+    `stale_before` (a backup's habits of years ago would fill Today and every week with misses).
+    Orbit's own export keeps what it says; a habit with no days at all may be a new one."""
+    return (plan.source != "orbit" and not raw.get("archived") and bool(habit_plan.checkins)
+            and max(habit_plan.checkins) < stale_before)
 
 
 def planned(habit, habit_plan):
@@ -173,6 +195,8 @@ def apply_habit(user, habit_plan, matcher, identities, report, plan):
     changes = {k: v for k, v in data.items() if k in current and current[k] != v}
     if "position" in changes and plan.source != "orbit":  # the user may have reordered since
         del changes["position"]
+    if changes.get("archived") is False and plan.source != "orbit":  # archived here (by the
+        del changes["archived"]  # user, or on arrival as stale): another app's file never restores
     try:
         if changes:
             habit = habit_store.update_habit(user, habit, changes)

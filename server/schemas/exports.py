@@ -144,3 +144,6 @@ class ImportReportOut(Schema):
     created = fields.Nested(ImportCounts)
     updated = fields.Nested(ImportCounts)
     warnings = fields.List(fields.String())
+    archived = fields.List(fields.Integer(), metadata={
+        "description": "Ids of the new habits that arrived archived: another app's habits with "
+                       "no check-in in the last 60 days (POST /habits/archive restores them)"})

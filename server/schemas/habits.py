@@ -177,3 +177,10 @@ class RangeQuery(Schema):
 
 class DateQuery(Schema):
     date = Day()
+
+
+class HabitsArchiveIn(Schema):
+    """Archive or restore several habits at once (the habits list's choice, an import's "restore
+    them all")."""
+    habit_ids = fields.List(Id(), required=True, validate=validate.Length(1, 500))
+    archived = Flag(required=True)

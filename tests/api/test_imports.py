@@ -43,8 +43,10 @@ def test_loop_backup_then_again_changes_nothing(client):
     assert response.status_code == 200, response.json
     assert response.json["created"] == EMPTY | {"habits": 2, "checkins": 1, "reminders": 1}
     assert response.json["updated"] == EMPTY
-    habits = client.get("/habits").json
+    habits = client.get("/habits?archived=all").json  # last done in 2020: archived on arrival
+    assert sorted(response.json["archived"]) == sorted(h["id"] for h in habits if h["archived"])
     workout = next(h for h in habits if h["name"] == "Work out")
+    assert workout["archived"]
     assert workout["description"] == "Did you work out?"
     assert workout["start_date"] == "2020-01-01"
     assert workout["rules"][0]["effective_from"] == "2020-01-01"
@@ -62,7 +64,7 @@ def test_loop_backup_then_again_changes_nothing(client):
 
 def test_a_later_loop_backup_updates_what_the_first_made(client, tmp_path):
     assert post_file(client, "/import/loop", loop_v25(tmp_path)).status_code == 200
-    habits = {h["name"]: h for h in client.get("/habits").json}
+    habits = {h["name"]: h for h in client.get("/habits?archived=all").json}
     assert habits["Coffee"]["kind"] == "quit" and habits["Coffee"]["target"] == 2
     read = habits["Read"]
     stats = client.get(f"/habits/{read['id']}/calendar?from=2024-01-01&to=2024-01-04").json
@@ -118,7 +120,8 @@ def test_every_fixture_imports_once(client, name, path, habits):
 def test_habitbull_categories_become_identities(client):
     post_file(client, "/import/habitbull", fixture("habitbull.csv"), "habitbull.csv")
     identities = {i["statement"]: i["id"] for i in client.get("/identities").json}
-    dragons = next(h for h in client.get("/habits").json if h["name"] == "Breed dragons")
+    dragons = next(h for h in client.get("/habits?archived=all").json
+                   if h["name"] == "Breed dragons")
     assert dragons["identity_id"] == identities["Diet & Food"]
     notes = client.get(f"/habits/{dragons['id']}/checkins?from=2016-03-01&to=2016-03-31").json
     assert [(c["date"], c["note"]) for c in notes][0] == ("2016-03-18", "text")
@@ -134,7 +137,8 @@ def test_daylio_moods_and_activities(client):
     moods = client.get("/reflections?from=2024-03-01&to=2024-03-31").json
     assert [(r["date"], r["mood"], r["note"]) for r in moods] == [
         ("2024-03-04", 5, "calm"), ("2024-03-05", 1, "")]
-    assert sorted(h["name"] for h in client.get("/habits").json) == ["Café ☕", "reading"]
+    assert sorted(h["name"] for h in client.get("/habits?archived=all").json) == [
+        "Café ☕", "reading"]
     again = post_file(client, "/import/file", daylio_csv(rows), "daylio.csv")
     assert again.json["created"] == EMPTY and again.json["updated"] == EMPTY
 

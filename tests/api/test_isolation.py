@@ -228,3 +228,12 @@ def test_a_scoped_token_names_and_logs_only_the_callers_habits(app, client, othe
         error_of(other.call(method, path, {"value": 0} if method == "PUT" else None), 403,
                  "forbidden")
     assert other.put(f"/habits/{own['id']}/checkins/{day()}", {}).status_code == 201
+
+
+def test_archiving_several_never_reaches_anothers_habit(other, mine, unchanged):
+    own = make_habit(other)
+    for archived in (True, False):
+        response = other.post("/habits/archive", {"habit_ids": [own["id"], mine["habit"]],
+                                                  "archived": archived})
+        assert field_errors(response, "habit_ids") == ["Unknown habit."]
+    assert other.get(f"/habits/{own['id']}").json == own  # all or nothing: not even their own
