@@ -7,9 +7,14 @@
 import * as api from "./api.js";
 import * as store from "./store.js";
 import * as offline from "./offline-store.js";
+import {
+  batchItem, checkinBatches, clientTime, drawPending, keyOf, pendingCheckin, pendingKeyOf, reflectionsOf, retryLater,
+  settle, waitingOf,
+} from "./queue-order.js";
+
+export { clientTime };
 
 const LOCK = "orbit-sync";
-const BATCH_MAX = 500;
 const channel = "BroadcastChannel" in window ? new BroadcastChannel("orbit-sync") : null;
 
 const pendingKeys = new Set(); // `${habitId}@${date}` and `mood@${date}` with a queued write
@@ -17,28 +22,11 @@ let servedOffline = false;
 let replaying = null;
 let started = false;
 
-const keyOf = (habitId, date) => `${habitId}@${date}`;
 const isNetworkError = (error) => error?.code === "network_error";
-
-/** Now, as ISO 8601 with the device's offset ("2026-12-07T09:00:00.000+01:00"). */
-export function clientTime(now = new Date()) {
-  const offset = -now.getTimezoneOffset();
-  const pad = (n) => String(Math.floor(n)).padStart(2, "0");
-  const local = new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 23);
-  return `${local}${offset >= 0 ? "+" : "-"}${pad(Math.abs(offset) / 60)}:${pad(Math.abs(offset) % 60)}`;
-}
-
-/** The check-in as the user changed it, before the server has judged it: the fields they gave
- * over the ones before, drawn as "Not synced yet" (whether it is done is the server's word). */
-function changed(habit, date, before, body) {
-  const base = before || { habit_id: habit.id, date, status: habit.kind === "quit" ? "slip" : "done", value: null, note: "" };
-  const { done: _judged, ...fields } = base;
-  return { ...fields, ...body, pending: true };
-}
 
 async function queue(entry) {
   await offline.enqueue({ ...entry, user_id: store.user()?.id, client_time: clientTime() });
-  pendingKeys.add(entry.kind === "reflection" ? `mood@${entry.date}` : keyOf(entry.habit_id, entry.date));
+  pendingKeys.add(pendingKeyOf(entry));
   registerBackgroundSync();
   paintStatus();
 }
@@ -52,7 +40,7 @@ export async function logCheckin(habit, date, body, before) {
     if (!isNetworkError(error)) throw error;
   }
   await queue({ kind: "checkin", op: "put", habit_id: habit.id, date, body, label: habit.name });
-  return { pending: true, checkin: changed(habit, date, before, body) };
+  return { pending: true, checkin: pendingCheckin(habit, date, before, body) };
 }
 
 /** DELETE a check-in (undo, clear), or queue it when there is no network; answers as logCheckin. */
@@ -90,19 +78,7 @@ async function mine() {
 /** GET /today's answer with the queued writes of its day drawn on it, marked pending (the
  * server's items replace them once replayed). */
 export async function withPending(day) {
-  const entries = (await mine()).filter((entry) => !entry.refused && entry.date === day.date);
-  for (const entry of entries) {
-    if (entry.kind === "reflection") {
-      day.reflection = { ...(day.reflection || { date: day.date, note: "" }), ...entry.body, pending: true };
-      pendingKeys.add(`mood@${day.date}`);
-      continue;
-    }
-    const item = [...day.habits, ...(day.later || [])].find((each) => each.habit.id === entry.habit_id);
-    if (!item) continue;
-    item.checkin = entry.op === "delete" ? null : changed(item.habit, day.date, item.checkin, entry.body);
-    item.pending = true;
-    pendingKeys.add(keyOf(entry.habit_id, day.date));
-  }
+  for (const key of drawPending(day, await mine())) pendingKeys.add(key);
   return day;
 }
 
@@ -118,27 +94,24 @@ export function replay() {
 async function flush() {
   if (!store.user() || !navigator.onLine) return;
   // Read inside the lock: what another tab replayed before is gone from the queue by now.
-  const entries = (await mine()).filter((entry) => !entry.refused);
+  const entries = waitingOf(await offline.queued(), store.user()?.id);
   if (!entries.length) return refreshKeys();
   let sent = 0;
   try {
     await api.restoreSession(); // a CSRF token (the app may have started offline without one)
-    const checkins = entries.filter((entry) => entry.kind === "checkin");
-    for (let start = 0; start < checkins.length; start += BATCH_MAX) {
-      const chunk = checkins.slice(start, start + BATCH_MAX);
-      const { results } = await api.replayCheckins(chunk.map((entry) => ({
-        op: entry.op, habit_id: entry.habit_id, date: entry.date, client_time: entry.client_time, ...entry.body })));
-      const refused = chunk.filter((_, index) => !results[index]?.ok);
-      for (const entry of refused) await refuse(entry, results[chunk.indexOf(entry)]?.error);
-      await offline.dequeue(chunk.filter((_, index) => results[index]?.ok).map((entry) => entry.id));
+    for (const chunk of checkinBatches(entries)) {
+      const { results } = await api.replayCheckins(chunk.map(batchItem));
+      const { done, refused } = settle(chunk, results);
+      for (const { entry, error } of refused) await refuse(entry, error);
+      await offline.dequeue(done);
       sent += chunk.length;
     }
-    for (const entry of entries.filter((each) => each.kind === "reflection")) {
+    for (const entry of reflectionsOf(entries)) {
       try {
         await api.putReflection(entry.date, { ...entry.body, client_time: entry.client_time });
         await offline.dequeue([entry.id]);
       } catch (error) {
-        if (isNetworkError(error) || error.status >= 500 || error.status === 401 || error.status === 429) throw error;
+        if (retryLater(error)) throw error;
         await refuse(entry, error);
       }
       sent += 1;
@@ -160,11 +133,9 @@ function refuse(entry, error) {
 }
 
 async function refreshKeys() {
-  const entries = (await mine()).filter((entry) => !entry.refused);
+  const entries = waitingOf(await offline.queued(), store.user()?.id);
   pendingKeys.clear();
-  for (const entry of entries) {
-    pendingKeys.add(entry.kind === "reflection" ? `mood@${entry.date}` : keyOf(entry.habit_id, entry.date));
-  }
+  for (const entry of entries) pendingKeys.add(pendingKeyOf(entry));
   paintStatus();
 }
 
