@@ -4,6 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
+NODE := /usr/bin/node
 
 .PHONY: run test test-fast test-dates test-container bench bench-web init-db
 
@@ -21,18 +22,25 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 $(CHROMIUM):
 	apt-get install -y chromium || (apt-get update && apt-get install -y chromium)
 
+# The front end's modules with no DOM are tested with Node's own runner (node:test, tests/node/):
+# no npm package, a few seconds, before pytest.
+$(NODE):
+	apt-get install -y nodejs || (apt-get update && apt-get install -y nodejs)
+
 init-db: $(VENV)/.installed
 	$(VENV)/bin/flask --app server init-db
 
 run: init-db
 	exec env HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c python:server.gunicorn_conf 'server:create_app()'
 
-test: $(VENV)/.dev-installed $(CHROMIUM)
+test: $(VENV)/.dev-installed $(CHROMIUM) $(NODE)
+	$(NODE) --test tests/node/*.test.mjs
 	$(PY) -m pytest
 
 # The loop for a small change: unit, domain, importer and API tests on SQLite, two at a time (no
 # browser, PostgreSQL, fuzzing or real servers: `make test` runs those). About a minute here.
-test-fast: $(VENV)/.dev-installed
+test-fast: $(VENV)/.dev-installed $(NODE)
+	$(NODE) --test tests/node/*.test.mjs
 	env -u TEST_DATABASE_URL $(PY) -m pytest -n 2 -m "not browser and not postgres and not fuzz and not slow"
 
 # The whole suite (SQLite) on awkward days, hours and time zones: see tests/dates.sh.
