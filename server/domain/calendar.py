@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from .ledger import Ledger
 from .model import BUILD, CHECK, SKIPPED, Entry, Habit
 from .periods import MISSED, OPEN, judged_periods
+from .streaks import bridged_starts, bridges
 
 _ONE_DAY = timedelta(days=1)
 
@@ -21,8 +22,10 @@ class CalendarDay:
     value: float | None
 
 
-def _day_state(habit: Habit, ledger: Ledger, day: date, period_state: str) -> str:
-    """The state of one day on or after the start date, given the state of its period."""
+def _day_state(habit: Habit, ledger: Ledger, day: date, period_state: str,
+               bridged: bool = False) -> str:
+    """The state of one day on or after the start date, given the state of its period (and
+    whether never miss twice bridged that missed period: a kept streak, not a done day)."""
     entry = ledger.entry(day)
     done = ledger.is_done(day.toordinal())
     if day.toordinal() in ledger.paused:  # a pause without a check-in on the day
@@ -38,7 +41,7 @@ def _day_state(habit: Habit, ledger: Ledger, day: date, period_state: str) -> st
     if period_state == OPEN:
         return "open"
     if period_state == MISSED:
-        return "missed"
+        return "bridged" if bridged else "missed"
     # A met or neutral period: nothing more was asked of this day.
     return "not_due"
 
@@ -55,12 +58,19 @@ def calendar(habit: Habit, entries: list[Entry], start: date, end: date,
     if day > last:
         return days
     ledger = Ledger(habit, entries, today)
-    for period in judged_periods(habit, ledger, habit.start_date, last, today):
+    # Whether a miss was bridged is known from the periods after it: judge them up to today.
+    periods = judged_periods(habit, ledger, habit.start_date, today if bridges(habit) else last,
+                             today)
+    bridged = bridged_starts(habit, periods)
+    for period in periods:
         if period.end < day:
             continue
+        if period.start > last:
+            break
         while day <= min(period.end, last):
             entry = ledger.entry(day)
             value = entry.value if entry is not None else None
-            days.append(CalendarDay(day, _day_state(habit, ledger, day, period.state), value))
+            state = _day_state(habit, ledger, day, period.state, period.start in bridged)
+            days.append(CalendarDay(day, state, value))
             day += _ONE_DAY
     return days

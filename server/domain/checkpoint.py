@@ -8,9 +8,9 @@ from .ledger import Ledger
 from .model import Entry, Habit, rule_index
 from .periods import due_in, judge, judged_periods, period_bounds, period_containing
 from .strength import strength_values, window
-from .streaks import Streak, as_of_clamped, best_of, empty_run, fold_runs, streaks_from
+from .streaks import Streak, as_of_clamped, best_of, bridges, empty_run, fold_runs, streaks_from
 
-VERSION = 1
+VERSION = 2  # 2: pending, never miss twice's missed period still waiting (issue 24)
 _ONE_DAY = timedelta(days=1)
 
 
@@ -34,13 +34,16 @@ class Checkpoint:
     run: Streak            # the run alive after as_of (length 0 if none), in the last period's unit
     best: Streak           # best streak up to as_of (length 0 if none)
     total_done: int        # done (kept) days up to as_of
+    pending: date | None = None  # never miss twice: the first day of a missed period not yet
+    #                              bridged, the run still alive after it
 
     def to_dict(self) -> dict:
         """A JSON-ready form: dates as ISO strings, the float as is (JSON keeps it exactly)."""
         return {"version": VERSION, "as_of": self.as_of.isoformat(),
                 "entries_from": self.entries_from.isoformat(), "strength": self.strength,
                 "run": _streak_to_dict(self.run), "best": _streak_to_dict(self.best),
-                "total_done": self.total_done}
+                "total_done": self.total_done,
+                "pending": self.pending and self.pending.isoformat()}
 
     @classmethod
     def from_dict(cls, d: dict) -> Checkpoint:
@@ -49,7 +52,8 @@ class Checkpoint:
             raise ValueError(f"unknown checkpoint version: {d.get('version')!r}")
         return cls(date.fromisoformat(d["as_of"]), date.fromisoformat(d["entries_from"]),
                    float(d["strength"]), _streak_from_dict(d["run"]),
-                   _streak_from_dict(d["best"]), int(d["total_done"]))
+                   _streak_from_dict(d["best"]), int(d["total_done"]),
+                   d["pending"] and date.fromisoformat(d["pending"]))
 
 
 def _streak_to_dict(streak: Streak) -> dict:
@@ -70,7 +74,7 @@ def make_checkpoint(habit: Habit, entries: list[Entry], through: date) -> Checkp
     ledger = Ledger(habit, entries, as_of)
     # Every period here has ended before the day after as_of, so each is judged for good.
     periods = [judge(habit, ledger, start, end, rule, as_of + _ONE_DAY) for start, end, rule in bounds]
-    ended, run = fold_runs(periods, empty_run(habit))
+    ended, run, pending = fold_runs(periods, empty_run(habit), bridges(habit))
     strengths = strength_values(habit, ledger, habit.start_date, as_of, 0.0)
     # The strength of later days looks back as far as the widest window of the rules still to come.
     reach = max(window(habit, rule)[0] for rule in habit.rules[rule_index(habit, as_of + _ONE_DAY):])
@@ -81,6 +85,7 @@ def make_checkpoint(habit: Habit, entries: list[Entry], through: date) -> Checkp
         run=run,
         best=best_of(ended + [run]) or run,
         total_done=ledger.done_between(habit.start_date, as_of),
+        pending=pending,
     )
 
 
@@ -92,7 +97,7 @@ def resume(habit: Habit, checkpoint: Checkpoint, entries_since: list[Entry], tod
     ledger = Ledger(habit, entries_since, today)
     bounds = list(period_bounds(habit, first, today))
     periods = [judge(habit, ledger, start, end, rule, today) for start, end, rule in bounds]
-    run = fold_runs(periods, checkpoint.run)[1]
+    run = fold_runs(periods, checkpoint.run, bridges(habit), checkpoint.pending)[1]
     strengths = strength_values(habit, ledger, first, today, checkpoint.strength)
     return TodayState(
         due=due_in(habit, ledger, *bounds[-1], today),

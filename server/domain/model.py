@@ -71,6 +71,8 @@ class Habit:
     rules: tuple[Rule, ...]
     week_start: int = 0
     pauses: tuple[tuple[date, date | None], ...] = ()
+    # Never miss twice (build habits): one missed period between two met ones keeps the streak.
+    never_miss_twice: bool = False
 
     def __post_init__(self):
         if not self.rules:

@@ -1,11 +1,12 @@
-"""Streaks: runs of met periods, bridged by neutral ones, ended by a miss or a change of unit."""
+"""Streaks: runs of met periods, bridged by neutral ones, ended by a miss or a change of unit (with
+never miss twice, by a second miss in a row)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
 from .ledger import Ledger
-from .model import Entry, Habit, rule_on, unit_of
+from .model import BUILD, Entry, Habit, rule_on, unit_of
 from .periods import MET, MISSED, Period, judged_periods
 
 
@@ -24,26 +25,51 @@ def empty_run(habit: Habit) -> Streak:
     return Streak(0, unit_of(habit, rule_on(habit, habit.start_date)), None, None)
 
 
-def fold_runs(periods: list[Period], run: Streak) -> tuple[list[Streak], Streak]:
-    """Carry the run alive before periods through them: (runs that ended, oldest first; run alive)."""
+def bridges(habit: Habit) -> bool:
+    """Whether the habit never misses twice: one missed period between two met ones keeps its
+    streak (build habits only; a quit habit's streak counts the days since its last slip)."""
+    return habit.never_miss_twice and habit.kind == BUILD
+
+
+def fold_runs(periods: list[Period], run: Streak, bridge: bool = False,
+              pending: date | None = None, bridged: list[date] | None = None):
+    """Carry the run alive before periods through them: (runs that ended, oldest first; run
+    alive; pending). With bridge (never miss twice), one missed period after a met one waits:
+    `pending` is its first day, and the run stays alive until the next met period bridges it
+    (its first day then joins `bridged`) or a second miss ends the run where it last met."""
     ended = []
     length, unit, start, end = run.length, run.unit, run.start, run.end
     for period in periods:
         if period.unit != unit:
             if length:
                 ended.append(Streak(length, unit, start, end))
-            length, unit, start, end = 0, period.unit, None, None
+            length, unit, start, end, pending = 0, period.unit, None, None, None
         if period.state == MET:
+            if pending is not None and bridged is not None:
+                bridged.append(pending)
+            pending = None
             if not length:
                 start = period.start
             length += 1
             end = period.end
         elif period.state == MISSED:
+            if bridge and length and pending is None:
+                pending = period.start  # a bridged day counts for nothing, like a neutral one
+                continue
             if length:
                 ended.append(Streak(length, unit, start, end))
-            length, start, end = 0, None, None
+            length, start, end, pending = 0, None, None, None
         # Neutral periods bridge without counting; an open one is the last and waits.
-    return ended, Streak(length, unit, start, end)
+    return ended, Streak(length, unit, start, end), pending
+
+
+def bridged_starts(habit: Habit, periods: list[Period]) -> set[date]:
+    """The first days of the missed periods that never-miss-twice bridged (none by default)."""
+    if not bridges(habit):
+        return set()
+    bridged: list[date] = []
+    fold_runs(periods, empty_run(habit), True, None, bridged)
+    return set(bridged)
 
 
 def as_of_clamped(run: Streak, as_of: date) -> Streak:
@@ -64,7 +90,7 @@ def best_of(candidates) -> Streak | None:
 
 def streaks_from(periods: list[Period], habit: Habit, as_of: date) -> tuple[list[Streak], Streak]:
     """(every streak newest first, the current streak) of periods judged as of as_of."""
-    ended, run = fold_runs(periods, empty_run(habit))
+    ended, run, _ = fold_runs(periods, empty_run(habit), bridges(habit))
     run = as_of_clamped(run, as_of)
     # A run of length 0 has no start or end: it is the empty current streak as it stands.
     every = ended + [run] if run.length else ended

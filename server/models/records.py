@@ -48,6 +48,8 @@ class Habit(BaseModel):
     plan_action = CharField(max_length=80, default="")
     # A fixed commitment (a therapy session, a class): no suggestion raises or shrinks it.
     appointment = BooleanField(default=False)
+    # Never miss twice (issue 24): one missed period between two met ones keeps the streak.
+    never_miss_twice = BooleanField(default=False)
     created_at = DateTimeField(default=utcnow)
     # Moves on whenever the judged history changes (a past day, a rule, the start date, the week
     # start), so a cached HabitSummary of an older revision is known to be stale.
