@@ -243,6 +243,8 @@ export const getHabit = (id) => read(`/habits/${id}`);
 export const createHabit = (data) => write("POST", "/habits", data);
 export const updateHabit = (id, changes) => write("PATCH", `/habits/${id}`, changes);
 export const deleteHabit = (id) => write("DELETE", `/habits/${id}`);
+export const archiveHabits = (habitIds, archived) =>
+  write("POST", "/habits/archive", { habit_ids: habitIds, archived });
 export const getTemplates = () => read("/templates");
 
 // Check-ins and the day

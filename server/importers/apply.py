@@ -66,11 +66,6 @@ def stage_habits(user, plan, habit_plans, matcher, run, report, batch):
             staged[habit_plan.key] = habit
             if stale:
                 report["archived"].append(habit.id)
-    if report["archived"]:
-        stale = len(report["archived"])
-        plan.warn(f"{stale} habit{'s' if stale > 1 else ''} with no check-in in the last "
-                  f"{STALE_AFTER.days} days arrived archived, so that this week shows what you "
-                  "do now: restore any of them from the habits list.")
     today = local_today(user)
     for habit_plan in habit_plans:
         habit = staged[habit_plan.key]

@@ -11,7 +11,7 @@ from ..db import database
 from ..errors import ApiError
 from ..models import User
 from . import FORMATS, Limits, TooSlow, read_file
-from .apply import apply_plan
+from .apply import STALE_AFTER, apply_plan
 from .export import csv_zip_of, export_of
 
 LIMIT = 32 * 1024 * 1024  # as the API takes them
@@ -47,6 +47,9 @@ def register_import_commands(app):
                 raise click.ClickException(message_of(err.messages)) from None
             except (ApiError, TooSlow) as err:  # refused, as the API would refuse it
                 raise click.ClickException(getattr(err, "description", str(err))) from None
+        if report["archived"]:
+            click.echo(f"Archived on arrival: {len(report['archived']):,} habits with no check-in "
+                       f"in the last {STALE_AFTER.days} days (restore them in the app).")
         for label in ("created", "updated"):
             counts = ", ".join(f"{n:,} {NAMES[kind][n != 1]}" for kind, n in
                                report[label].items() if n)

@@ -59,11 +59,14 @@ def test_a_habitbull_file_shows_what_changed_in_the_move(signed_up):
     section.get_by_role("button", name="Import", exact=True).click()
     report = section.get_by_role("status")
     expect(report).to_contain_text("Added: 2 habits, 10 check-ins, 1 identity")
-    expect(report.get_by_role("listitem")).to_contain_text("“Pushups” has numbers above 1")
+    expect(report.get_by_role("listitem").first).to_contain_text("“Pushups” has numbers above 1")
     shot(page, "data-warnings")
     page.emulate_media(color_scheme="dark")
     shot(page, "data-warnings-dark")
     page.emulate_media(color_scheme="light")
+    # Its days are of 2016: it arrived archived, and comes back with one tap.
+    report.get_by_role("button", name="Restore all 2").click()
+    expect(report).to_contain_text("Restored: all 2 are on Today again.")
     page.goto("/#/today")
     expect(page.get_by_text("Pushups")).to_be_visible()
 

@@ -14,6 +14,7 @@ def test_import_and_export_from_the_command_line(app, client, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Created: 1 identity, 2 habits, 10 check-ins." in result.output
     assert "Pushups" in result.output  # the warning on its count habit
+    assert "Archived on arrival: 2 habits with no check-in in the last 60 days" in result.output
     again = runner.invoke(args=["import", "habitbull", str(FIXTURES / "habitbull3.csv"),
                                 "--user", email])
     assert "Created: nothing." in again.output and "Updated: nothing." in again.output

@@ -4,6 +4,7 @@ import * as store from "../store.js";
 import { append, field, h, handleSubmit, onConfirmedClick, screenHeader, showFormError, showToast, titledSection } from "../dom.js";
 import { scheduleText } from "../format.js";
 import { colorPicker, radioValue } from "./fields.js";
+import { habitBulk } from "./habit-bulk.js";
 
 /** Renders #/identities. */
 export async function render(screenEl) {
@@ -25,7 +26,8 @@ export async function render(screenEl) {
       : h("p", { class: "card empty-note", text: "No identities yet. Write one below, or pick a starter habit: it brings its identity along." }),
     addIdentityForm(rerender),
     loose.length ? habitGroup("Habits without an identity", loose) : null,
-    archived.length ? habitGroup("Archived habits", archived, "Open one and use Restore to bring it back.") : null);
+    archived.length ? habitGroup("Archived habits", archived, "Open one and use Restore to bring it back.") : null,
+    habitBulk(habits, archived, rerender));
 }
 
 function identityCard(identity, habits, rerender) {

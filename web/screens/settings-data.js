@@ -1,7 +1,7 @@
 // Settings → Your data: import a file from another app (or an Orbit export) and see what it
 // brought; download everything as JSON or as spreadsheets (a zip of CSV files).
 import * as api from "../api.js";
-import { field, h, handleSubmit, titledSection } from "../dom.js";
+import { field, h, handleSubmit, titledSection, toastError } from "../dom.js";
 
 // What the file picker offers first; any file can still be chosen (the server tells formats apart).
 const ACCEPT = ".db,.sqlite,.sqlite3,.backup,.csv,.json,application/json,text/csv,application/octet-stream";
@@ -48,6 +48,27 @@ function counted(counts) {
     `${counts[key].toLocaleString()} ${counts[key] === 1 ? one : many}`).join(", ");
 }
 
+/** The habits an import archived on arrival (unused for two months), all back with one tap. */
+function restoreAll(habitIds) {
+  const count = habitIds.length;
+  const buttonEl = h("button", { type: "button", class: "button small",
+    text: count === 1 ? "Restore it" : `Restore all ${count}` });
+  const noteEl = h("p", { class: "import-archived" },
+    h("span", { text: `${count === 1 ? "One habit" : `${count} habits`} had no check-in in the last two months and arrived archived, so this week shows what you do now. ` }),
+    buttonEl);
+  buttonEl.addEventListener("click", async () => {
+    buttonEl.disabled = true;
+    try {
+      await api.archiveHabits(habitIds, false);
+      noteEl.replaceChildren(h("span", { text: count === 1 ? "Restored: it is on Today again." : `Restored: all ${count} are on Today again.` }));
+    } catch (error) {
+      buttonEl.disabled = false;
+      toastError(error);
+    }
+  });
+  return noteEl;
+}
+
 /** What an import did: created, updated, or nothing new, and what could not be mapped exactly. */
 function showReport(reportEl, fileName, report) {
   const created = counted(report.created);
@@ -61,6 +82,7 @@ function showReport(reportEl, fileName, report) {
       h("summary", { text: `${report.warnings.length} note${report.warnings.length === 1 ? "" : "s"} on what changed in the move` }),
       h("ul", {}, report.warnings.map((warning) => h("li", { text: warning })))));
   }
+  if (report.archived?.length) lines.push(restoreAll(report.archived));
   reportEl.replaceChildren(h("p", { class: "import-report-title", text: `Imported ${fileName}` }), ...lines);
   reportEl.hidden = false;
   reportEl.scrollIntoView({ block: "nearest" });
