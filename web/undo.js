@@ -2,31 +2,31 @@
 // was. Each toast offers to undo the newest change still standing; the stack belongs to the
 // screen it was made on and is dropped when the screen changes.
 import { showToast, toastError } from "./dom.js";
+import { undoStack } from "./undo-stack.js";
 
-const stack = [];
+const stack = undoStack();
 
 /** Offers Undo for a change just made; `undo` puts back the record from before it. */
 export function offerUndo(message, undo) {
-  stack.push({ message, undo });
+  stack.push(message, undo);
   showToast(message, { label: "Undo", run: undoNewest });
 }
 
 async function undoNewest() {
-  const entry = stack.pop();
-  if (!entry) return;
+  let older;
   try {
-    await entry.undo();
+    older = await stack.undoNewest();
   } catch (error) {
     toastError(error);
     return;
   }
+  if (older === undefined) return; // nothing was left to undo
   window.dispatchEvent(new CustomEvent("orbit:undone"));
-  const older = stack.at(-1);
-  if (older) showToast(`Undone. Before that: ${older.message}`, { label: "Undo", run: undoNewest });
+  if (older !== null) showToast(`Undone. Before that: ${older}`, { label: "Undo", run: undoNewest });
   else showToast("Undone");
 }
 
 /** On leaving a screen: its changes can no longer be undone from a toast. */
 export function forgetUndos() {
-  stack.length = 0;
+  stack.clear();
 }
