@@ -34,13 +34,13 @@ run: init-db
 	exec env HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c python:server.gunicorn_conf 'server:create_app()'
 
 test: $(VENV)/.dev-installed $(CHROMIUM) $(NODE)
-	$(NODE) --test tests/node/*.test.mjs
+	$(NODE) --test --test-reporter=dot tests/node/*.test.mjs
 	$(PY) -m pytest
 
 # The loop for a small change: unit, domain, importer and API tests on SQLite, two at a time (no
 # browser, PostgreSQL, fuzzing or real servers: `make test` runs those). About a minute here.
 test-fast: $(VENV)/.dev-installed $(NODE)
-	$(NODE) --test tests/node/*.test.mjs
+	$(NODE) --test --test-reporter=dot tests/node/*.test.mjs
 	env -u TEST_DATABASE_URL $(PY) -m pytest -n 2 -m "not browser and not postgres and not fuzz and not slow"
 
 # The whole suite (SQLite) on awkward days, hours and time zones: see tests/dates.sh.
