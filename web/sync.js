@@ -3,7 +3,8 @@
 // when the connection returns: on start, on the `online` event, on Background Sync (the service
 // worker passes it on) and when another tab asks. A Web Lock lets one tab replay at a time, and
 // each tab reads the queue afresh inside it, so two tabs never send the same write; the server's
-// client_time rule (an older write changes nothing) makes a replay harmless anyway.
+// client_time rule (an older write changes nothing) makes a replay harmless anyway. What needs no
+// browser (pending marks, the order and batches of a replay, retry or refuse) is queue-order.js.
 import * as api from "./api.js";
 import * as store from "./store.js";
 import * as offline from "./offline-store.js";
@@ -11,8 +12,6 @@ import {
   batchItem, checkinBatches, clientTime, drawPending, keyOf, pendingCheckin, pendingKeyOf, reflectionsOf, retryLater,
   settle, waitingOf,
 } from "./queue-order.js";
-
-export { clientTime };
 
 const LOCK = "orbit-sync";
 const channel = "BroadcastChannel" in window ? new BroadcastChannel("orbit-sync") : null;
