@@ -1,5 +1,5 @@
 // Small helpers every screen uses to build DOM safely (no innerHTML), show messages and errors.
-import { plainMessage } from "./messages.js";
+import { flattenCodes, flattenMessages, plainMessage } from "./messages.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const PROPERTIES = new Set(["value", "checked", "selected", "indeterminate"]);
@@ -187,20 +187,6 @@ export function clearFormError(formEl) {
     el.remove();
   });
   formEl.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
-}
-
-// The envelope's codes for a field, in the order flattenMessages gives its messages.
-function flattenCodes(codes) {
-  if (Array.isArray(codes)) return codes.flatMap((c) => (c && typeof c.code === "string" ? [c] : flattenCodes(c)));
-  if (codes && typeof codes === "object") return Object.values(codes).flatMap(flattenCodes);
-  return [];
-}
-
-function flattenMessages(messages) {
-  if (typeof messages === "string") return [messages];
-  if (Array.isArray(messages)) return messages.flatMap(flattenMessages);
-  if (messages && typeof messages === "object") return Object.values(messages).flatMap(flattenMessages);
-  return [];
 }
 
 /** Runs an async action once at a time per button, so a double tap does not send twice. The

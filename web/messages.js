@@ -47,3 +47,19 @@ export function plainMessage(field, messages, empty = false, codes = []) {
   if (empty && BY_FIELD[field]?.empty && coded?.code !== "locked_after_checkins") return BY_FIELD[field].empty;
   return (coded && WORDS[coded.code]?.(coded)) || String(messages[0] ?? "").replaceAll("`", "");
 }
+
+/** A field's messages as a flat list, nested ones (a list's items, a nested object's fields)
+ * in the order they come. */
+export function flattenMessages(messages) {
+  if (typeof messages === "string") return [messages];
+  if (Array.isArray(messages)) return messages.flatMap(flattenMessages);
+  if (messages && typeof messages === "object") return Object.values(messages).flatMap(flattenMessages);
+  return [];
+}
+
+/** The envelope's codes for a field, in the order flattenMessages gives its messages. */
+export function flattenCodes(codes) {
+  if (Array.isArray(codes)) return codes.flatMap((c) => (c && typeof c.code === "string" ? [c] : flattenCodes(c)));
+  if (codes && typeof codes === "object") return Object.values(codes).flatMap(flattenCodes);
+  return [];
+}
