@@ -82,6 +82,10 @@ test("todayIn with a day start of 04:00: 02:00 on Tuesday is still Monday", (t) 
   at(t, "2026-12-08T04:29:00Z", () => assert.equal(todayIn(zone, "05:30"), "2026-12-07")); // 05:29
   at(t, "2026-12-08T04:30:00Z", () => assert.equal(todayIn(zone, "05:30"), "2026-12-08"));
   at(t, "2026-12-08T01:00:00Z", () => assert.equal(todayIn(zone, "00:00"), "2026-12-08"));
+  // Just after midnight and just after noon: the hour is read on a 24-hour clock.
+  at(t, "2026-12-07T23:00:00Z", () => assert.equal(todayIn(zone, "04:00"), "2026-12-07")); // 00:00
+  at(t, "2026-12-07T23:30:00Z", () => assert.equal(todayIn(zone, "00:00"), "2026-12-08")); // 00:30
+  at(t, "2026-12-08T11:30:00Z", () => assert.equal(todayIn(zone, "04:00"), "2026-12-08")); // 12:30
 });
 
 test("todayIn with a late day start across the new year and in a far zone", (t) => {
