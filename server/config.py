@@ -51,6 +51,8 @@ def from_environment():
     # transaction mode, which moves a client's transactions between server connections.
     config["PG_PREPARE"] = os.environ.get("ORBIT_PG_PREPARE", "1").strip().lower() not in (
         "0", "false", "off", "no")
+    # Passkeys (WebAuthn, server/store/passkeys.py): on unless the operator turns them off.
+    config["PASSKEYS"] = on_or_off("ORBIT_PASSKEYS", True)
     # Apprise makes the server call out to URLs users give: off unless the operator allows it.
     config["APPRISE"] = os.environ.get("ORBIT_APPRISE") == "1"
     # ... and never to an address inside the server's network, unless this says so (an ntfy
@@ -68,6 +70,16 @@ def from_environment():
 
 
 SIGNUP_MODES = ("open", "invite", "closed")  # who may create an account
+
+
+def on_or_off(name, default):
+    """A switch from the environment: on/off (also 1/0, true/false, yes/no); else refused."""
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw not in ("on", "off", "1", "0", "true", "false", "yes", "no"):
+        raise ValueError(f"{name} must be on or off, not {raw!r}.")
+    return raw in ("on", "1", "true", "yes")
 
 
 def env_int(name, default, low, high):

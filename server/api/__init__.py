@@ -6,6 +6,7 @@ from . import (accounts, checkins, feeds, habits, identities, imports, meta, pau
                reflections, reminders, stats, summaries, templates)
 from . import resets
 from . import webhooks
+from . import passkeys
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -29,3 +30,4 @@ def authenticate():
 for module in (accounts, identities, habits, checkins, reflections, stats, summaries, reminders,
                feeds, push, templates, imports, meta, pauses, resets, webhooks):
     api.register_blueprint(module.bp)
+api.register_blueprint(passkeys.bp)  # passkeys (issue 22)

@@ -7,6 +7,7 @@ from ..schemas import (CsrfOut, DeleteMeIn, LoginIn, MePatchIn, PasswordIn, Regi
                        SessionOut, SignUpsOut, SignUpsQuery, TokenCreatedOut, TokenIn, TokenOut,
                        UserOut)
 from ..store import accounts, invites, reminders
+from ..store import sign_in
 from .common import current_user, doc, request_json
 
 bp = Blueprint("accounts", __name__)
@@ -38,6 +39,7 @@ def sign_ups():
 def login():
     data = LoginIn().load(request_json())
     user = accounts.authenticate(data["email"], data["password"])
+    sign_in.note_password_use(user)  # for the account screen's "last used"
     body = SessionOut().dump({"user": user, "csrf_token": start_session(user)})
     return remember_device(jsonify(body), user)
 

@@ -10,9 +10,11 @@ from .records import (Checkin, CheckinTombstone, Habit, HabitRule, HabitSummary,
                       ImportRun, ImportedObject, Pause, Reflection, ReflectionTombstone,
                       WeeklyCache)
 from .webhooks import Webhook, WebhookMessage
+from .passkeys import Passkey, PasskeyChallenge, SignInUse
 
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, ImportRun, Habit,
           HabitRule, Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
           CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
           ImportedObject, Invite, Pause, DispatcherHeartbeat, PasswordReset,
-          ServerAddress, Webhook, WebhookMessage]
+          ServerAddress, Webhook, WebhookMessage,
+          Passkey, PasskeyChallenge, SignInUse]

@@ -6,7 +6,7 @@ from marshmallow import ValidationError
 from ..auth import hash_password, hash_token, verify_password
 from ..db import database
 from ..errors import ApiError
-from ..models import (ApiToken, CalendarFeed, Habit, LoginAttempt, NotifyTarget,
+from ..models import (ApiToken, CalendarFeed, Habit, LoginAttempt, NotifyTarget, Passkey,
                       PushSubscription, User)
 from ..throttle import clear_login_failures, throttle_login, throttle_sign_up
 from . import invites, summaries, webhooks
@@ -20,8 +20,10 @@ def normalise_email(email):
     return email.strip().lower()
 
 
-def register(data):
-    """Create an account; 409 when the email is taken."""
+def register(data, passkey=None):
+    """Create an account; 409 when the email is taken. `passkey`: (the account's uuid, a function
+    saving its passkey in the same transaction) for an account made with a passkey instead of
+    a password (store/sign_in.py)."""
     email = normalise_email(data["email"])
     if len(email) > 254:
         raise ValidationError({"email": ["Longer than maximum length 254."]})
@@ -29,9 +31,15 @@ def register(data):
     throttle_sign_up()
     if User.select().where(User.email == email).exists():
         raise ApiError(409, "An account with this email already exists; sign in instead.")
-    password_hash = hash_password(data["password"])  # slow: not while holding the write lock
+    if passkey is None:
+        password_hash = hash_password(data["password"])  # slow: not while holding the write lock
     with database.atomic():
-        user = User.create(email=email, password_hash=password_hash, timezone=data["timezone"])
+        if passkey is None:
+            user = User.create(email=email, password_hash=password_hash, timezone=data["timezone"])
+        else:  # no password: none verifies against an empty hash
+            user = User.create(uuid=passkey[0], email=email, password_hash="",
+                               timezone=data["timezone"])
+            passkey[1](user)
         invites.use_invite(data["invite"], user)
         return user
 
@@ -41,7 +49,7 @@ def authenticate(email, password):
     email = normalise_email(email)[:254]  # as long as the column; no account is longer
     throttle_login(email)  # counted now; forgiven below when the password is right
     user = User.get_or_none(User.email == email)
-    if user is None:
+    if user is None or not user.password_hash:  # no account, or one with no password
         verify_password(dummy_user(), password)
     if user is None or not verify_password(user, password):
         raise ApiError(401, "The email or password is not right.")
@@ -72,9 +80,20 @@ def change_password(user, current_password, new_password):
     """Set a new password, end every session (the session version moves on) and revoke every API
     token, push device, Apprise target and calendar feed: a password is changed because someone
     else may know it, and may have set one up."""
+    if not user.password_hash:  # a passkey account's first password: nobody knew one before
+        return set_first_password(user, new_password)
     if not verify_password(user, current_password):
         raise ValidationError({"current_password": ["This is not your current password."]})
     return replace_password(user, new_password)
+
+
+def set_first_password(user, new_password):
+    """A password for an account that had none (made with a passkey): a second way in, so
+    nothing is revoked."""
+    user.password_hash = hash_password(new_password)
+    with database.atomic():
+        User.update(password_hash=user.password_hash).where(User.id == user.id).execute()
+    return user
 
 
 def replace_password(user, new_password):
@@ -85,9 +104,9 @@ def replace_password(user, new_password):
         User.update(password_hash=user.password_hash, session_version=user.session_version
                     ).where(User.id == user.id).execute()
         ApiToken.delete().where(ApiToken.user == user).execute()
-        # and every way out an intruder could have set up: devices, targets, the calendar
-        # feed, webhooks
-        for model in (PushSubscription, NotifyTarget, CalendarFeed):
+        # and every way out (or in) an intruder could have set up: devices, targets, the
+        # calendar feed, webhooks, passkeys (every one: this session's could be a stolen one's)
+        for model in (PushSubscription, NotifyTarget, CalendarFeed, Passkey):
             model.delete().where(model.user == user).execute()
         webhooks.delete_webhooks_of(user)
     return user
@@ -95,7 +114,8 @@ def replace_password(user, new_password):
 
 def delete_account(user, password):
     """Delete the user and, by cascade, every row that belongs to them."""
-    if not verify_password(user, password):
+    # An account made with a passkey has no password to confirm with: its session does.
+    if user.password_hash and not verify_password(user, password):
         raise ValidationError({"password": ["This is not your password."]})
     with database.atomic():
         LoginAttempt.delete().where(LoginAttempt.email == user.email).execute()
