@@ -22,7 +22,7 @@ from .pauses import apply_pauses
 
 KINDS = ("identities", "habits", "checkins", "reflections", "reminders", "pauses")
 HABIT_FIELDS = ("name", "description", "kind", "measure", "unit", "color", "private", "archived",
-                "position", "plan_cue", "plan_action", "appointment")
+                "position", "plan_cue", "plan_action", "appointment", "never_miss_twice")
 STALE_AFTER = datetime.timedelta(days=60)  # an imported habit unused this long arrives archived
 REMINDER_FIELDS = ("target", "habit_id", "time", "days", "channels", "enabled", "skip_if_done")
 

@@ -83,7 +83,7 @@ CSV_FILES = {
     "identities": ("uuid", "statement", "color", "position", "created_at"),
     "habits": ("uuid", "name", "description", "identity_uuid", "kind", "measure", "unit",
                "target", "schedule", "start_date", "color", "position", "archived", "private",
-               "created_at", "plan_cue", "plan_action", "appointment"),
+               "created_at", "never_miss_twice", "plan_cue", "plan_action", "appointment"),
     "rules": ("habit_uuid", "habit_name", "effective_from", "schedule", "target", "anchor"),
     "checkins": ("habit_uuid", "habit_name", "date", "status", "value", "note"),
     "reflections": ("date", "mood", "note"),

@@ -10,7 +10,8 @@ from ..store.habits import checked_rule
 from .plan import HabitPlan, IdentityPlan, Plan, ReminderPlan, refuse
 
 WHAT = "an Orbit export"
-PLAN_FIELDS = ("plan_cue", "plan_action", "appointment")  # issue 24; older exports have none
+PLAN_FIELDS = ("plan_cue", "plan_action", "appointment",  # issue 24; older exports have none
+               "never_miss_twice")
 
 
 def is_orbit(data):

@@ -64,6 +64,7 @@ class HabitRecord(Schema):
     plan_cue = Text(validate=validate.Length(max=PLAN_MAX))  # if-then plan: both or neither
     plan_action = Text(validate=validate.Length(max=PLAN_MAX))
     appointment = fields.Boolean()
+    never_miss_twice = fields.Boolean()  # issue 24; older exports have none
     created_at = Instant()
     rules = fields.List(fields.Nested(RuleRecord), required=True,
                         validate=validate.Length(1, 1000))

@@ -124,6 +124,10 @@ class HabitIn(Schema):
     appointment = Flag(metadata={
         "description": "A fixed commitment (a therapy session, a class): never suggested "
                        "larger or smaller"})
+    never_miss_twice = Flag(metadata={
+        "description": "Never miss twice (build habits): one missed period between two met ones "
+                       "keeps the streak (shown as bridged, not done; strength unchanged). A quit "
+                       "habit's streak always counts the days since its last slip"})
 
     @validates_schema
     def check_plan(self, data, **kwargs):
@@ -157,6 +161,7 @@ class HabitOut(Schema):
     plan_cue = fields.String()
     plan_action = fields.String()
     appointment = fields.Boolean()
+    never_miss_twice = fields.Boolean()
     created_at = Instant()
     rules = fields.List(fields.Nested(RuleOut))
 

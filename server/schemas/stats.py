@@ -5,6 +5,7 @@ from .checkins import BatchResultOut, CheckinOut, ReflectionOut
 from .fields import Number, Schema
 from .habits import HabitOut, PlanOut
 from .pauses import PauseOut
+from .summaries import SuggestionOut
 
 
 class StreakOut(Schema):
@@ -31,12 +32,14 @@ class StrengthPointOut(Schema):
 
 
 CALENDAR_STATES = ["before_start", "paused", "skipped", "done", "partial", "kept", "slip", "open",
-                   "missed", "not_due"]
+                   "missed", "bridged", "not_due"]
 
 
 class CalendarDayOut(Schema):
     date = fields.Date(attribute="day")
-    state = fields.String(metadata={"enum": CALENDAR_STATES})
+    state = fields.String(metadata={"enum": CALENDAR_STATES, "description":
+                                    "bridged: a missed day never miss twice kept the streak over "
+                                    "(not a done day)"})
     value = Number(allow_none=True)
 
 
@@ -61,6 +64,27 @@ class TodayRuleOut(Schema):
     target = Number(allow_none=True, metadata={
         "description": "The target in force on the date: a tap logs it, done is judged by it"})
     schedule = fields.Dict(metadata={"description": "The schedule in force on the date"})
+
+
+class LapseOut(Schema):
+    """A kind restart (issue 24): what went missing just before the date, so the app greets the
+    habit with a way back, and after a second miss offers a smaller step or a pause."""
+    misses = fields.Integer(metadata={"minimum": 1, "maximum": 2, "description":
+                                      "Missed periods in a row just before the date's own "
+                                      "(skipped, paused and days off between count for nothing); "
+                                      "2 stands for 2 or more"})
+    unit = fields.String(metadata={"enum": ["days", "weeks", "months", "windows"],
+                                   "description": "The unit of the latest missed period"})
+    last_missed = fields.Date(metadata={"description": "First day of the latest missed period"})
+    smaller = fields.Nested(SuggestionOut, allow_none=True, metadata={
+        "description": "After two misses, a smaller step (the weekly summary's shrink; for daily "
+                       "and every-n-days yes/no habits a little more room); null after one, for "
+                       "quit habits, appointments, or when nothing is smaller"})
+
+
+class SlipOut(Schema):
+    kept_before = fields.Integer(metadata={
+        "description": "Days kept in the run this slip ended (the streak on the day before)"})
 
 
 class TodayItemOut(Schema):
@@ -89,6 +113,13 @@ class TodayItemOut(Schema):
     period = fields.Nested(TodayPeriodOut, allow_none=True, metadata={
         "description": "The period (day, week, month or window) holding the date, judged on it: "
                        "null before the start date"})
+    lapse = fields.Nested(LapseOut, allow_none=True, metadata={
+        "description": "Misses just before the date while it is still to do: null once it is "
+                       "done, its period met, skipped, paused or asking nothing, and for a quit "
+                       "habit on a day with a slip"})
+    slip = fields.Nested(SlipOut, allow_none=True, metadata={
+        "description": "A quit habit's slip on the date: how many days were kept before it; "
+                       "null otherwise"})
 
 
 class TodayOut(Schema):

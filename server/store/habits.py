@@ -13,7 +13,8 @@ from . import summaries
 from .common import EPOCH, local_today, position_after_last
 
 DAILY = {"type": "daily"}
-PLAIN_FIELDS = ("plan_cue", "plan_action", "appointment")  # issue 24: stored as they come
+PLAIN_FIELDS = ("plan_cue", "plan_action", "appointment",  # issue 24: stored as they come
+                "never_miss_twice")
 
 # The habit and its rules in one query (every habit has at least one rule), built once.
 HABIT_WITH_RULES = Prepared(lambda habit_id, user_id: HabitRule.select(HabitRule, Habit)
@@ -161,7 +162,9 @@ def apply_update(user, habit, data):
         reset_rules(habit, schedule, target, start)
     elif rule_changed:
         add_rule(habit, today, schedule, target, start)
-    if kind_changed or rule_changed or "start_date" in changes:
+    # Never miss twice judges the streaks of every day again, as a rule change does.
+    bridge_changed = data.get("never_miss_twice", habit.never_miss_twice) != habit.never_miss_twice
+    if kind_changed or rule_changed or bridge_changed or "start_date" in changes:
         summaries.invalidate(habit)
 
 

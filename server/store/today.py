@@ -5,6 +5,7 @@ from .. import domain
 from ..domain.plans import today_plan
 from ..models import Checkin, Reflection
 from . import pauses
+from .lapses import lapse_item, look_back_from, slip_item
 from .checkins import with_done
 from .common import local_today
 from .habits import habits_of
@@ -35,7 +36,8 @@ def today_items(user, day, habit_ids):
 def items_of(user, habits, day, real_today):
     """One item per habit (each starting on or before `day`)."""
     # For a past day, the rest of its week (or month) counts towards `due` too.
-    specs, found, recent = recent_state(user, habits, day, end=real_today)
+    specs, found, recent = recent_state(user, habits, day, also_from=look_back_from(day),
+                                        end=real_today)
     checkins = {c.habit_id: c for c in Checkin.select().where(
         Checkin.user == user, Checkin.day == day, Checkin.habit.in_([h.id for h in habits]))}
     resting = pauses.pauses_on(user, day)
@@ -65,7 +67,11 @@ def items_of(user, habits, day, real_today):
                       "checkin": with_done(habit, checkin) if checkin else None,
                       "streak": {"current": state.current_streak.length,
                                  "unit": state.current_streak.unit},
-                      "strength": state.strength})
+                      "strength": state.strength,
+                      "lapse": None if pause is not None else lapse_item(
+                          habit, spec, found[habit.id], entries, day),
+                      "slip": slip_item(habit, spec, found[habit.id], entries, day,
+                                        checkin is not None and not state.done)})
     return items
 
 
@@ -75,7 +81,8 @@ def later_item(habit):
     return {"habit": habit, "due": False, "done": False, "left": False, "before_start": True,
             "rule": {"target": rule.target, "schedule": rule.schedule},
             "period": None, "paused": False, "pause": None, "plan": None, "checkin": None,
-            "streak": {"current": 0, "unit": "days"}, "strength": 0.0}
+            "streak": {"current": 0, "unit": "days"}, "strength": 0.0, "lapse": None,
+            "slip": None}
 
 
 def items_by_day(user, pairs):

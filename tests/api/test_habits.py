@@ -10,7 +10,7 @@ from .helpers import day, error_of, field_errors, put_checkin
 
 KEYS = {"id", "uuid", "name", "description", "identity_id", "kind", "measure", "unit", "target",
         "schedule", "start_date", "color", "position", "archived", "archived_at", "private",
-        "created_at", "rules", "plan_cue", "plan_action", "appointment"}
+        "created_at", "rules", "plan_cue", "plan_action", "appointment", "never_miss_twice"}
 
 
 def test_a_new_habit_gets_the_defaults(client):
