@@ -14,11 +14,14 @@ const WIDTH = 330;
 // day without a check-in means there: part of a met period, or of a missed one.
 const DAILY = {
   done: ["Done", "solid"], kept: ["Kept", "solid"], partial: ["Partly done", "half"],
-  skipped: ["Skipped", "dash"], paused: ["Paused", "pause"], missed: ["Missed", "slash"], slip: ["Slipped", "cross"],
+  skipped: ["Skipped", "dash"], paused: ["Paused", "pause"], missed: ["Missed", "slash"], slip: ["A slip", "cross"],
   open: ["Still open", "ring"], not_due: ["Not due", "dot"], before_start: ["Not tracked yet", "none"],
+  // Never miss twice (issue 24): a miss the streak held over; not a done day.
+  bridged: ["Missed once, streak held", "bridge"],
 };
 const PERIODIC = {
   ...DAILY, missed: ["In a missed period", "slash"], not_due: ["In a met period", "met"],
+  bridged: ["In a missed period, streak held", "bridge"],
 };
 
 /** The mark of a state inside a cell at (x, y). */
@@ -35,6 +38,8 @@ function mark(cue, x, y) {
       return svg("path", { class: "hm-mark", d: `M${x + 3} ${y + c}H${x + CELL - 3}` });
     case "pause":
       return svg("path", { class: "hm-mark", d: `M${x + c - 2} ${y + 3.5}V${y + CELL - 3.5}M${x + c + 2} ${y + 3.5}V${y + CELL - 3.5}` });
+    case "bridge":
+      return svg("path", { class: "hm-mark", d: `M${x + 2.5} ${y + CELL - 3}Q${x + c} ${y + 1.5} ${x + CELL - 2.5} ${y + CELL - 3}` });
     case "met":
       return svg("circle", { class: "hm-mark", cx: x + c, cy: y + c, r: 2.2 });
     default:
@@ -97,7 +102,8 @@ export function heatmap(days, { today, weekStart = "mon", kind = "build", period
   const doneCount = days.filter((day) => day.state === "done" || day.state === "kept").length;
   const legendStates = (kind === "quit" ? ["kept", "slip", "before_start"]
     : periodic ? ["done", "not_due", "missed", "skipped"] : ["done", "partial", "skipped", "missed"])
-    .concat(days.some((day) => day.state === "paused") ? ["paused"] : []);
+    .concat(days.some((day) => day.state === "paused") ? ["paused"] : [])
+    .concat(days.some((day) => day.state === "bridged") ? ["bridged"] : []);
   const summary = `${plural(doneCount, kind === "quit" ? "day kept" : "done day", kind === "quit" ? "days kept" : "done days")}`
     + ` in ${months.length === 1 ? "this month" : `the last ${months.length} months`}.`;
   svgEl.setAttribute("aria-hidden", "true");

@@ -132,7 +132,7 @@ function normalized(key, value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).sort());
   }
   if (["unit", "description", "plan_cue", "plan_action"].includes(key)) return value || "";
-  if (key === "appointment") return Boolean(value);
+  if (key === "appointment" || key === "never_miss_twice") return Boolean(value);
   return value ?? null;
 }
 

@@ -3,6 +3,7 @@ import { field, h, uid } from "../dom.js";
 import { colorPicker, radioValue, segmented, selectColor, stepper } from "./fields.js";
 import { planFields } from "./habit-plan.js";
 import { schedulePicker } from "./schedule.js";
+import { bridgeField } from "./habit-bridge.js";
 
 const NEW_IDENTITY = "new";
 
@@ -52,6 +53,7 @@ export function habitForm({ habit, identities, today, weekStart, color, template
   privateEl.setAttribute("aria-describedby", `${privateEl.id}-hint`);
   const submitEl = h("button", { type: "submit", class: "button primary block", text: "Save" });
   const plan = planFields(habit, templates);
+  const bridge = bridgeField(habit);
   nameEl.addEventListener("change", () => plan.setName(nameEl.value));
 
   formEl.append(
@@ -60,7 +62,7 @@ export function habitForm({ habit, identities, today, weekStart, color, template
     field("Identity", identitySelectEl, "Every done day is a vote for it."),
     statementFieldEl,
     kindEl, measureEl, amountRowEl,
-    schedule.el, quitNoteEl,
+    schedule.el, quitNoteEl, bridge.el,
     plan.planEl,
     field("Start date", startEl, "Days before it don't count. Logging an earlier day moves it back."),
     colorPicker("color", habit?.color || color),
@@ -79,6 +81,7 @@ export function habitForm({ habit, identities, today, weekStart, color, template
     unitFieldEl.hidden = measure !== "count";
     schedule.el.hidden = kind === "quit";
     quitNoteEl.hidden = kind !== "quit";
+    bridge.el.hidden = kind === "quit"; // a quit habit counts the days since its last slip
     const minutes = measure === "minutes";
     targetLabelEl.textContent = kind === "quit" ? (minutes ? "Daily limit (minutes)" : "Daily limit")
       : (minutes ? "Minutes a day" : "Daily target");
@@ -104,6 +107,7 @@ export function habitForm({ habit, identities, today, weekStart, color, template
       schedule: kind === "quit" ? { type: "daily" } : schedule.value(),
       color: radioValue(formEl, "color"),
       private: privateEl.checked,
+      never_miss_twice: bridge.read(kind),
       ...plan.read(),
     };
     if (measure !== "check") {

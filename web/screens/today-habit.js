@@ -10,6 +10,7 @@ import { amountText, formatNumber, goalText, streakText, unitLabel } from "../fo
 import { formatDate } from "../dates.js";
 import { stepper } from "./fields.js";
 import { planText } from "./habit-plan.js";
+import { restartRow, slipLine } from "./today-lapse.js";
 import { tapWords } from "./today-log.js";
 import { isPending } from "../sync.js";
 
@@ -86,6 +87,9 @@ export function habitCard(item, date, refresh, log) {
     item.paused ? pausedRow(item, date, refresh) : null,
     // The if-then plan, until the day is done (the server sends it while it is to be shown).
     item.plan && state !== "pending" ? h("p", { class: "habit-plan", text: planText(item.plan) }) : null,
+    // A kind restart after a lapse, and a slip's days kept before it (issue 24): the server's.
+    state !== "pending" ? restartRow(item, date, store.today(), refresh) : null,
+    state === "slipped" ? slipLine(item) : null,
     panelEl);
   return cardEl;
 }
@@ -153,7 +157,7 @@ function periodText(habit, period, date) {
 }
 
 function streakLabel(habit, streak, state) {
-  if (state === "slipped") return "Slipped";
+  if (state === "slipped") return "A slip";
   if (!streak.current) return habit.kind === "quit" ? "Starts today" : "No streak yet";
   return `${streakText(streak.current, streak.unit)}${habit.kind === "quit" ? " kept" : ""}`;
 }
