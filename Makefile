@@ -27,19 +27,25 @@ $(CHROMIUM):
 $(NODE):
 	apt-get install -y nodejs || (apt-get update && apt-get install -y nodejs)
 
+# The OpenID Connect tests sign in at a real provider: oidc-provider (npm, pinned by
+# tests/oidc/package-lock.json), started by tests/oidc_server.py.
+tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-lock.json | $(NODE)
+	cd tests/oidc && npm ci --no-audit --no-fund
+	touch $@
+
 init-db: $(VENV)/.installed
 	$(VENV)/bin/flask --app server init-db
 
 run: init-db
 	exec env HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c python:server.gunicorn_conf 'server:create_app()'
 
-test: $(VENV)/.dev-installed $(CHROMIUM) $(NODE)
+test: $(VENV)/.dev-installed $(CHROMIUM) $(NODE) tests/oidc/node_modules/.installed
 	$(NODE) --test --test-reporter=dot tests/node/*.test.mjs
 	$(PY) -m pytest
 
 # The loop for a small change: unit, domain, importer and API tests on SQLite, two at a time (no
 # browser, PostgreSQL, fuzzing or real servers: `make test` runs those). About a minute here.
-test-fast: $(VENV)/.dev-installed $(NODE)
+test-fast: $(VENV)/.dev-installed $(NODE) tests/oidc/node_modules/.installed
 	$(NODE) --test --test-reporter=dot tests/node/*.test.mjs
 	env -u TEST_DATABASE_URL $(PY) -m pytest -n 2 -m "not browser and not postgres and not fuzz and not slow"
 

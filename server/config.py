@@ -1,4 +1,5 @@
 """Configuration: defaults, overridden by the environment, overridden by create_app(config)."""
+import ipaddress
 import os
 from pathlib import Path
 
@@ -64,12 +65,44 @@ def from_environment():
     for key in ("SMTP_URL", "MAIL_FROM", "VAPID_PRIVATE_KEY"):  # email; Web Push (its PEM)
         if os.environ.get(f"ORBIT_{key}"):
             config[key] = os.environ[f"ORBIT_{key}"]
+    sign_in_settings(config)
     if os.environ.get("ORBIT_SECRET_KEY"):
         config["SECRET_KEY"] = os.environ["ORBIT_SECRET_KEY"]
     return config
 
 
 SIGNUP_MODES = ("open", "invite", "closed")  # who may create an account
+
+
+def sign_in_settings(config):
+    """The ways in besides a password (issue 22), each off unless set: OpenID Connect, and a
+    reverse proxy's header naming the signed-in email, trusted only from the listed networks."""
+    for key in ("OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"):
+        config[key] = os.environ.get(f"ORBIT_{key}", "").strip()
+    config["OIDC_NAME"] = os.environ.get("ORBIT_OIDC_NAME", "").strip() or "single sign-on"
+    config["PASSWORD_LOGIN"] = os.environ.get("ORBIT_PASSWORD_LOGIN", "on").strip().lower() not in (
+        "0", "false", "off", "no")
+    config["TRUSTED_HEADER"] = os.environ.get("ORBIT_TRUSTED_HEADER", "").strip()
+    raw = os.environ.get("ORBIT_TRUSTED_HEADER_FROM", "")
+    try:
+        config["TRUSTED_HEADER_FROM"] = [ipaddress.ip_network(part.strip(), strict=False)
+                                         for part in raw.split(",") if part.strip()]
+    except ValueError as error:
+        raise ValueError(f"ORBIT_TRUSTED_HEADER_FROM must be a comma-separated list of addresses "
+                         f"or networks (CIDR), not {raw!r}: {error}") from error
+    if config["TRUSTED_HEADER"] and not config["TRUSTED_HEADER_FROM"]:
+        raise ValueError("ORBIT_TRUSTED_HEADER needs ORBIT_TRUSTED_HEADER_FROM: the proxy's "
+                         "address, so that nobody else can send the header.")
+
+
+def on_or_off(name, default):
+    """A switch from the environment: on/off (also 1/0, true/false, yes/no); else refused."""
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw not in ("on", "off", "1", "0", "true", "false", "yes", "no"):
+        raise ValueError(f"{name} must be on or off, not {raw!r}.")
+    return raw in ("on", "1", "true", "yes")
 
 
 def on_or_off(name, default):

@@ -1,11 +1,13 @@
 """The JSON API under /api/v1: one blueprint per resource, authentication checked for all."""
 from flask import Blueprint, current_app, request
 
+from .. import forward_auth
 from ..auth import check_access, load_caller
 from . import (accounts, checkins, feeds, habits, identities, imports, meta, pauses, push,
                reflections, reminders, stats, summaries, templates)
 from . import resets
 from . import webhooks
+from . import sso
 from . import passkeys
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -23,6 +25,7 @@ def authenticate():
     if request.endpoint in BODY_LIMITS:
         request.max_content_length = BODY_LIMITS[request.endpoint]
     load_caller()
+    forward_auth.apply()  # a trusted proxy's header (ORBIT_TRUSTED_HEADER), if any
     view = current_app.view_functions.get(request.endpoint)
     check_access(getattr(view, "public", False))
 
@@ -31,3 +34,5 @@ for module in (accounts, identities, habits, checkins, reflections, stats, summa
                feeds, push, templates, imports, meta, pauses, resets, webhooks):
     api.register_blueprint(module.bp)
 api.register_blueprint(passkeys.bp)  # passkeys (issue 22)
+api.register_blueprint(sso.bp)  # OpenID Connect and the ways in (issue 22)
+api.after_request(forward_auth.mark_signed_in)

@@ -7,6 +7,7 @@ from ..schemas import (CsrfOut, DeleteMeIn, LoginIn, MePatchIn, PasswordIn, Regi
                        SessionOut, SignUpsOut, SignUpsQuery, TokenCreatedOut, TokenIn, TokenOut,
                        UserOut)
 from ..store import accounts, invites, reminders
+from ..store import sso
 from ..store import sign_in
 from .common import current_user, doc, request_json
 
@@ -17,6 +18,7 @@ bp = Blueprint("accounts", __name__)
 @public
 @doc("Create an account and sign in", body=RegisterIn, response=SessionOut, status=201)
 def register():
+    sso.refuse_password_login()
     user = accounts.register(RegisterIn().load(request_json()))
     body = SessionOut().dump({"user": user, "csrf_token": start_session(user)})
     return remember_device(jsonify(body), user), 201
@@ -37,6 +39,7 @@ def sign_ups():
 @doc("Sign in; this browser gets a device cookie, which lets it keep signing in to this account "
      "while others' failures have the email throttled (429)", body=LoginIn, response=SessionOut)
 def login():
+    sso.refuse_password_login()
     data = LoginIn().load(request_json())
     user = accounts.authenticate(data["email"], data["password"])
     sign_in.note_password_use(user)  # for the account screen's "last used"

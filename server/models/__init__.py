@@ -10,6 +10,7 @@ from .records import (Checkin, CheckinTombstone, Habit, HabitRule, HabitSummary,
                       ImportRun, ImportedObject, Pause, Reflection, ReflectionTombstone,
                       WeeklyCache)
 from .webhooks import Webhook, WebhookMessage
+from .sso import OidcLink
 from .passkeys import Passkey, PasskeyChallenge, SignInUse
 
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, ImportRun, Habit,
@@ -17,4 +18,4 @@ MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity,
           CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
           ImportedObject, Invite, Pause, DispatcherHeartbeat, PasswordReset,
           ServerAddress, Webhook, WebhookMessage,
-          Passkey, PasskeyChallenge, SignInUse]
+          Passkey, PasskeyChallenge, SignInUse, OidcLink]
