@@ -30,9 +30,10 @@ FIELD_ERROR_SCHEMAS = {
     "FieldErrorCode": {
         "type": "object", "required": ["code"], "additionalProperties": False,
         "description": "One field error, for an app to word: too_short/too_long carry the "
-                       "length's min and/or max, out_of_range the range's min and/or max, "
-                       "not_one_of the choices (left out when too many to list); the others "
-                       "carry nothing (other: the message says it)",
+                       "length's min and/or max, out_of_range the range's min and/or max (a "
+                       "date's in ISO 8601), not_one_of the choices (left out when too many to "
+                       "list); the others (not_found, out_of_order, not_allowed, "
+                       "wrong_password...) carry nothing (other: the message says it)",
         "properties": {"code": {"type": "string", "enum": list(FIELD_CODES)},
                        "min": BOUND, "max": BOUND, "choices": {"type": "array", "items": {}}}},
     "FieldErrorCodes": {

@@ -7,7 +7,7 @@ from peewee import JOIN, fn
 from ..clock import utcnow
 from .. import domain
 from ..db import database, locked, retry_on_deadlock
-from ..errors import ApiError, validation_error_body
+from ..errors import ApiError, FieldError, validation_error_body
 from ..models import Checkin, CheckinTombstone, Habit, HabitRule
 from ..prepared import Prepared, returning_id
 from . import summaries, webhook_events
@@ -52,8 +52,9 @@ DELETE_TOMBSTONE = Prepared(lambda habit_id, day: CheckinTombstone.delete().wher
 def check_day(user, day):
     """Check-ins and reflections exist from 1970-01-01 to the user's today, never later."""
     if not EPOCH <= day <= local_today(user):
-        raise ValidationError({"date": ["Dates run from 1970-01-01 to today; the future "
-                                        "cannot be logged yet."]})
+        raise ValidationError({"date": [FieldError(
+            "Dates run from 1970-01-01 to today; the future cannot be logged yet.",
+            "out_of_range", min=EPOCH.isoformat(), max=local_today(user).isoformat())]})
 
 
 def merged_checkin(habit, stored, data):
@@ -64,17 +65,20 @@ def merged_checkin(habit, stored, data):
     note = data["note"] if "note" in data else (stored.note if stored else "")
     if quit:
         if status != "slip":
-            raise ValidationError({"status": ["Quit habits take `slip` only; they cannot be "
-                                              "skipped."]})
+            raise ValidationError({"status": [FieldError(
+                "Quit habits take `slip` only; they cannot be skipped.", "not_allowed")]})
         value = 1.0 if value is None else value
     elif status == "slip":
-        raise ValidationError({"status": ["Build habits take `done` or `skipped`."]})
+        raise ValidationError({"status": [FieldError("Build habits take `done` or `skipped`.",
+                                                     "not_allowed")]})
     elif habit.measure == "check":
         if value is not None:
-            raise ValidationError({"value": ["A check habit takes no value."]})
+            raise ValidationError({"value": [FieldError("A check habit takes no value.",
+                                                        "not_allowed")]})
     elif status == "done" and value is None:
-        raise ValidationError({"value": [f"How many {habit.unit or habit.measure}? "
-                                         "A value is required (0 is allowed)."]})
+        raise ValidationError({"value": [FieldError(
+            f"How many {habit.unit or habit.measure}? A value is required (0 is allowed).",
+            "required")]})
     return {"status": status, "value": value, "note": note}
 
 
@@ -240,7 +244,7 @@ def apply_item(user, habits, item):
     """Apply one loaded batch item; the check-in after it (None once deleted)."""
     habit = habits.get(item["habit_id"])
     if habit is None:
-        raise ValidationError({"habit_id": ["Unknown habit."]})
+        raise ValidationError({"habit_id": [FieldError("Unknown habit.", "not_found")]})
     fields = {k: item[k] for k in ("status", "value", "note") if k in item}
     if item["op"] == "delete":
         check_day(user, item["date"])

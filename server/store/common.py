@@ -6,6 +6,7 @@ from marshmallow import ValidationError
 from peewee import fn
 
 from .. import clock
+from ..errors import FieldError
 
 EPOCH = datetime.date(1970, 1, 1)
 MAX_SPAN_DAYS = 3660
@@ -45,7 +46,9 @@ def date_range(user, start=None, end=None):
     # Near the first representable date a full year back would overflow.
     start = start or end - min(DEFAULT_SPAN, end - datetime.date.min)
     if start > end:
-        raise ValidationError({"from": ["Must not be after `to` (or after today)."]})
+        raise ValidationError({"from": [FieldError("Must not be after `to` (or after today).",
+                                                   "out_of_order")]})
     if (end - start).days >= MAX_SPAN_DAYS:
-        raise ValidationError({"from": [f"A range spans at most {MAX_SPAN_DAYS} days."]})
+        raise ValidationError({"from": [FieldError(
+            f"A range spans at most {MAX_SPAN_DAYS} days.", "out_of_range")]})
     return start, end

@@ -10,7 +10,7 @@ from collections import defaultdict
 from marshmallow import ValidationError
 
 from ..db import database, locked
-from ..errors import ApiError
+from ..errors import ApiError, FieldError
 from ..models import Habit, Pause, User
 from . import summaries
 from .common import local_today
@@ -37,7 +37,7 @@ def pause_of(user, pause_id):
 def known_habit(user, habit_id):
     """A habit id given in a body or a query: one of the user's, or a 422 field error."""
     if not Habit.shown().where(Habit.id == habit_id, Habit.user == user).exists():
-        raise ValidationError({"habit_id": ["Unknown habit."]})
+        raise ValidationError({"habit_id": [FieldError("Unknown habit.", "not_found")]})
     return habit_id
 
 
@@ -45,12 +45,15 @@ def checked_dates(user, start, end):
     """start and end as API.md allows them: end on or after start, neither past a year ahead."""
     latest = local_today(user) + AHEAD
     if start > latest:
-        raise ValidationError({"start": ["A pause can be planned up to a year ahead."]})
+        raise ValidationError({"start": [FieldError(
+            "A pause can be planned up to a year ahead.", "out_of_range", max=latest.isoformat())]})
     if end is not None and end < start:
-        raise ValidationError({"end": ["The last day of a pause cannot be before its first."]})
+        raise ValidationError({"end": [FieldError(
+            "The last day of a pause cannot be before its first.", "out_of_order")]})
     if end is not None and end > latest:
-        raise ValidationError({"end": ["Up to a year ahead; leave it empty to pause until you "
-                                       "resume."]})
+        raise ValidationError({"end": [FieldError(
+            "Up to a year ahead; leave it empty to pause until you resume.", "out_of_range",
+            max=latest.isoformat())]})
 
 
 def refuse_overlap(user, habit_id, start, end, pause_id=None):

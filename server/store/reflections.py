@@ -3,6 +3,7 @@ from marshmallow import ValidationError
 
 from ..clock import utcnow
 from ..db import database, locked
+from ..errors import FieldError
 from ..models import Reflection, ReflectionTombstone, User
 from .checkins import as_naive_utc, check_day, deleted_at, mark_deleted
 
@@ -24,7 +25,8 @@ def put_reflection(user, day, data):
                 return stored, False
         if stored is None:
             if "mood" not in data:
-                raise ValidationError({"mood": ["Missing data for required field."]})
+                raise ValidationError({"mood": [FieldError("Missing data for required field.",
+                                                           "required")]})
             ReflectionTombstone.delete().where(ReflectionTombstone.user == user,
                                                ReflectionTombstone.day == day).execute()
             return Reflection.create(user=user, day=day, acted_at=acted_at, **data), True

@@ -58,7 +58,7 @@ def test_an_unknown_habit_is_an_item_error(client):
     results = batch(client, put({"id": 424242}, day()), put(habit, day()))
     assert results[0] == {"ok": False, "error": {
         "code": "validation_error", "message": results[0]["error"]["message"],
-        "fields": {"habit_id": ["Unknown habit."]}, "codes": {"habit_id": [{"code": "other"}]}}}
+        "fields": {"habit_id": ["Unknown habit."]}, "codes": {"habit_id": [{"code": "not_found"}]}}}
     assert results[1]["ok"] is True
 
 

@@ -112,3 +112,29 @@ def test_every_code_the_server_can_emit_is_in_the_document(anon):
     found = codes_in_the_source()
     assert found <= set(enum), found - set(enum)
     assert len(found) > 10  # the scan itself found the codes
+
+
+def test_the_stores_refusals_carry_codes_too(client):
+    """Rules that need the record (a habit's kind, today's date, a pause's days) are coded like
+    the schemas' refusals, so the app never words them from English."""
+    walk = make_habit(client)
+    minutes = make_habit(client, name="Read", measure="minutes", target=20)
+    quit_ = make_habit(client, name="Smoke", kind="quit")
+    assert codes(client.put(f"/habits/{walk['id']}/checkins/{day(1)}", {})) == {"date": [
+        {"code": "out_of_range", "min": "1970-01-01", "max": day()}]}
+    assert codes(client.put(f"/habits/{walk['id']}/checkins/{day()}", {"status": "slip"})) == {
+        "status": [{"code": "not_allowed"}]}
+    assert codes(client.put(f"/habits/{quit_['id']}/checkins/{day()}",
+                            {"status": "skipped"})) == {"status": [{"code": "not_allowed"}]}
+    assert codes(client.put(f"/habits/{walk['id']}/checkins/{day()}", {"value": 2})) == {
+        "value": [{"code": "not_allowed"}]}
+    assert codes(client.put(f"/habits/{minutes['id']}/checkins/{day()}", {})) == {
+        "value": [{"code": "required"}]}
+    assert codes(client.post("/pauses", {"habit_id": 999999, "start": day()})) == {
+        "habit_id": [{"code": "not_found"}]}
+    assert codes(client.post("/pauses", {"start": day(), "end": day(-1)})) == {
+        "end": [{"code": "out_of_order"}]}
+    assert codes(client.get(f"/habits/{walk['id']}/calendar?from={day()}&to={day(-3)}")) == {
+        "from": [{"code": "out_of_order"}]}
+    assert codes(client.put(f"/reflections/{day()}", {"note": "no mood yet"})) == {
+        "mood": [{"code": "required"}]}
