@@ -1,15 +1,22 @@
-"""Web Push: the server's key, this user's devices, a test send, and the "Done" of a
-notification."""
-from flask import Blueprint, current_app, request
+"""Web Push: the server's key, this user's devices, a test send, and the "Done" and "Later" of
+a notification (Later's page serves reminder emails too)."""
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, Response, current_app, request
 from marshmallow import ValidationError
 from requests import RequestException
 
-from .. import links
+from .. import clock, links
 from ..auth import public
+from ..domain.snooze import later
 from ..errors import ApiError
+from ..notify.channels import link_of
 from ..notify.push import NoDevice, public_key, push, push_endpoint
 from ..schemas import PushDeviceOut, PushKeyOut, PushSubscriptionIn, PushUnsubscribeIn
-from ..store import devices, push_actions
+from ..schemas.reminders import LaterChoiceQuery, LaterQuery, SnoozeIn, SnoozeOut
+from ..security import PAGE_POLICY
+from ..store import devices, push_actions, snoozes
+from . import later_page
 from .common import current_user, doc, request_json
 
 bp = Blueprint("push", __name__)
@@ -78,3 +85,58 @@ def test_push():
 def act(token):
     push_actions.log_action(current_app.secret_key, token)
     return "", 204
+
+
+@bp.post("/snooze/<token>")
+@public
+@doc("The “Later” of a notification: it comes once more at the time chosen, unless the habit "
+     "is done by then (no cookie, no CSRF)", body=SnoozeIn, response=SnoozeOut)
+def snooze(token):
+    reminder, day = snoozes.snoozed_of_token(current_app.secret_key, token)
+    until = SnoozeIn().load(request_json())["until"]
+    fire = snoozes.snooze(reminder, day, until)
+    return SnoozeOut().dump({"until": fire, "local_time": snoozes.local_time(reminder, fire)})
+
+
+@bp.get("/later/<token>")
+@public
+@doc("The page a reminder's tap or email opens: Done (given its token) and Later's times; "
+     "it changes nothing", query=LaterQuery, media="text/html")
+def later_choices(token):
+    reminder, _ = snoozes.snoozed_of_token(current_app.secret_key, token)
+    done = LaterQuery().load(request.args).get("done")
+    now, zone = clock.now(), reminder.user.timezone
+    times = {choice: (f"?until={choice}" + (f"&done={done}" if done else ""),
+                      snoozes.local_time(reminder, later(choice, now, ZoneInfo(zone))))
+             for choice in ("30m", "1h", "evening")}
+    body = later_page.choices_page(snoozes.title_of(reminder), times,
+                                   f"?until=done&done={done}" if done else None, app_of(reminder))
+    return html(body)
+
+
+@bp.post("/later/<token>")
+@public
+@doc("A choice of the Later page: put the reminder off, or log its Done", query=LaterChoiceQuery,
+     media="text/html")
+def later_chosen(token):
+    reminder, day = snoozes.snoozed_of_token(current_app.secret_key, token)
+    query = LaterChoiceQuery().load(request.args)
+    title, app_url = snoozes.title_of(reminder), app_of(reminder)
+    if query["until"] != "done":
+        fire = snoozes.snooze(reminder, day, query["until"])
+        return html(later_page.snoozed_page(title, snoozes.local_time(reminder, fire), app_url))
+    if not query.get("done"):
+        raise ValidationError({"done": ["Done needs the token of the notification's Done."]})
+    try:
+        push_actions.log_action(current_app.secret_key, query["done"])
+    except ApiError:  # used already, expired, or not one of ours: say so on the page
+        return html(later_page.logged_page(title, app_url, ok=False))
+    return html(later_page.logged_page(title, app_url))
+
+
+def app_of(reminder):
+    return link_of(reminder, links.base_url(current_app.config, reminder.user))
+
+
+def html(body):
+    return Response(body, mimetype="text/html", headers={"Content-Security-Policy": PAGE_POLICY})

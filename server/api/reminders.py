@@ -17,7 +17,7 @@ bp = Blueprint("reminders", __name__)
 @bp.get("/reminders")
 @doc("The reminders, oldest first", response=ReminderOut, many=True)
 def list_reminders():
-    return ReminderOut(many=True).dump(reminders.reminders_of(current_user()))
+    return ReminderOut(many=True).dump(judged(reminders.reminders_of(current_user())))
 
 
 @bp.post("/reminders")
@@ -26,7 +26,7 @@ def list_reminders():
 def create_reminder():
     data = ReminderIn().load(request_json())
     reminder = reminders.create_reminder(current_user(), data, current_app.config["APPRISE"])
-    return ReminderOut().dump(reminder), 201
+    return ReminderOut().dump(judged([reminder])[0]), 201
 
 
 @bp.get("/reminders/upcoming")
@@ -37,16 +37,28 @@ def upcoming():
     return UpcomingOut(many=True).dump(reminders.upcoming_of(current_user(), hours, clock.now()))
 
 
+def email_ready(config):
+    try:
+        smtp_settings(config)
+    except MailNotConfigured:
+        return False
+    return True
+
+
+def judged(items):
+    """The reminders with `undeliverable`: the server says which channels cannot deliver them."""
+    config = current_app.config
+    return reminders.with_undeliverable(current_user(), items, email_ready(config),
+                                        bool(config["APPRISE"]))
+
+
 @bp.get("/reminders/channels")
 @doc("The channels this server can deliver reminders through, and whether its dispatcher runs",
      response=ChannelsOut)
 def channels():
     config, offered = current_app.config, ["push"]
-    try:
-        smtp_settings(config)
+    if email_ready(config):
         offered.append("email")
-    except MailNotConfigured:
-        pass
     if config["APPRISE"]:
         offered.append("apprise")
     return ChannelsOut().dump({"channels": offered,
@@ -56,7 +68,7 @@ def channels():
 @bp.get("/reminders/<int:reminder_id>")
 @doc("One reminder", response=ReminderOut)
 def get_reminder(reminder_id):
-    return ReminderOut().dump(reminders.reminder_of(current_user(), reminder_id))
+    return ReminderOut().dump(judged([reminders.reminder_of(current_user(), reminder_id)])[0])
 
 
 @bp.patch("/reminders/<int:reminder_id>")
@@ -66,7 +78,7 @@ def patch_reminder(reminder_id):
     data = ReminderIn(partial=True).load(request_json())
     reminder = reminders.update_reminder(current_user(), reminder, data,
                                          current_app.config["APPRISE"])
-    return ReminderOut().dump(reminder)
+    return ReminderOut().dump(judged([reminder])[0])
 
 
 @bp.delete("/reminders/<int:reminder_id>")

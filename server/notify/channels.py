@@ -5,9 +5,9 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from .. import links
 from ..models import NotifyTarget
-from .email import MailNotConfigured, send
+from .email import MailNotConfigured, later_line, send
 from .outbound import apprise_problem, guarded
-from .push import NoDevice, action_token, push
+from .push import NoDevice, action_token, later_payload, push
 from .summary_mail import summary_html, summary_subject, summary_text
 
 
@@ -82,7 +82,7 @@ def send_on_channels(config, reminder, user, title, body, summary=None, habit=No
                     continue
                 push(config, user, push_payload(config, reminder, habit, title, body, link, day))
             elif channel == "email":
-                email_reminder(config, reminder, user, title, body, link, summary)
+                email_reminder(config, reminder, user, title, body, link, summary, day)
             elif channel == "apprise" and config.get("APPRISE"):
                 notify_targets(config, user, title, f"{body}\n{link}")
             else:  # Apprise, switched off by the operator since
@@ -113,16 +113,19 @@ def push_payload(config, reminder, habit, title, body, link, day):
     if habit is not None and day is not None:
         payload["url"] = links.absolute(f"/#/today/{day.isoformat()}?focus={habit.id}", config,
                                         reminder.user_id)
+    token = None
     if habit is not None and habit.kind == "build" and day is not None:
         value = habit.target if habit.measure != "check" else None
         token = action_token(config["SECRET_KEY"], habit, day, value)
         payload["action"] = {"title": "Done",
                              "url": links.absolute(f"/api/v1/actions/{token}", config,
                                                    reminder.user_id)}
+    if day is not None:  # "Later" (issue 27): every reminder can be put off
+        payload |= later_payload(config, reminder, day, token)
     return payload
 
 
-def email_reminder(config, reminder, user, title, body, link, summary=None):
+def email_reminder(config, reminder, user, title, body, link, summary=None, day=None):
     """A reminder email with a link into the app and RFC 8058 one-click unsubscribe."""
     unsubscribe = links.absolute(
         f"/api/v1/unsubscribe/{unsubscribe_token(config['SECRET_KEY'], reminder)}", config, user)
@@ -133,7 +136,8 @@ def email_reminder(config, reminder, user, title, body, link, summary=None):
         text = summary_text(summary, base_url) + f"\nStop these emails: {unsubscribe}\n"
         return send(config, user.email, summary_subject(summary), text,
                     summary_html(summary, base_url), headers)
-    text = f"{body}\n\nOpen Orbit: {link}\n\nStop this reminder: {unsubscribe}\n"
+    text = f"{body}\n\nOpen Orbit: {link}\n{later_line(config, reminder, day)}\n" \
+           f"Stop this reminder: {unsubscribe}\n"
     return send(config, user.email, title, text, None, headers)
 
 

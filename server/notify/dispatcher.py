@@ -23,6 +23,7 @@ from ..store.reminders import (message, next_fire_of, reason_not_sent, record_he
                                store_next_fires)
 from ..store.specs import habit_spec
 from .channels import SendFailed, send_reminder
+from .snooze_dispatch import snooze_pass
 from .webhook_dispatch import webhook_pass
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ def dispatch(config, now):
             ((Delivery.status == "sending") & (Delivery.updated_at < stalled)))):
         status = retry(config, delivery, now)
         counts[status] = counts.get(status, 0) + 1
+    counts.update(snooze_pass(config, now, send))  # reminders put off with "Later" (issue 27)
     counts.update(webhook_pass(config, now))  # the outbox of the users' webhooks
     record_heartbeat(now)  # the app says when no pass has run for a while (GET /reminders/channels)
     return counts
@@ -174,9 +176,9 @@ def record(outcomes, now):
             Delivery.id.in_(ids)).execute()
 
 
-def send(config, delivery, reminder, habit, now, has_device=None):
-    """Send a claimed delivery: ("sent", …), or ("failed", …) with the time of the next attempt
-    ("given_up" after the last)."""
+def send(config, delivery, reminder, habit, now, has_device=None, day=None):
+    """Send a claimed delivery (or snooze, with its `day`): ("sent", …), or ("failed", …) with
+    the time of the next attempt ("given_up" after the last)."""
     user = reminder.user
     title, body = message(reminder, habit)
     summary = None
@@ -187,7 +189,7 @@ def send(config, delivery, reminder, habit, now, has_device=None):
     attempts = delivery.attempts + 1
     try:
         detail = send_reminder(config, reminder, user, title, body, summary, habit,
-                               day_of_delivery(delivery, user), has_device)
+                               day or day_of_delivery(delivery, user), has_device)
     except SendFailed as error:
         retry_at = naive(now + datetime.timedelta(minutes=2 ** attempts))
         log.warning("reminder %s failed (attempt %s): %s", reminder.id, attempts, error)

@@ -18,6 +18,7 @@ from .. import links
 from ..clock import utcnow
 from ..db import database
 from ..models import ActionToken, PushSubscription, Setting
+from ..store.snoozes import snooze_token
 from .outbound import guarded
 
 log = logging.getLogger(__name__)
@@ -134,3 +135,14 @@ def action_token(secret_key, habit, day, value):
     row = ActionToken.create(habit=habit, day=day, value=value,
                              expires_at=utcnow() + ACTION_LIFETIME)
     return URLSafeSerializer(secret_key, salt="action").dumps([row.id, str(habit.uuid)])
+
+
+def later_payload(config, reminder, day, done_token=None):
+    """A notification's "Later" (issue 27): `later`, the URL the service worker posts a choice to
+    (30m, 1h, evening), and `page`, the page a tap opens where a browser shows no action buttons
+    (Safari on iOS), with Later's choices and, given the token of its Done, Done."""
+    token = snooze_token(config["SECRET_KEY"], reminder, day)
+    page = f"/api/v1/later/{token}" + (f"?done={done_token}" if done_token else "")
+    return {"later": {"title": "Later",
+                      "url": links.absolute(f"/api/v1/snooze/{token}", config, reminder.user_id)},
+            "page": links.absolute(page, config, reminder.user_id)}

@@ -61,6 +61,18 @@ class ReminderOut(Schema):
     skip_if_done = fields.Boolean()
     next_fire_at = Instant(allow_none=True, metadata={"description": "When it fires next"})
     created_at = Instant()
+    undeliverable = fields.List(fields.Nested(lambda: UndeliverableOut()), metadata={
+        "description": "Its channels that cannot deliver it as things stand (none: all can)"})
+
+
+class UndeliverableOut(Schema):
+    channel = fields.String(validate=validate.OneOf(CHANNELS))
+    reason = fields.String(validate=validate.OneOf(["no_device", "email_off", "apprise_off",
+                                                    "no_target"]), metadata={
+        "description": "no_device: no device has notifications turned on; email_off: this "
+                       "server cannot send email; apprise_off: Apprise is not enabled here; "
+                       "no_target: no Apprise target added"})
+    message = fields.String(metadata={"description": "What to do, in plain words"})
 
 
 class UpcomingQuery(Schema):
@@ -164,3 +176,27 @@ class PushDeviceOut(Schema):
     endpoint_sha256 = fields.Function(
         lambda device: hashlib.sha256(device.endpoint.encode()).hexdigest(), metadata={
             "type": "string", "description": "The hex SHA-256 of the device's endpoint"})
+
+
+SNOOZE_CHOICES = ["30m", "1h", "evening"]
+
+
+class SnoozeIn(Schema):
+    until = fields.String(required=True, validate=validate.OneOf(SNOOZE_CHOICES), metadata={
+        "description": "30m, 1h, or evening (19:00 on the user's clock; two hours from now once "
+                       "19:00 has passed)"})
+
+
+class SnoozeOut(Schema):
+    until = Instant(metadata={"description": "When the reminder comes again"})
+    local_time = fields.String(metadata={"description": "That time on the user's clock, HH:MM"})
+
+
+class LaterQuery(Schema):
+    done = Text(validate=validate.Length(1, 500), metadata={
+        "description": "The token of the notification's Done: the page offers Done as well"})
+
+
+class LaterChoiceQuery(LaterQuery):
+    until = fields.String(required=True, validate=validate.OneOf(SNOOZE_CHOICES + ["done"]),
+                          metadata={"description": "A Later choice, or done (with `done`)"})

@@ -11,7 +11,8 @@ from ..domain import Entry, is_done, is_due
 from ..domain.plans import reminder_line
 from ..domain.reminders import asks_on, next_fire, upcoming
 from ..errors import ApiError
-from ..models import Checkin, DispatcherHeartbeat, Habit, Reflection, Reminder
+from ..models import (Checkin, DispatcherHeartbeat, Habit, NotifyTarget, PushSubscription,
+                      Reflection, Reminder)
 from .common import day_of, week_start_day
 from .habits import attach_rules, habit_of
 from .pauses import covering, pauses_of_users
@@ -233,3 +234,33 @@ def dispatcher_state(now):
     row = DispatcherHeartbeat.get_or_none(DispatcherHeartbeat.name == "dispatcher")
     last = row.last_pass_at.replace(tzinfo=datetime.timezone.utc) if row else None
     return {"running": last is not None and now - last <= STALE_AFTER, "last_pass": last}
+
+
+# Why a channel of a reminder cannot deliver it (issue 27), and what to do, in plain words.
+UNDELIVERABLE = {
+    "no_device": "No device has notifications turned on: turn them on under Settings → "
+                 "Reminders, on each phone or computer that should get them.",
+    "email_off": "This server cannot send email: whoever runs it can set it up (README, "
+                 "“Email”). Pick another way meanwhile.",
+    "apprise_off": "Apprise is not enabled on this server.",
+    "no_target": "There is no Apprise target yet: add one under Settings → Reminders.",
+}
+
+
+def with_undeliverable(user, reminders, email_ready, apprise_on):
+    """The reminders, each with `undeliverable`: [{channel, reason, message}] of its channels
+    that cannot deliver it now (push with no device, email the server cannot send, Apprise off
+    or with no target), judged once for the list (two queries at most)."""
+    channels = {c for r in reminders for c in r.channels}
+    devices = "push" in channels and PushSubscription.select().where(
+        PushSubscription.user == user).exists()
+    targets = "apprise" in channels and NotifyTarget.select().where(
+        NotifyTarget.user == user).exists()
+    reasons = {"push": None if devices else "no_device", "email": None if email_ready else
+               "email_off", "apprise": ("no_target" if not targets else None) if apprise_on
+               else "apprise_off"}
+    for reminder in reminders:
+        reminder.undeliverable = [
+            {"channel": c, "reason": reasons[c], "message": UNDELIVERABLE[reasons[c]]}
+            for c in reminder.channels if reasons.get(c)]
+    return reminders

@@ -237,3 +237,17 @@ def test_archiving_several_never_reaches_anothers_habit(other, mine, unchanged):
                                                   "archived": archived})
         assert field_errors(response, "habit_ids") == ["Unknown habit."]
     assert other.get(f"/habits/{own['id']}").json == own  # all or nothing: not even their own
+
+
+def test_a_reminder_is_judged_by_its_own_users_devices_and_targets(app, client, other):
+    """Another user's device and Apprise target never make my reminder deliverable (issue 27)."""
+    from .test_push import device
+    app.config.update(APPRISE=True, APPRISE_PRIVATE=True, PUSH_EXTRA_HOSTS=("127.0.0.1",))
+    device(other, "http://127.0.0.1:9")
+    assert other.post("/notify/targets", {"label": "Theirs",
+                                          "url": "json://127.0.0.1:9/x"}).status_code == 201
+    body = {"target": "reflection", "time": "21:00", "channels": ["push", "apprise"]}
+    mine, theirs = client.post("/reminders", body).json, other.post("/reminders", body).json
+    assert [(u["channel"], u["reason"]) for u in mine["undeliverable"]] == [
+        ("push", "no_device"), ("apprise", "no_target")]
+    assert theirs["undeliverable"] == []
