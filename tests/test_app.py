@@ -115,7 +115,10 @@ def test_the_second_migration_keeps_start_dates_and_widens_numbers(empty_databas
         assert later[later.index("0019_webhooks") + 1] == "0020_token_scopes"  # token scopes
         assert later[later.index("0020_token_scopes") + 1] == "0021_never_miss_twice"
         assert later.index("0023_snooze") > later.index("0021_never_miss_twice")  # snooze
+        assert later.index("0024_passkeys") > later.index("0021_never_miss_twice")  # passkeys
         assert init_db() == later
+        # OpenID Connect (issue 22) after every migration numbered before it
+        assert later.index("0025_oidc") == len([n for n in later if n < "0025_oidc"])
         with database.connection_context():
             habit = Habit.get()
             assert (habit.start_date, habit.set_start_date) == (start, start)
