@@ -54,7 +54,7 @@ def read_habits(db, plan):
         repetitions.setdefault(row["habit"], []).append(row)
     for row in checked(read(db, "SELECT * FROM Habits ORDER BY position, id"), "Habits",
                        HABIT_KINDS, "Loop Habit Tracker"):
-        habit = habit_of(plan, row, habit_columns)
+        habit = habit_plan_of(plan, row, habit_columns)
         habit.checkins = checkins_of(plan, habit, repetitions.get(row["id"], []))
         plan.habits.append(habit)
         reminder = reminder_of(row, habit.key)
@@ -62,7 +62,7 @@ def read_habits(db, plan):
             plan.reminders.append(reminder)
 
 
-def habit_of(plan, row, habit_columns):
+def habit_plan_of(plan, row, habit_columns):
     """One Loop habit as an Orbit habit (without its check-ins)."""
     def get(name, default=None):
         return row[name] if name in habit_columns and row[name] is not None else default
