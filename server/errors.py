@@ -33,7 +33,7 @@ MESSAGES = {400: "The request could not be understood.",
 FIELD_CODES = ("required", "null", "too_short", "too_long", "out_of_range", "not_one_of",
                "not_unique", "not_allowed", "unknown_field", "invalid_type", "invalid_number",
                "invalid_date", "invalid_email", "invalid_format", "locked_after_checkins",
-               "not_found", "out_of_order", "not_allowed", "wrong_password", "other")
+               "not_found", "out_of_order", "wrong_password", "other")
 
 
 class FieldError(str):
