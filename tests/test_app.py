@@ -114,6 +114,7 @@ def test_the_second_migration_keeps_start_dates_and_widens_numbers(empty_databas
         assert later[later.index("0017_import_runs") + 1] == "0018_habit_plans"
         assert later[later.index("0019_webhooks") + 1] == "0020_token_scopes"  # token scopes
         assert later[later.index("0020_token_scopes") + 1] == "0021_never_miss_twice"
+        assert later[later.index("0021_never_miss_twice") + 1] == "0022_chapters"  # chapters
         assert later.index("0023_snooze") > later.index("0021_never_miss_twice")  # snooze
         assert later.index("0024_passkeys") > later.index("0021_never_miss_twice")  # passkeys
         assert init_db() == later

@@ -7,6 +7,7 @@ from . import (accounts, checkins, feeds, habits, identities, imports, meta, pau
                reflections, reminders, stats, summaries, templates)
 from . import resets
 from . import webhooks
+from . import chapters, week_answers
 from . import sso
 from . import passkeys
 
@@ -31,7 +32,8 @@ def authenticate():
 
 
 for module in (accounts, identities, habits, checkins, reflections, stats, summaries, reminders,
-               feeds, push, templates, imports, meta, pauses, resets, webhooks):
+               feeds, push, templates, imports, meta, pauses, resets, webhooks, chapters,
+               week_answers):
     api.register_blueprint(module.bp)
 api.register_blueprint(passkeys.bp)  # passkeys (issue 22)
 api.register_blueprint(sso.bp)  # OpenID Connect and the ways in (issue 22)

@@ -3,6 +3,7 @@ Times are naive UTC. Everything is imported from here (`from server.models impor
 from .accounts import (ApiToken, Invite, LoginAttempt, LoginSession, PasswordReset, Setting,
                        SignUp, User)
 from .address import ServerAddress
+from .chapters import Chapter, WeekAnswer
 from .base import BaseModel, JSONField  # noqa: F401 (for the modules that define models)
 from .notify import (ActionToken, CalendarFeed, Delivery, DispatcherHeartbeat, NotifyTarget,
                      PushSubscription, Reminder)
@@ -18,4 +19,4 @@ MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity,
           CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
           ImportedObject, Invite, Pause, DispatcherHeartbeat, PasswordReset,
           ServerAddress, Webhook, WebhookMessage,
-          Passkey, PasskeyChallenge, SignInUse, OidcLink]
+          Passkey, PasskeyChallenge, SignInUse, OidcLink, Chapter, WeekAnswer]

@@ -1,6 +1,7 @@
 """What the domain computes, as the API sends it: Today, statistics, strength, calendars."""
 from . import fields, validate
 
+from .chapters import OfferOut
 from .checkins import BatchResultOut, CheckinOut, ReflectionOut
 from .fields import Number, Schema
 from .habits import HabitOut, PlanOut
@@ -133,6 +134,9 @@ class TodayOut(Schema):
     strip = fields.List(fields.Date(), metadata={
         "description": "The seven days of the day strip, oldest first"})
     reflection = fields.Nested(ReflectionOut, allow_none=True)
+    fresh_start = fields.Nested(OfferOut, allow_none=True, metadata={
+        "description": "A fresh start offered at a landmark the user chose (GET /fresh-start), "
+                       "on the user's today only, until set aside"})
 
 
 class IncludeQuery(Schema):

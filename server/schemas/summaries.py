@@ -82,6 +82,21 @@ class InsightOut(Schema):
     p_value = fields.Float()
 
 
+class ChapterIdentityWeekOut(Schema):
+    identity_id = fields.Integer()
+    votes = fields.Integer()
+    votes_total = fields.Integer()
+
+
+class ChapterWeekOut(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    start = fields.String(metadata={"format": "date"})
+    votes = fields.Integer(metadata={"description": "Votes from its start to the week's end"})
+    votes_total = fields.Integer(metadata={"description": "All votes up to the week's end"})
+    identities = fields.List(fields.Nested(ChapterIdentityWeekOut))
+
+
 class WeeklySummaryOut(Schema):
     week_start = fields.String(metadata={"format": "date"})
     week_end = fields.String(metadata={"format": "date"})
@@ -92,6 +107,9 @@ class WeeklySummaryOut(Schema):
     mood = fields.Nested(MoodWeekOut)
     insights = fields.List(fields.Nested(InsightOut))
     highlights = fields.List(fields.String())
+    chapter = fields.Nested(ChapterWeekOut, allow_none=True, metadata={
+        "description": "The chapter current at the week's end, with evidence since it beside "
+                       "all time; null when none had begun"})
 
 
 class WeekHistoryOut(Schema):

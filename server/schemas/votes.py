@@ -15,6 +15,13 @@ class WeekVotesOut(Schema):
     votes = fields.Integer()
 
 
+class SinceChapterOut(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    start = fields.String(metadata={"format": "date"})
+    votes = fields.Integer(metadata={"description": "The identity's votes since it began"})
+
+
 class IdentityVotesOut(Schema):
     identity_id = fields.Integer()
     as_of = fields.Date(metadata={"description": "The user's today: the last week ends with it"})
@@ -23,6 +30,8 @@ class IdentityVotesOut(Schema):
     last_month = fields.Integer(metadata={"description": "Votes in the whole month before"})
     last_month_to_date = fields.Integer(metadata={
         "description": "Votes in the month before, from its 1st to the same day of the month"})
+    chapter = fields.Nested(SinceChapterOut, allow_none=True, metadata={
+        "description": "The current chapter and the votes since it began; null when none has"})
 
 
 class EvidenceQuery(Schema):

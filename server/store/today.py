@@ -4,7 +4,7 @@ items it changed, in the same shape (today_items)."""
 from .. import domain
 from ..domain.plans import today_plan
 from ..models import Checkin, Reflection
-from . import pauses
+from . import chapters, pauses
 from .lapses import lapse_item, look_back_from, slip_item
 from .checkins import with_done
 from .common import local_today
@@ -21,7 +21,9 @@ def today(user, day):
     return {"date": day, "habits": items, "left": sum(item["left"] for item in items),
             "later": [later_item(h) for h in habits if h.start_date > day],
             "strip": domain.day_strip(day, real_today),
-            "reflection": Reflection.get_or_none(Reflection.user == user, Reflection.day == day)}
+            "reflection": Reflection.get_or_none(Reflection.user == user, Reflection.day == day),
+            # a fresh start at a landmark the user chose, offered on their today only
+            "fresh_start": chapters.offer(user, real_today) if day == real_today else None}
 
 
 def today_items(user, day, habit_ids):

@@ -9,7 +9,7 @@ from ..domain.votes import is_vote, votes_over_time, window_start
 from ..domain.weekly import week_containing
 from ..models import Checkin, Habit
 from .common import local_today, week_start_day
-from . import pauses
+from . import chapters, pauses
 from .habits import attach_rules
 from .specs import habit_spec
 from .stats import entries_by_habit
@@ -35,7 +35,8 @@ def identity_votes(user, identity, weeks):
     rests = pauses.ranges_of(user)  # a paused day is neutral: a quit habit's is not kept
     pairs = [(habit_spec(h, week_start, rests(h.id)), entries.get(h.id, [])) for h in habits]
     return {"identity_id": identity.id, "as_of": today,
-            **votes_over_time(pairs, first_week, weeks, today)}
+            **votes_over_time(pairs, first_week, weeks, today),
+            "chapter": chapters.identity_since_chapter(user, habits)}
 
 
 def identity_evidence(user, identity, limit):

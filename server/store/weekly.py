@@ -18,7 +18,8 @@ from peewee import EXCLUDED, fn
 
 from ..domain import Entry
 from ..domain.weekly import HabitInput, history_rows, week_containing, weekly_summary
-from ..models import Checkin, Habit, Identity, Pause, Reflection, WeeklyCache
+from ..models import Chapter, Checkin, Habit, Identity, Pause, Reflection, WeeklyCache
+from . import chapters
 from .common import local_today, week_start_day
 from .habits import attach_rules
 from .pauses import ranges_of
@@ -45,9 +46,12 @@ def summary_of_week(user, day, hide_private=False):
     key = fingerprint(user, today, habits, identities, last - MOOD_DAYS, last)
 
     def compute():
-        return weekly_summary(habit_inputs(user, habits, last), identities,
-                              moods_between(user, last - MOOD_DAYS, last), week_start, today,
-                              hide_private)
+        inputs = habit_inputs(user, habits, last)
+        summary = weekly_summary(inputs, identities, moods_between(user, last - MOOD_DAYS, last),
+                                 week_start, today, hide_private)
+        # evidence since the chapter current at the week's end, beside all time
+        return {**summary, "chapter": chapters.week_evidence(inputs, chapters.chapter_values(user),
+                                                             last)}
     return cached(user, f"week:{week_start}:{int(hide_private)}", key, compute)
 
 
@@ -88,7 +92,9 @@ def fingerprint(user, today, habits, identities, moods_from, last):
                  Pause.user == user).order_by(Pause.id).tuples()),
              list(Reflection.select(fn.COUNT(Reflection.id), fn.MAX(Reflection.id),
                                     fn.MAX(Reflection.updated_at)).where(
-                 Reflection.user == user, Reflection.day.between(moods_from, last)).tuples())]
+                 Reflection.user == user, Reflection.day.between(moods_from, last)).tuples()),
+             list(Chapter.select(Chapter.id, Chapter.name, Chapter.start).where(
+                 Chapter.user == user).order_by(Chapter.id).tuples())]
     if last >= today - LAG:  # the days whose check-ins do not move a habit's revision
         parts.append(list(Checkin.select(fn.COUNT(Checkin.id), fn.MAX(Checkin.id),
                                          fn.MAX(Checkin.updated_at)).where(

@@ -71,7 +71,8 @@ def march(me):
 def test_votes_per_monday_week(me, march):
     body = votes(me, march["identity"]["id"])
     assert set(body) == {"identity_id", "as_of", "weeks", "this_month", "last_month",
-                         "last_month_to_date"}
+                         "last_month_to_date", "chapter"}
+    assert body["chapter"] is None  # no chapter begun (tests/api/test_chapters.py)
     assert (body["identity_id"], body["as_of"]) == (march["identity"]["id"], "2026-03-31")
     # 16-22: Run on Sunday 22 (Pages' 2 of 3 on the 21st is no vote).
     # 23-29: Run 23, 28, 29; Pages 26, 29; kept 27 and 29 (slipped 28).

@@ -32,7 +32,9 @@ def mine(app, client):
     webhook = client.post("/webhooks", {"url": "https://127.0.0.1:9/mine",
                                         "events": ["checkin.logged"]}).json
     assert client.post("/calendar/token").status_code == 200
-    return {"identity": identity["id"], "habit": habit["id"], "token": token["id"],
+    chapter = client.post("/chapters", {"name": "Since the move", "start": day(-4)}).json
+    assert client.put(f"/summaries/weekly/answers/{day()}", {"answer": "mine"}).status_code == 201
+    return {"chapter": chapter["id"], "identity": identity["id"], "habit": habit["id"], "token": token["id"],
             "date": day(-1), "pause": pause["id"], "reminder": reminder["id"],
             "target": target["id"], "webhook": webhook["id"]}
 
@@ -44,7 +46,8 @@ def everything_of(client, ids):
              "/habits/{habit}/stats", "/habits/{habit}/calendar", "/habits/{habit}/overview",
              "/identities/{identity}/votes", "/identities/{identity}/evidence", "/pauses", "/pauses/{pause}", "/reminders",
              "/reminders/{reminder}", "/notify/targets", "/calendar/token",
-             "/webhooks"]
+             "/webhooks", "/chapters", "/chapters/evidence", "/fresh-start",
+             "/summaries/weekly/answers", "/summaries/weekly/answers/{date}"]
     seen = {}
     for path in paths:
         response = client.get(path.format(**ids))
@@ -93,6 +96,8 @@ def unchanged(client, mine):
     ("PATCH", "/webhooks/{webhook}", {"url": "https://127.0.0.1:9/theirs", "include_private": True}),
     ("DELETE", "/webhooks/{webhook}", None),
     ("POST", "/webhooks/{webhook}/test", None),
+    ("PATCH", "/chapters/{chapter}", {"name": "Changed", "start": "2020-01-01"}),
+    ("DELETE", "/chapters/{chapter}", None),
 ])
 def test_ids_in_the_path_are_404(other, mine, unchanged, method, path, body):
     response = other.call(method, path.format(today=day(), **mine), body)
@@ -170,6 +175,19 @@ def test_reflections_by_date_are_per_user(client, other, mine, unchanged):
     assert other.delete(f"/reflections/{mine['date']}").status_code == 204
     assert other.get("/reflections").json == []
 
+
+
+def test_chapters_fresh_starts_and_week_answers_are_per_user(client, other, mine, unchanged):
+    assert other.get("/chapters").json == []
+    assert other.get("/chapters/evidence").json["chapter"] is None
+    assert other.get("/summaries/weekly/answers").json == []
+    assert other.get(f"/summaries/weekly/answers/{day()}").json["answer"] is None
+    created = other.put(f"/summaries/weekly/answers/{day()}", {"answer": "theirs"})
+    assert created.status_code == 201, created.json  # their own, not an update of mine
+    assert other.delete(f"/summaries/weekly/answers/{day()}").status_code == 204
+    assert other.patch("/fresh-start", {"landmarks": ["week"]}).json["landmarks"] == ["week"]
+    assert other.post("/fresh-start/dismiss").status_code == 200
+    assert other.get("/summaries/weekly").json["chapter"] is None
 
 
 def test_the_sign_up_endpoint_names_nobody(app, client, other, anon, mine, unchanged):
