@@ -30,7 +30,7 @@ class OidcProvider:
     """oidc-provider in a process of its own, signing with `key` (the tests may sign with it too,
     to make tokens the provider would not, such as an expired one)."""
 
-    def __init__(self, redirect_uris, tmp_path):
+    def __init__(self, redirect_uris, tmp_path, accounts=None):
         if not (HERE / "node_modules" / "oidc-provider").exists():
             pytest.fail("tests/oidc/node_modules is missing: run `make test` (npm ci there)")
         self.port = free_port()
@@ -38,7 +38,7 @@ class OidcProvider:
         self.key = RSAKey.generate_key(2048, parameters={"kid": "test-1", "use": "sig",
                                                          "alg": "RS256"}, private=True)
         setup = {"port": self.port, "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET,
-                 "redirect_uris": redirect_uris, "accounts": ACCOUNTS,
+                 "redirect_uris": redirect_uris, "accounts": accounts or ACCOUNTS,
                  "keys": [self.key.as_dict(private=True)]}
         path = tmp_path / "oidc-setup.json"
         path.write_text(json.dumps(setup))

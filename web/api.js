@@ -38,10 +38,20 @@ export function knownHere() {
 
 function mayHaveSession() {
   try {
-    return localStorage.getItem(SESSION_HINT) === "1";
+    return adoptServerSession() || localStorage.getItem(SESSION_HINT) === "1";
   } catch {
     return true;
   }
+}
+
+/** True (once) when the server signed this browser in without being asked here: the return from an
+ * OpenID provider, or a reverse proxy's header. It says so in a readable cookie, which the session
+ * hint then replaces. */
+export function adoptServerSession() {
+  if (!document.cookie.split("; ").includes("orbit_signed_in=1")) return false;
+  document.cookie = "orbit_signed_in=; Max-Age=0; Path=/; SameSite=Lax";
+  rememberSession(true);
+  return true;
 }
 
 /** An error from the API (or the network), with the fields of the error envelope. */
@@ -194,6 +204,10 @@ export const register = (email, password, timezone, invite = null) =>
 export const getSignUps = (invite = null) =>
   request("GET", "/signups", { query: { invite }, signOutOn401: false });
 export const login = (email, password) => startSession("/auth/login", { email, password });
+/** The ways in (password, an OpenID provider's button), and a provider's sign-in waiting here. */
+export const getSignInMethods = () => request("GET", "/auth/methods", { signOutOn401: false });
+/** Links the provider's waiting sign-in to its email's account with that account's password. */
+export const linkProvider = (password) => startSession("/auth/oidc/link", { password });
 /** Whether this server emails reset links ({ by_email }), or its operator makes them. */
 export const getPasswordReset = () => request("GET", "/auth/password-reset", { signOutOn401: false });
 /** Asks for a reset link for `email`; the answer is the same whether or not it has an account. */

@@ -1,6 +1,7 @@
 // Sign up and sign in. The time zone of a new account comes from the browser.
 import * as api from "../api.js";
 import * as store from "../store.js";
+import * as sso from "./auth-sso.js";
 import { browserTimeZone } from "../dates.js";
 import { append, field, h, handleSubmit } from "../dom.js";
 import { rememberEmail } from "./reset.js";
@@ -20,7 +21,9 @@ async function signUps(invite) {
 
 /** The sign-in screen; it offers to create an account only where anyone may. */
 export async function renderSignIn(screenEl) {
-  const { mode } = await signUps();
+  const [{ mode }, methods] = await Promise.all([signUps(), sso.signInMethods()]);
+  if (sso.renderInstead(screenEl, methods)) return;
+  sso.addProviderWay(screenEl, methods);
   renderAuth(screenEl, {
     title: "Welcome back",
     lead: "Sign in to keep your streaks going.",
@@ -39,6 +42,7 @@ export async function renderSignIn(screenEl) {
 export async function renderSignUp(screenEl, query = "") {
   const invite = new URLSearchParams(query).get("invite") || null;
   const { mode, invite_valid: inviteValid } = await signUps(invite);
+  if (sso.renderInstead(screenEl, {})) return; // a reverse proxy's header signed this browser in
   if (mode === "closed") {
     return renderNotice(screenEl, "Sign-ups are closed",
       "This Orbit is not taking new accounts. If you have one already, sign in.");
@@ -52,6 +56,7 @@ export async function renderSignUp(screenEl, query = "") {
       "This invite link is not valid any more: it was used, has expired or was withdrawn. Ask the person who sent it for a new one.");
   }
   const timeZone = browserTimeZone();
+  sso.addProviderWay(screenEl, sso.signInMethods(), { timezone: timeZone, invite });
   return renderAuth(screenEl, {
     title: "Create your account",
     lead: mode === "invite" ? "You're invited. Small habits, a steadier you: every done day is a vote for who you are becoming."
