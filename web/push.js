@@ -44,31 +44,55 @@ export async function devicesHere() {
 }
 
 /** Asks for permission (call it straight from the tap: browsers allow the prompt only then),
- * subscribes with the server's key and sends the subscription. Returns the permission. */
+ * subscribes with the server's key and sends the subscription. Returns the permission. Never
+ * waits long (issue 27: a new user watched it spin for minutes): each step has its own limit
+ * and all of it ends within TURN_ON_MS, a step that hangs rejecting with a TimeoutError that
+ * says what to do. */
 export async function turnOn() {
-  const answer = await Notification.requestPermission();
+  const deadline = Date.now() + TURN_ON_MS;
+  const answer = await inTime(Notification.requestPermission(), deadline, PERMISSION_MS, SLOW.permission);
   if (answer !== "granted") return answer;
-  const registration = await workerReady();
-  const key = base64UrlBytes((await api.getPushKey()).public_key);
-  let subscription = await registration.pushManager.getSubscription();
+  const registration = await inTime(navigator.serviceWorker.ready, deadline, READY_MS, SLOW.worker);
+  const key = base64UrlBytes((await inTime(api.getPushKey(), deadline, STEP_MS, SLOW.server)).public_key);
+  let subscription = await inTime(registration.pushManager.getSubscription(), deadline, STEP_MS, SLOW.subscribe);
   if (subscription && !sameBytes(subscription.options?.applicationServerKey, key)) {
-    await subscription.unsubscribe(); // made with a key the server no longer signs with
+    await inTime(subscription.unsubscribe(), deadline, STEP_MS, SLOW.subscribe); // made with a key the server no longer signs with
     subscription = null;
   }
-  subscription ||= await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
-  await api.addDevice(subscription.toJSON());
+  subscription ||= await inTime(registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }),
+    deadline, STEP_MS, SLOW.subscribe);
+  await inTime(api.addDevice(subscription.toJSON()), deadline, STEP_MS, SLOW.server);
   return answer;
 }
 
-const READY_MS = 20_000;
-/** The active service worker's registration; it shows the notifications, so none comes without
- * it. Its first install keeps the whole app for offline use, which takes a moment. */
-function workerReady() {
+// Every step of turning notifications on ends within 15 seconds in all. A permission prompt left
+// open is an answer too ("not now"): a browser that shows none (some hide it) must not spin.
+const TURN_ON_MS = 15_000;
+const PERMISSION_MS = 12_000;
+const READY_MS = 10_000; // the first install keeps the whole app for offline use: a moment
+const STEP_MS = 10_000;
+const SLOW = {
+  permission: "The browser didn't show its question, or no answer came. Check that notifications "
+    + "aren't blocked for this site (the icon beside the address), then tap Turn on again.",
+  worker: "Orbit is still getting ready on this device. Wait a moment, then tap Turn on again.",
+  subscribe: "The browser's push service didn't answer in time. Check the connection and tap Turn on "
+    + "again; if it keeps happening, have reminders sent by email instead.",
+  server: "Orbit didn't answer in time. Check the connection, then tap Turn on again.",
+};
+
+/** A step's promise, or a TimeoutError with `message` after `limit` ms or at `deadline`,
+ * whichever is sooner. */
+export function inTime(promise, deadline, limit, message) {
   let timer;
+  const wait = Math.max(0, Math.min(limit, deadline - Date.now()));
   const late = new Promise((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error("Orbit is still getting ready on this device: try again in a moment")), READY_MS);
+    timer = setTimeout(() => {
+      const error = new Error(message);
+      error.name = "TimeoutError";
+      reject(error);
+    }, wait);
   });
-  return Promise.race([navigator.serviceWorker.ready, late]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** This browser stops: the server forgets it first (so nothing is sent to a dead address), then

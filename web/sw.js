@@ -87,6 +87,7 @@ async function updateBadge() {
 const ICON = "/icons/icon-192.png";
 const BADGE = "/icons/badge-96.png";
 const ACTIONS_PATH = "/api/v1/actions/";
+const SNOOZE_PATH = "/api/v1/snooze/";
 
 self.addEventListener("push", (event) => {
   // The notification first (a push that shows nothing may cost the subscription), then the badge.
@@ -108,13 +109,30 @@ function pushedPayload(data) {
   }
 }
 
-/** Shows a reminder; a habit's carries "Done" when the payload has its action. */
-function showReminder({ title = "Orbit", body = "", tag = "orbit", url = "/", action = null }) {
+/** Shows a reminder; a habit's carries "Done" when the payload has its action, and every one
+ * "Later" (issue 27) as far as this browser shows action buttons (Chrome two: Done and 30 minutes). */
+function showReminder({ title = "Orbit", body = "", tag = "orbit", url = "/", action = null, later = null, page = null }) {
   return self.registration.showNotification(title, {
     body, tag, renotify: true, icon: ICON, badge: BADGE,
-    data: { title, url, action },
-    actions: action ? [{ action: "done", title: action.title || "Done" }] : [],
+    data: { title, url, action, later, page },
+    actions: reminderActions(action, later),
   });
+}
+
+// Later's choices as action buttons; what the server's POST /snooze/{token} takes.
+const LATER = [["later-30m", "30m", "Later: 30 min"], ["later-1h", "1h", "Later: 1 hour"],
+  ["later-evening", "evening", "This evening"]];
+
+function reminderActions(action, later) {
+  const actions = action ? [{ action: "done", title: action.title || "Done" }] : [];
+  if (later) actions.push(...LATER.map(([name, , label]) => ({ action: name, title: label })));
+  return actions.slice(0, maxActions());
+}
+
+/** How many action buttons this browser shows on a notification: none on Safari (iOS), which
+ * does not say; there a tap opens the page with Done and Later instead. */
+function maxActions() {
+  return Number(self.Notification?.maxActions) || 0;
 }
 
 /** A tap on a notification: "done" logs the habit's day through its single-use action URL and
@@ -124,7 +142,37 @@ async function onNotificationClick(notification, action) {
   const data = notification.data || {};
   notification.close();
   if (action === "done" && data.action) return logDone(notification.tag, data);
+  const later = LATER.find(([name]) => name === action);
+  if (later && data.later) return putOff(notification.tag, data, later[1]);
+  // No action buttons here (iOS): the tap itself must offer Done and Later.
+  if (data.page && !maxActions()) return openApp(data.page);
   return openApp(data.url);
+}
+
+/** "Later": the server keeps the reminder for the time chosen and sends it once more then
+ * (unless it is done by then); this says when, in the reminder's place. */
+async function putOff(tag, data, until) {
+  const { title, url } = data;
+  const say = (heading, body, extra = {}) => self.registration.showNotification(heading, {
+    body, tag, icon: ICON, badge: BADGE, data: { title, url }, ...extra });
+  const path = new URL(data.later.url, self.location.origin).pathname;
+  let response;
+  try {
+    if (!path.startsWith(SNOOZE_PATH)) throw new TypeError("not a snooze of Orbit");
+    response = await fetch(path, { method: "POST", credentials: "omit", cache: "no-store",
+      headers: { "Content-Type": "application/json" }, body: JSON.stringify({ until }) });
+  } catch {
+    response = null;
+  }
+  if (response?.ok) {
+    const { local_time: time } = await response.json();
+    return say(`Reminder at ${time}: ${title}`, `Orbit reminds you again at ${time}, unless it's done by then.`, { silent: true });
+  }
+  if (response?.status === 404) {
+    return say(`Not put off: ${title}`, "This reminder's Later has expired. Tap to open Orbit.");
+  }
+  return say(`Not put off yet: ${title}`, "Orbit can't be reached. Try again, or tap to open the app.",
+    { data, actions: reminderActions(null, data.later) });
 }
 
 async function logDone(tag, data) {

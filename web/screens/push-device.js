@@ -48,7 +48,9 @@ export async function pushSection() {
         return;
       }
     } catch (error) {
-      say(error.status === undefined ? `This browser could not turn them on (${error.message}).` : error.message, true);
+      // A step that took too long says itself what to do (push.js); other browser errors are named.
+      say(error.status !== undefined || error.name === "TimeoutError" ? error.message
+        : `This browser could not turn them on (${error.message}).`, true);
     }
     paint(false);
   }));

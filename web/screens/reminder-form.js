@@ -14,6 +14,8 @@ export const CHANNELS = {
   apprise: { label: "Apprise", word: "Apprise", hint: () => "To every Apprise target you add under Settings → Reminders." },
 };
 
+const CANT_ARRIVE = "Can't arrive now:";
+
 /** The channels in plain words, "email and Apprise"; with `start`, "Email and Apprise". */
 export function channelsText(channels, { start = false } = {}) {
   const words = Object.keys(CHANNELS).filter((name) => channels.includes(name)).map((name) => CHANNELS[name].word);
@@ -33,6 +35,8 @@ export function reminderForm({ target, reminder, defaults, offered, skipOffered,
   noticeEl = null }) {
   const start = reminder || defaults;
   const single = target === "weekly_summary";
+  // The server's word on the saved reminder (issue 27): which of its channels cannot deliver it.
+  const problems = reminder?.undeliverable || [];
   const timeEl = h("input", { type: "time", name: "time", required: true, value: start.time });
   const dayEls = weekOrder().map((day) => h("input", { type: single ? "radio" : "checkbox", name: "days",
     value: String(day), id: uid("remind-day"), checked: start.days.includes(day) }));
@@ -57,10 +61,13 @@ export function reminderForm({ target, reminder, defaults, offered, skipOffered,
       h("div", { class: "choice-list" }, channelEls.map((inputEl) => {
         const hintId = `${inputEl.id}-hint`;
         inputEl.setAttribute("aria-describedby", hintId);
+        const problem = problems.find((item) => item.channel === inputEl.value);
         return h("div", { class: "choice-row channel-row" }, inputEl,
           h("div", { class: "channel-text" },
             h("label", { for: inputEl.id, text: CHANNELS[inputEl.value].label }),
-            h("p", { class: "hint", id: hintId, text: CHANNELS[inputEl.value].hint() })));
+            h("p", { class: "hint", id: hintId, text: CHANNELS[inputEl.value].hint() }),
+            problem ? h("p", { class: "channel-problem", "data-channel": problem.channel,
+              text: `${CANT_ARRIVE} ${problem.message}` }) : null));
       }))),
     skipOffered ? h("div", { class: "field check-field", "data-field": "skip_if_done" }, skipEl,
       h("div", {}, h("label", { for: skipEl.id, text: "Not on days it's already done" }),

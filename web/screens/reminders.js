@@ -174,7 +174,8 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
         h("div", { class: "reminder-text" },
           h("p", { class: "reminder-time", text: reminder.time }),
           h("p", { class: "reminder-when", text: `${daysText(reminder)} · ${channelsText(reminder.channels, { start: true })}` }),
-          h("p", { class: "hint reminder-next", text: nextText(reminder, habit) })),
+          h("p", { class: "hint reminder-next", text: nextText(reminder, habit) }),
+          undeliverableEl(reminder)),
         h("span", { class: "switch-wrap" }, switchEl, h("span", { class: "switch-track", "aria-hidden": "true" }))),
       h("div", { class: "reminder-actions" }, testEl, editEl, deleteEl),
       statusEl);
@@ -183,6 +184,18 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
 
   paint();
   return titledSection(title, { className: "card reminders-section", hint }, listEl, slotEl, addEl);
+}
+
+/** What the server says cannot deliver this reminder (issue 27): one line per channel, "Won't
+ * arrive by notification: …", or null when every channel can. */
+export function undeliverableEl(reminder) {
+  const problems = reminder.undeliverable || [];
+  if (!problems.length || !reminder.enabled) return null;
+  const all = problems.length === reminder.channels.length;
+  return h("div", { class: `undeliverable${all ? " none-arrives" : ""}`, role: "note", "data-undeliverable": problems.map((p) => p.channel).join(" ") },
+    h("p", { class: "undeliverable-title", text: all ? "This reminder can't arrive right now." : "Part of this reminder can't arrive." }),
+    ...problems.map((problem) => h("p", { class: "undeliverable-line", "data-channel": problem.channel,
+      text: `${channelsText([problem.channel], { start: true })}: ${problem.message}` })));
 }
 
 /** A test send's answer as the server gave it: one line per channel, "Email: sent." */
