@@ -239,6 +239,24 @@ export const listTokens = () => read("/tokens");
 export const createToken = (name, habitIds = null) =>
   write("POST", "/tokens", habitIds ? { name, scope: "checkins", habit_ids: habitIds } : { name });
 export const revokeToken = (id) => write("DELETE", `/tokens/${id}`);
+// Passkeys and the ways in (web/passkeys.js runs the browser's half of a ceremony)
+export const getPasskeysOn = () => request("GET", "/auth/passkey", { signOutOn401: false });
+export const passkeySignInOptions = () => request("POST", "/auth/passkey/options", { signOutOn401: false });
+export const signInWithPasskey = (credential) => startSession("/auth/passkey", { credential });
+export const passkeySignUpOptions = (email, timezone, invite = null) => request("POST",
+  "/auth/register/passkey/options", { body: invite ? { email, timezone, invite } : { email, timezone }, signOutOn401: false });
+export const signUpWithPasskey = (credential, name) => startSession("/auth/register/passkey", { credential, name });
+export const passkeyAddOptions = () => write("POST", "/me/passkeys/options");
+export const addPasskey = (credential, name) => write("POST", "/me/passkeys", { credential, name });
+export const renamePasskey = (id, name) => write("PATCH", `/me/passkeys/${id}`, { name });
+export const removePasskey = (id) => write("DELETE", `/me/passkeys/${id}`);
+export const getSignInWays = () => read("/me/sign-in");
+/** The OpenID providers linked to the account; [] where the server has none to link. */
+export const listProviders = () => read("/me/providers").catch((error) => {
+  if (error.status === 404) return [];
+  throw error;
+});
+export const signOutEverywhere = () => write("POST", "/me/sign-out-everywhere");
 
 // Identities
 export const listIdentities = () => read("/identities");

@@ -110,8 +110,8 @@ def list_passkeys():
 @session_only
 @doc("Rename a passkey", body=PasskeyPatchIn, response=PasskeyOut, errors=OFF)
 def rename_passkey(passkey_id):
-    name = PasskeyPatchIn().load(request_json())["name"]
-    return PasskeyOut().dump(passkeys.rename_passkey(current_user(), passkey_id, name))
+    data = PasskeyPatchIn().load(request_json())
+    return PasskeyOut().dump(passkeys.rename_passkey(current_user(), passkey_id, data.get("name")))
 
 
 @bp.delete("/me/passkeys/<int:passkey_id>")

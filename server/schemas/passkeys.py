@@ -57,7 +57,7 @@ class PasskeyIn(Schema):
 
 
 class PasskeyPatchIn(Schema):
-    name = Text(required=True, **NAME)
+    name = Text(**NAME)
 
 
 class PasskeySignInIn(Schema):

@@ -207,8 +207,10 @@ def passkey_of(user, passkey_id):
 
 
 def rename_passkey(user, passkey_id, name):
-    """Give one of the account's passkeys a new name."""
+    """Give one of the account's passkeys a new name (None: as it is)."""
     passkey = passkey_of(user, passkey_id)
+    if name is None:
+        return passkey
     with database.atomic():
         Passkey.update(name=name).where(Passkey.id == passkey.id).execute()
     passkey.name = name

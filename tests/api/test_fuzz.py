@@ -66,6 +66,10 @@ RULES_BEYOND_THE_SCHEMA = {
     # can say; an export's references by uuid and its rules by kind and measure
     "POST /import": {"file", "format", "version", "habits", "checkins", "reminders", "pauses"},
     **{f"POST /import/{kind}": {"file"} for kind in ("loop", "habitbull", "daylio", "file")},
+    # a passkey's answer signed by its authenticator for a challenge of ours, here; a passkey
+    # sign-up's email as a password sign-up's
+    "POST /me/passkeys": {"credential"}, "POST /auth/register/passkey": {"credential"},
+    "POST /auth/register/passkey/options": {"email"},
 }
 # An id in a body that is not one of the caller's is a 422 naming it (API.md "Errors").
 BODY_IDS = {"identity_id", "habit_id"}

@@ -176,7 +176,6 @@ def test_reflections_by_date_are_per_user(client, other, mine, unchanged):
     assert other.get("/reflections").json == []
 
 
-
 def test_chapters_fresh_starts_and_week_answers_are_per_user(client, other, mine, unchanged):
     assert other.get("/chapters").json == []
     assert other.get("/chapters/evidence").json["chapter"] is None
@@ -269,3 +268,24 @@ def test_a_reminder_is_judged_by_its_own_users_devices_and_targets(app, client, 
     assert [(u["channel"], u["reason"]) for u in mine["undeliverable"]] == [
         ("push", "no_device"), ("apprise", "no_target")]
     assert theirs["undeliverable"] == []
+
+
+def test_passkeys_are_the_callers_own(client, other, anon, mine, unchanged):
+    from .authenticator import Authenticator
+    from .test_passkeys import add_passkey, sign_in, sign_in_answer
+    authenticator, passkey = add_passkey(client)
+    for method, body in (("PATCH", {"name": "Theirs now"}), ("DELETE", None)):
+        error_of(other.call(method, f"/me/passkeys/{passkey['id']}", body), 404, "not_found")
+    assert other.get("/me/passkeys").json == [] and other.get("/me/sign-in").json["passkeys"] == []
+    # a challenge made for one account adds nothing to another
+    options = client.post("/me/passkeys/options").json["public_key"]
+    response = other.post("/me/passkeys", {"credential": Authenticator().create(options)})
+    assert field_errors(response, "credential")
+    assert other.get("/me/passkeys").json == []
+    # their "sign out everywhere" ends none of my sessions
+    assert other.post("/me/sign-out-everywhere").status_code == 204
+    assert client.get("/me").status_code == 200
+    # my passkey signs in as me, never as them
+    signed_in = sign_in(anon, sign_in_answer(anon, authenticator))
+    assert signed_in.json["user"]["id"] == client.user["id"]
+    assert [p["name"] for p in client.get("/me/passkeys").json] == ["Phone"]

@@ -5,6 +5,7 @@ import * as sso from "./auth-sso.js";
 import { browserTimeZone } from "../dates.js";
 import { append, field, h, handleSubmit } from "../dom.js";
 import { rememberEmail } from "./reset.js";
+import { passkeySignIn, passkeySignUp } from "./auth-passkey.js";
 
 const SIGN_IN_LINK = { href: "#/signin", text: "Sign in" };
 
@@ -35,6 +36,7 @@ export async function renderSignIn(screenEl) {
     switchLink: mode === "open" ? { href: "#/signup", text: "Create an account" } : null,
     footnote: mode === "invite" ? "New accounts here are by invitation: open the invite link you were given." : null,
     forgot: true,
+    passkey: (formEl) => passkeySignIn(formEl),
   });
 }
 
@@ -68,6 +70,7 @@ export async function renderSignUp(screenEl, query = "") {
     switchText: "Already have an account?",
     switchLink: SIGN_IN_LINK,
     footnote: `Your days follow this device's time zone (${timeZone}); you can change it in Settings.`,
+    passkey: (formEl, emailEl) => passkeySignUp(formEl, emailEl, timeZone, mode === "invite" ? invite : null),
   });
 }
 
@@ -121,6 +124,8 @@ function renderAuth(screenEl, options) {
     options.switchLink ? h("p", { class: "auth-switch" }, `${options.switchText} `,
       h("a", { href: options.switchLink.href, text: options.switchLink.text })) : null,
     options.footnote ? h("p", { class: "hint center auth-footnote", text: options.footnote }) : null);
+  // Passkeys below the form, once the server says it offers them (nothing waits for that).
+  options.passkey?.(formEl, emailEl).then((wayEl) => wayEl && formEl.after(wayEl));
 }
 
 /** Checks the browser can make before asking the server, worded like the server's errors. */

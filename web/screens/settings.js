@@ -12,10 +12,12 @@ import { webhooksSection } from "./settings-webhooks.js";
 import { tokensSection } from "./settings-tokens.js";
 import { badgeSetting } from "./settings-badge.js";
 import { forgetHere } from "../push.js";
+import { signInSection } from "./settings-signin.js";
 
 /** Renders #/settings. */
 export async function render(screenEl) {
-  const [me, tokens, badgeEl] = await Promise.all([api.getMe(), api.listTokens(), badgeSetting()]);
+  const [me, tokens, badgeEl, signInEl] = await Promise.all([api.getMe(), api.listTokens(), badgeSetting(),
+    signInSection()]);
   store.updateUser(me);
   append(screenEl,
     screenHeader("Settings", { subtitle: me.email }),
@@ -28,6 +30,7 @@ export async function render(screenEl) {
     webhooksSection(),
     dataSection(),
     passwordSection(),
+    signInEl,
     accountSection());
 }
 
@@ -81,7 +84,7 @@ function passwordSection() {
   // Said before the user confirms (issue #8): the server ends the other sessions and revokes
   // every token, so a password someone else knew, or a leaked token, stops working at once.
   return section("Password", "Changing it signs out every other device and revokes every API token: "
-    + "scripts and shortcuts using one stop working until you create a new one.", formEl);
+    + "scripts and shortcuts using one stop working until you create a new one. Your passkeys are removed too.", formEl);
 }
 
 function accountSection() {
