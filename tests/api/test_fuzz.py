@@ -59,6 +59,8 @@ RULES_BEYOND_THE_SCHEMA = {
     "PATCH /webhooks/{webhook_id}": {"url"},
     # a check-ins token names habits of the caller's, a full one none
     "POST /tokens": {"habit_ids"},
+    # habits archived or restored at once: each one of the caller's
+    "POST /habits/archive": {"habit_ids"},
     # a pause ends on or after its start, both up to a year from today
     "POST /pauses": {"start", "end"},
     "PATCH /pauses/{pause_id}": {"start", "end"},
