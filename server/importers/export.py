@@ -13,16 +13,17 @@ import json
 import zipfile
 
 from .. import clock
-from ..models import Checkin, Pause, Reflection, Reminder, User
-from ..schemas.exports import (FORMAT, VERSION, HabitRecord, IdentityRecord, PauseRecord,
-                               ReflectionRecord, ReminderRecord, UserRecord)
+from ..models import Chapter, Checkin, Pause, Reflection, Reminder, User, WeekAnswer
+from ..schemas.exports import (FORMAT, VERSION, ChapterRecord, HabitRecord, IdentityRecord,
+                               PauseRecord, ReflectionRecord, ReminderRecord, UserRecord,
+                               WeekAnswerRecord)
 from ..schemas.fields import Instant, Number
 from ..store.habits import habits_of
 from ..store.identities import identities_of
 
 INSTANT, NUMBER = Instant(), Number()
 TYPED = {"statement", "name", "description", "unit", "habit_name", "note",  # the CSV's free text
-         "plan_cue", "plan_action"}
+         "plan_cue", "plan_action", "question", "answer"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 
@@ -50,6 +51,10 @@ def export_of(user):
         "pauses": PauseRecord(many=True).dump(
             {**p.__data__, "habit_uuid": habit_uuids.get(p.habit_id)}
             for p in Pause.select().where(Pause.user == user).order_by(Pause.start, Pause.id)),
+        "chapters": ChapterRecord(many=True).dump(
+            Chapter.select().where(Chapter.user == user).order_by(Chapter.start, Chapter.id)),
+        "week_answers": WeekAnswerRecord(many=True).dump(
+            WeekAnswer.select().where(WeekAnswer.user == user).order_by(WeekAnswer.week_start)),
     }
 
 
@@ -90,6 +95,8 @@ CSV_FILES = {
     "reminders": ("uuid", "target", "habit_uuid", "habit_name", "time", "days", "channels",
                   "enabled", "skip_if_done"),
     "pauses": ("uuid", "habit_uuid", "habit_name", "start", "end", "note"),
+    "chapters": ("uuid", "name", "start"),
+    "week_answers": ("week_start", "prompt", "question", "answer"),
 }
 
 

@@ -65,6 +65,8 @@ def read_orbit(document, user):
         if record.get("habit_uuid"):
             known(habits, record["habit_uuid"], "pauses", index)
         plan.pauses.append(record)
+    # written by importers/chapters.py apply_chapters (issue 24)
+    plan.chapters, plan.week_answers = export["chapters"], export["week_answers"]
     return plan
 
 

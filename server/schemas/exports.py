@@ -112,6 +112,21 @@ class PauseRecord(Schema):
     created_at = Instant()
 
 
+class ChapterRecord(Schema):
+    uuid = fields.UUID(required=True)
+    name = Text(required=True, validate=validate.Length(1, 80))
+    start = Day(required=True)
+    created_at = Instant()
+
+
+class WeekAnswerRecord(Schema):
+    week_start = Day(required=True)
+    prompt = fields.String(validate=validate.Length(max=20))
+    question = Text(validate=validate.Length(max=500))
+    answer = Text(required=True, validate=validate.Length(1, 1000))
+    updated_at = Instant()
+
+
 class OrbitExport(Schema):
     format = fields.String(required=True, validate=validate.OneOf([FORMAT]))
     version = fields.Integer(required=True, strict=True, validate=validate.Range(1, 1_000_000),
@@ -124,6 +139,8 @@ class OrbitExport(Schema):
     reflections = Many(ReflectionRecord)
     reminders = Many(ReminderRecord)
     pauses = Many(PauseRecord)
+    chapters = Many(ChapterRecord)  # issue 24; older exports have none
+    week_answers = Many(WeekAnswerRecord)
 
 
 class ExportQuery(Schema):
@@ -139,6 +156,8 @@ class ImportCounts(Schema):
     reflections = fields.Integer()
     reminders = fields.Integer()
     pauses = fields.Integer()
+    chapters = fields.Integer()
+    week_answers = fields.Integer()
 
 
 class ImportReportOut(Schema):

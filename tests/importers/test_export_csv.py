@@ -50,7 +50,8 @@ def test_only_typed_text_is_neutralised_never_numbers_or_other_cells():
         "uuid", "habit_uuid", "identity_uuid", "color", "position", "created_at", "kind",
         "measure", "target", "schedule", "start_date", "archived", "private", "effective_from",
         "anchor", "date", "status", "value", "mood", "time", "days", "channels", "enabled",
-        "skip_if_done", "start", "end", "appointment", "never_miss_twice"}
+        "skip_if_done", "start", "end", "appointment", "never_miss_twice",
+        "week_start", "prompt"}  # a week's first day, a prompt's key (chapters, issue 24)
 
 
 def csv_files(client):
