@@ -76,6 +76,7 @@ def test_the_restart_line_and_its_two_one_tap_follow_ups(signed_up, call_api, sh
     expect(page.get_by_role("heading", level=1, name="Edit habit")).to_be_visible()
     expect(page.locator(".suggestion-banner")).to_be_visible()
     expect(page.locator('input[name="target"]')).to_have_value("15")
+    shoot(page, "95-restart-smaller-editor")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("heading", level=1, name="Read")).to_be_visible()
     assert call_api("return await api.getHabit(arg)", read["id"])["target"] == 15
@@ -121,6 +122,16 @@ def test_never_miss_twice_in_the_editor_and_the_bridged_day(signed_up, call_api,
     shoot_sizes(page, shoot, "bridged-calendar", page.locator(".chart-heatmap"))
     page.goto("/#/today")
     expect(card(page, "Walk").locator(".streak")).to_contain_text("5 days")
+
+    # Missed yesterday, with never miss twice: the restart line says the streak holds.
+    habit_with_days(call_api, {"name": "Journal", "start_date": day(-3), "never_miss_twice": True},
+                    done=(-3, -2))
+    page.reload()
+    journal = card(page, "Journal")
+    expect(journal.locator(".restart-line")).to_have_text(
+        "Yesterday didn't happen. Today counts. The streak holds.")
+    expect(journal.locator(".streak")).to_contain_text("2 days")
+    shoot_sizes(page, shoot, "restart-held", journal)
 
     # A quit habit has no such choice: its streak counts the days since the last slip.
     page.goto("/#/new")

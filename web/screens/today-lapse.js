@@ -16,6 +16,7 @@ const TWO = { days: "Two days in a row", weeks: "Two weeks in a row", months: "T
   windows: "Two stretches in a row" };
 const WORDS = {
   missed: (when, unit) => `${when} didn't happen. ${AGAIN[unit] || AGAIN.days}`,
+  held: "The streak holds.",
   slipped: (when) => `${when} was a slip. Today counts.`,
   twice: (unit, smaller) => `${TWO[unit] || TWO.days} didn't happen. ${smaller ? "Make it smaller, or rest it a while?" : "Rest it a while?"}`,
   twoSlips: "Two slips in a row. Be kind to yourself: a pause is allowed too.",
@@ -42,7 +43,9 @@ export function restartRow(item, date, today, refresh) {
   const rowEl = h("div", { class: "habit-restart", role: "note" });
   if (lapse.misses < 2) {
     const when = whenMissed(lapse, date);
-    rowEl.append(h("p", { class: "restart-line", text: quit ? WORDS.slipped(when) : WORDS.missed(when, lapse.unit) }));
+    // A streak still alive after a miss is one never miss twice holds over it (the server's).
+    const held = !quit && item.streak.current > 0 ? ` ${WORDS.held}` : "";
+    rowEl.append(h("p", { class: "restart-line", text: quit ? WORDS.slipped(when) : `${WORDS.missed(when, lapse.unit)}${held}` }));
     return rowEl;
   }
   const { smaller } = lapse;
