@@ -289,3 +289,19 @@ def test_passkeys_are_the_callers_own(client, other, anon, mine, unchanged):
     signed_in = sign_in(anon, sign_in_answer(anon, authenticator))
     assert signed_in.json["user"]["id"] == client.user["id"]
     assert [p["name"] for p in client.get("/me/passkeys").json] == ["Phone"]
+
+
+def test_linked_providers_are_the_callers_own(app, client, other, mine, unchanged):
+    """OpenID Connect (issue 22): an account's linked providers are its own, and the step that
+    links a provider's sign-in to an account works only in the browser that signed in there."""
+    from server.models import OidcLink
+    from ..conftest import PASSWORD
+    app.config.update(OIDC_ISSUER="https://id.example.org", OIDC_CLIENT_ID="orbit", OIDC_NAME="ID")
+    with app.app_context():
+        OidcLink.create(user=client.user["id"], issuer="https://id.example.org", subject="mine",
+                        email=client.user["email"])
+    assert other.get("/me/providers").json == []
+    assert [p["name"] for p in client.get("/me/providers").json] == ["ID"]
+    error_of(other.post("/auth/oidc/link", {"password": PASSWORD}), 404, "not_found")
+    assert other.get("/me").json["id"] != client.user["id"]
+    assert other.get("/auth/methods").json["oidc_link"] is None
