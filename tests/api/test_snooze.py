@@ -300,3 +300,39 @@ def test_three_dispatchers_send_each_snooze_once(app, client, other, push_servic
     assert statuses[done_meanwhile["id"]] == ("skipped", "already done")
     assert {statuses[r["id"]][0] for r in (by_action, by_page, by_email)} == {"sent"}
     assert run(app, now + MINUTE) == {}
+
+
+def test_three_dispatcher_commands_send_each_emailed_snooze_once(app, database_url, smtp):
+    """`flask reminders dispatch`, three at once, as an operator runs them: twelve reminders put
+    off from their emails' Later links, each sent once more and once only."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from ..conftest import ApiClient
+    inbox, url = smtp
+    app.config.update(SMTP_URL=url, MAIL_FROM="orbit@example.org")
+    count = 12
+    for i in range(count):
+        user = ApiClient(app).register(email=f"s{i}@example.org")
+        fire(app, habit_reminder(user, channels=("email",), name=f"Habit {i}")[1])
+    for mail in list(inbox.messages):
+        link = re.search(r"this evening\): (\S+)", mail.get_payload()).group(1)
+        assert app.test_client().post(path_of(link) + "?until=30m").status_code == 200
+    sent_before = len(inbox.messages)
+    database.close_all()  # the processes below take the database's writers
+    now = (clock.now() + 31 * MINUTE).isoformat()
+    env = {**os.environ, "DATABASE_URL": database_url, "ORBIT_SMTP_URL": url,
+           "ORBIT_MAIL_FROM": "orbit@example.org", "ORBIT_SECRET_KEY": "dispatch-test"}
+    root = Path(__file__).resolve().parent.parent.parent
+    processes = [subprocess.Popen([sys.executable, "-m", "flask", "--app", "server", "reminders",
+                                   "dispatch", "--now", now], env=env, cwd=root,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for _ in range(3)]
+    outputs = [process.communicate(timeout=120) for process in processes]
+    assert all(p.returncode == 0 for p in processes), "\n".join(e[-3000:] for _, e in outputs)
+    again = sorted(m["To"] for m in inbox.messages[sent_before:])
+    assert again == sorted(f"s{i}@example.org" for i in range(count))
+    with app.app_context():
+        assert Snooze.select().where(Snooze.status == "sent").count() == count
