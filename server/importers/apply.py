@@ -10,6 +10,7 @@ from peewee import fn
 from ..db import database, locked, retry_on_deadlock
 from ..models import Checkin, Habit, HabitRule, Identity, Reminder, User
 from . import runs
+from .chapters import apply_chapters
 from ..schemas import HabitIn, IdentityIn, ReminderIn
 from ..store import habits as habit_store
 from ..store import identities as identity_store
@@ -20,7 +21,8 @@ from .days import changes_of, insert_rows, new_rows, write_changes, write_reflec
 from .matching import Matcher
 from .pauses import apply_pauses
 
-KINDS = ("identities", "habits", "checkins", "reflections", "reminders", "pauses")
+KINDS = ("identities", "habits", "checkins", "reflections", "reminders", "pauses", "chapters",
+         "week_answers")
 HABIT_FIELDS = ("name", "description", "kind", "measure", "unit", "color", "private", "archived",
                 "position", "plan_cue", "plan_action", "appointment", "never_miss_twice")
 STALE_AFTER = datetime.timedelta(days=60)  # an imported habit unused this long arrives archived
@@ -133,6 +135,7 @@ def finish(user, plan, matcher, run, staged, changes, report, apprise_allowed):
         today = local_today(user)
         count(report, "reflections", *write_reflections(user, plan.reflections, today, plan))
         apply_pauses(user, plan, habits, report, matcher)
+        apply_chapters(user, plan, report)
     return report
 
 

@@ -76,8 +76,6 @@ def test_export_import_export_keeps_them(app, mine):
     assert mine.get("/export").json["chapters"][0]["uuid"] == export["chapters"][0]["uuid"]
 
 
-@pytest.mark.xfail(strict=True, reason="server/importers/apply.py (the lead's) must call "
-                                       "apply_chapters in finish(); then remove this mark")
 def test_post_import_brings_them(app, mine):
     export = mine.get("/export").json
     theirs = ApiClient(app).register(timezone="UTC")
