@@ -9,9 +9,13 @@ const TEXT = {
   known: "This device already has a passkey for your account.",
 };
 
-/** True when this browser, on this page, can make and use passkeys (a secure context). */
+// WebAuthn takes a domain as RP id, never an address: 192.168.1.20 or [::1] cannot have passkeys.
+const BARE_ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|\[.*\])$/;
+
+/** True when this browser, on this page, can make and use passkeys (a secure context at a name). */
 export function passkeysSupported() {
-  return typeof window.PublicKeyCredential === "function" && Boolean(navigator.credentials);
+  return typeof window.PublicKeyCredential === "function" && Boolean(navigator.credentials)
+    && !BARE_ADDRESS.test(location.hostname);
 }
 
 const toBytes = (text) => {

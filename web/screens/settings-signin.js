@@ -23,7 +23,7 @@ const TEXT = {
   add: "Add a passkey",
   added: "Passkey added",
   offHere: "Passkeys are off on this server.",
-  unsupported: "This browser can't make passkeys on this address (they need HTTPS, or localhost).",
+  unsupported: "Passkeys need this server’s name over HTTPS (or localhost), not a bare address like 192.168.1.20.",
   rename: "Rename",
   renameLabel: (name) => `Rename ${name}`,
   save: "Save",
