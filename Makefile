@@ -5,6 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
 NODE := /usr/bin/node
+CADDY := /usr/bin/caddy
 
 .PHONY: run test test-fast test-dates test-container bench bench-web init-db
 
@@ -33,13 +34,18 @@ tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-l
 	cd tests/oidc && npm ci --no-audit --no-fund
 	touch $@
 
+# The README's Caddyfile for a reverse proxy's login runs in front of the tests' server
+# (tests/test_forward_auth_caddy.py): Debian's Caddy.
+$(CADDY):
+	apt-get install -y caddy || (apt-get update && apt-get install -y caddy)
+
 init-db: $(VENV)/.installed
 	$(VENV)/bin/flask --app server init-db
 
 run: init-db
 	exec env HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c python:server.gunicorn_conf 'server:create_app()'
 
-test: $(VENV)/.dev-installed $(CHROMIUM) $(NODE) tests/oidc/node_modules/.installed
+test: $(VENV)/.dev-installed $(CHROMIUM) $(NODE) tests/oidc/node_modules/.installed $(CADDY)
 	$(NODE) --test --test-reporter=dot tests/node/*.test.mjs
 	$(PY) -m pytest
 
