@@ -106,6 +106,16 @@ def test_a_passkey_from_settings_signs_in_once_per_assertion(local_page, email, 
     expect(row).to_contain_text("last used")
     expect(row).not_to_contain_text("never used")
 
+    # A password change removes the passkeys, asked first.
+    password = page.get_by_role("region", name="Password")
+    password.get_by_label("Current password").fill(PASSWORD)
+    password.get_by_label("New password").fill("a brand new password")
+    password.get_by_role("button", name="Change password").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("This also removes your passkey")
+    dialog.get_by_role("button", name="Change password").click()
+    expect(page.get_by_role("region", name="How you sign in")).to_contain_text("No passkeys yet")
+
 
 def test_a_removed_passkey_is_refused(local_page, email, sign_up):
     page = local_page

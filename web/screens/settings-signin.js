@@ -4,7 +4,7 @@
 import * as api from "../api.js";
 import * as store from "../store.js";
 import { shortDate } from "../dates.js";
-import { field, h, handleSubmit, onConfirmedClick, showToast, titledSection } from "../dom.js";
+import { confirmDialog, field, h, handleSubmit, onConfirmedClick, showToast, titledSection } from "../dom.js";
 import { createPasskey, deviceName, passkeysSupported } from "../passkeys.js";
 
 const TEXT = {
@@ -43,7 +43,27 @@ const TEXT = {
   everywhereMessage: "Every other device will need to sign in again.",
   everywhereConfirm: "Sign them out",
   everywhereDone: "Every other device is signed out",
+  changeTitle: "Change your password?",
+  changeMessage: (count) => `This also removes your ${count === 1 ? "passkey" : `${count} passkeys`}, in case `
+    + "someone else added one. Add yours again afterwards.",
+  changeConfirm: "Change password",
 };
+
+// What the section last drew: how many passkeys a password change would remove, and how to redraw.
+let shown = { passkeys: 0, refresh: null };
+
+/** Before a password change (which removes every passkey): true when there are none, or the
+ * person says yes. */
+export async function passwordChangeConfirmed() {
+  if (!shown.passkeys) return true;
+  return confirmDialog({ title: TEXT.changeTitle, message: TEXT.changeMessage(shown.passkeys),
+    confirmLabel: TEXT.changeConfirm, danger: true });
+}
+
+/** After a password change: draw the ways in again (the passkeys are gone). */
+export function signInChanged() {
+  shown.refresh?.().catch(() => {});
+}
 
 const day = (instant) => shortDate(store.dateOf(instant));
 const usedText = (instant) => (instant ? TEXT.used(day(instant)) : TEXT.neverUsed);
@@ -53,8 +73,11 @@ export async function signInSection() {
   const [ways, providers] = await Promise.all([api.getSignInWays(), api.listProviders().catch(() => [])]);
   const sectionEl = titledSection(TEXT.title, { className: "card settings-section signin-ways", hint: TEXT.hint });
   const bodyEl = h("div", { class: "signin-body" });
-  const paint = (current) => bodyEl.replaceChildren(passwordWay(current.password, refresh),
-    passkeysWay(current, refresh), ...providersWay(providers));
+  const paint = (current) => {
+    shown = { passkeys: current.passkeys.length, refresh };
+    bodyEl.replaceChildren(passwordWay(current.password, refresh), passkeysWay(current, refresh),
+      ...providersWay(providers));
+  };
   async function refresh() {
     paint(await api.getSignInWays());
   }

@@ -12,7 +12,7 @@ import { webhooksSection } from "./settings-webhooks.js";
 import { tokensSection } from "./settings-tokens.js";
 import { badgeSetting } from "./settings-badge.js";
 import { forgetHere } from "../push.js";
-import { signInSection } from "./settings-signin.js";
+import { passwordChangeConfirmed, signInChanged, signInSection } from "./settings-signin.js";
 
 /** Renders #/settings. */
 export async function render(screenEl) {
@@ -74,11 +74,15 @@ function passwordSection() {
   const nextEl = h("input", { type: "password", name: "new_password", autocomplete: "new-password", minlength: "8" });
   const formEl = simpleForm([field("Current password", currentEl), field("New password", nextEl, "At least 8 characters.")],
     "Change password", async () => {
+      if (!(await passwordChangeConfirmed())) return; // it removes the passkeys: asked first
       await api.changePassword(currentEl.value, nextEl.value);
       currentEl.value = "";
       nextEl.value = "";
       // A password change ends every session; this one may have ended too.
-      if (await api.restoreSession()) showToast("Password changed");
+      if (await api.restoreSession()) {
+        showToast("Password changed");
+        signInChanged();
+      }
       else signedOut("Password changed. Sign in with your new password.");
     });
   // Said before the user confirms (issue #8): the server ends the other sessions and revokes
