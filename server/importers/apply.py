@@ -15,7 +15,7 @@ from ..schemas import HabitIn, IdentityIn, ReminderIn
 from ..store import habits as habit_store
 from ..store import identities as identity_store
 from ..store import reminders as reminder_store
-from ..store import summaries
+from ..store import checkpoints
 from ..store.common import MAX_POSITION, local_today, position_after_last
 from .days import changes_of, insert_rows, new_rows, write_changes, write_reflections
 from .matching import Matcher
@@ -244,7 +244,7 @@ def replace_rules(habit, rules):
     HabitRule.delete().where(HabitRule.habit == habit).execute()
     HabitRule.insert_many([{"habit": habit.id, "effective_from": f, "schedule": s, "target": t,
                             "anchor": a} for f, s, t, a in wanted]).execute()
-    summaries.invalidate(habit)
+    checkpoints.invalidate(habit)
     habit_store.attach_rules([habit])
     return True
 

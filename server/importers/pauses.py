@@ -1,7 +1,7 @@
 """Pauses of an Orbit export: matched by uuid, written as the API writes them (no overlap with
 another pause of the same scope), and the habits they cover judged again."""
 from ..models import Pause
-from ..store import summaries
+from ..store import checkpoints
 
 
 def apply_pauses(user, plan, habits, report, matcher):
@@ -31,9 +31,9 @@ def apply_pauses(user, plan, habits, report, matcher):
                 Pause.id == pause.id).execute()
             updated += 1
         if habit is None:
-            summaries.invalidate_user(user)
+            checkpoints.invalidate_user(user)
         else:
-            summaries.invalidate(habit)
+            checkpoints.invalidate(habit)
     report["created"]["pauses"] += created
     report["updated"]["pauses"] += updated
 

@@ -9,7 +9,7 @@ from ..errors import ApiError
 from ..models import (ApiToken, CalendarFeed, Habit, LoginAttempt, NotifyTarget, Passkey,
                       PushSubscription, User)
 from ..throttle import clear_login_failures, throttle_login, throttle_sign_up
-from . import invites, summaries, webhooks
+from . import checkpoints, invites, webhooks
 
 # Verifying against this when the email is unknown makes both failures take the same time.
 _DUMMY = {}
@@ -70,7 +70,7 @@ def update_me(user, data):
     if changed:
         with database.atomic():
             User.update(**changed).where(User.id == user.id).execute()
-            summaries.invalidate_user(user)
+            checkpoints.invalidate_user(user)
         for key, value in changed.items():
             setattr(user, key, value)
     return user

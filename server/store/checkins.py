@@ -10,7 +10,7 @@ from ..db import database, locked, retry_on_deadlock
 from ..errors import ApiError, FieldError, validation_error_body
 from ..models import Checkin, CheckinTombstone, Habit, HabitRule
 from ..prepared import Prepared, returning_id
-from . import summaries, webhook_events
+from . import checkpoints, webhook_events
 from .common import EPOCH, local_today
 from .habits import attach_rules, lock_habit
 from .specs import habit_spec
@@ -95,7 +95,7 @@ def put_checkin(user, habit, day, data, client_time=None):
         # The merge of kept fields, the client_time comparison and the start date below read what
         # the previous writer committed, and write before the next one reads (db.locked). A
         # back-fill moves the revision on as it takes the row (a replay only if it changes).
-        bumped = not client_time and summaries.changes_history(user, day)
+        bumped = not client_time and checkpoints.is_cached_day(user, day)
         habit, stored, tombstone = lock_day(user, getattr(habit, "id", habit), day, bumped)
         check_day(user, day)  # after the 404: a habit not theirs says nothing about the date
         if client_time:
@@ -118,7 +118,7 @@ def put_checkin(user, habit, day, data, client_time=None):
         if day < habit.start_date:  # the habit now starts earlier: every cached state is off
             move_start(habit, day)
         elif not bumped:
-            summaries.history_changed(user, habit, day)
+            checkpoints.invalidate_if_cached(user, habit, day)
         if changed:  # told to the user's webhooks in this same transaction
             webhook_events.checkin_logged(user, habit, with_done(habit, stored))
     return with_done(habit, stored), created
@@ -170,7 +170,7 @@ def delete_checkin(user, habit, day, client_time=None):
             earliest = Checkin.select(fn.MIN(Checkin.day)).where(Checkin.habit == habit).scalar()
             move_start(habit, min(habit.set_start_date, earliest or habit.set_start_date))
         else:
-            summaries.history_changed(user, habit, day)
+            checkpoints.invalidate_if_cached(user, habit, day)
 
 
 def move_start(habit, day):

@@ -9,7 +9,7 @@ from ..db import database, locked
 from ..errors import ApiError, FieldError
 from ..models import Checkin, Habit, HabitRule, Identity
 from ..prepared import Prepared
-from . import summaries
+from . import checkpoints
 from .common import EPOCH, local_today, position_after_last
 
 DAILY = {"type": "daily"}
@@ -165,7 +165,7 @@ def apply_update(user, habit, data):
     # Never miss twice judges the streaks of every day again, as a rule change does.
     bridge_changed = data.get("never_miss_twice", habit.never_miss_twice) != habit.never_miss_twice
     if kind_changed or rule_changed or bridge_changed or "start_date" in changes:
-        summaries.invalidate(habit)
+        checkpoints.invalidate(habit)
 
 
 def add_rule(habit, today, schedule, target, start):

@@ -3,7 +3,7 @@
 The domain sees them as plain (first, last or None) ranges on each habit's spec, and counts a
 paused day without a check-in as a skipped day. A pause written, moved or removed changes the
 judged history of the days it covers, so the cached states of the habits it covers are made
-stale exactly as a back-dated check-in makes them (summaries.history_changed)."""
+stale exactly as a back-dated check-in makes them (checkpoints.invalidate_if_cached)."""
 import datetime
 from collections import defaultdict
 
@@ -12,7 +12,7 @@ from marshmallow import ValidationError
 from ..db import database, locked
 from ..errors import ApiError, FieldError
 from ..models import Habit, Pause, User
-from . import summaries
+from . import checkpoints
 from .common import local_today
 
 AHEAD = datetime.timedelta(days=366)  # a pause may be planned up to a year ahead
@@ -133,10 +133,10 @@ def first_changed_day(before, after):
 def rest_changed(user, habit_id, day):
     """The days from `day` on rest differently: stale cached states, if they can hold that day."""
     if habit_id is None:
-        if day <= local_today(user) - datetime.timedelta(days=summaries.FRESH_DAYS):
-            summaries.invalidate_user(user)
+        if day <= local_today(user) - datetime.timedelta(days=checkpoints.FRESH_DAYS):
+            checkpoints.invalidate_user(user)
     else:
-        summaries.history_changed(user, Habit(id=habit_id), day)
+        checkpoints.invalidate_if_cached(user, Habit(id=habit_id), day)
 
 
 def ranges_of(user):

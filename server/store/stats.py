@@ -13,7 +13,8 @@ from peewee import EXCLUDED
 from .. import domain
 from ..models import Checkin, Habit, HabitSummary
 from .common import local_today, week_start_day
-from . import pauses, summaries
+from . import pauses
+from .checkpoints import LAG
 from .habits import attach_rules
 from .specs import habit_spec
 
@@ -65,7 +66,7 @@ def grouped(query):
 
 def checkpoints(habits, specs, day):
     """A valid checkpoint through at most `day - LAG` for each habit, computing missing ones."""
-    through = day - summaries.LAG
+    through = day - LAG
     stored = {s.habit_id: s for s in HabitSummary.select().where(
         HabitSummary.habit.in_([h.id for h in habits]))}
     found, missing = {}, []

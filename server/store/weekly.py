@@ -24,7 +24,7 @@ from .common import local_today, week_start_day
 from .habits import attach_rules
 from .pauses import ranges_of
 from .specs import habit_spec
-from .summaries import LAG
+from .checkpoints import LAG
 
 WEEK = datetime.timedelta(days=7)
 MOOD_DAYS = datetime.timedelta(days=89)  # the mood links' 90 days end on the week's last day

@@ -1,9 +1,9 @@
 """The per-habit cache of domain state (a checkpoint), and how it is known to be stale.
 
-A summary is valid while its `revision` equals the habit's. Every change to the judged history
-(a check-in on an older day, a rule, the start date, the week start) moves the habit's revision
-on, inside the same transaction as the change, so a summary computed concurrently from older rows
-can never pass for current.
+A checkpoint (a HabitSummary row) is valid while its `revision` equals the habit's. Every change
+to the judged history (a check-in on an older day, a rule, the start date, the week start) moves
+the habit's revision on, inside the same transaction as the change, so a checkpoint computed
+concurrently from older rows can never pass for current.
 
 Today and yesterday are never inside a checkpoint, so the common writes (a tap today, a back-fill
 of yesterday) leave the cache valid. For that, checkpoints end LAG days before the date asked
@@ -24,13 +24,13 @@ NEXT_REVISION = Prepared(lambda habit_id: Habit.update(revision=Habit.revision +
                          .where(Habit.id == habit_id), habit_id=int)
 
 
-def history_changed(user, habit, day):
+def invalidate_if_cached(user, habit, day):
     """A check-in of `day` was written or deleted: stale cached states if it can be inside one."""
-    if changes_history(user, day):
+    if is_cached_day(user, day):
         invalidate(habit)
 
 
-def changes_history(user, day):
+def is_cached_day(user, day):
     """True when a cached state can hold `day` (a write to it must move the revision on)."""
     return day <= local_today(user) - datetime.timedelta(days=FRESH_DAYS)
 
