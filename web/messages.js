@@ -1,6 +1,7 @@
 // An API error, beside its field, in plain words made from its code and parameters (the error
 // envelope's `codes`): {code: "too_long", min: 1, max: 80} on a name reads "Write 1 to 80
-// characters.", or "Give it a name: up to 80 characters." when the name is empty. A message with
+// characters.", or "Give it a name: up to 80 characters." when the name is empty; a field may
+// word a code its own way (a missing amount). A message with
 // no code (the browser's own checks) or a code the app has no words for is shown as it is.
 
 const BY_FIELD = {
@@ -9,6 +10,7 @@ const BY_FIELD = {
   target: { empty: "How much makes a day done? Enter a number above 0." },
   email: { empty: "Enter your email address." },
   password: { empty: "Enter your password." },
+  value: { required: "How much? Enter a number: 0 is allowed." }, // a count or a duration's day
 };
 
 const has = (value) => value !== undefined && value !== null;
@@ -45,7 +47,8 @@ const WORDS = {
 export function plainMessage(field, messages, empty = false, codes = []) {
   const coded = codes[0];
   if (empty && BY_FIELD[field]?.empty && coded?.code !== "locked_after_checkins") return BY_FIELD[field].empty;
-  return (coded && WORDS[coded.code]?.(coded)) || String(messages[0] ?? "").replaceAll("`", "");
+  return (coded && (BY_FIELD[field]?.[coded.code] ?? WORDS[coded.code]?.(coded)))
+    || String(messages[0] ?? "").replaceAll("`", "");
 }
 
 /** A field's messages as a flat list, nested ones (a list's items, a nested object's fields)

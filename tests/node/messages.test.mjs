@@ -117,3 +117,12 @@ test("a field locked after check-ins says so even when its control is empty", ()
   assert.equal(plainMessage("target", ["Cannot change once the habit has check-ins."], true, locked),
     "This can't change any more: the habit already has days logged.");
 });
+
+test("a field may word a code its own way: a day's missing amount", () => {
+  const required = [{ code: "required" }];
+  assert.equal(plainMessage("value", ["How many minutes? A value is required (0 is allowed)."], false, required),
+    "How much? Enter a number: 0 is allowed.");
+  assert.equal(plainMessage("mood", ["Missing data for required field."], false, required), "This is needed.");
+  assert.equal(plainMessage("value", ["A check habit takes no value."], false, [{ code: "not_allowed" }]),
+    "A check habit takes no value.");
+});
