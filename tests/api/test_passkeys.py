@@ -4,6 +4,7 @@ id, no user verification, a counter that went back, a removed passkey, the last 
 import datetime
 
 import pytest
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..conftest import PASSWORD, ApiClient
 from .authenticator import UP, Authenticator
@@ -240,3 +241,25 @@ def test_passkeys_off(app, client, anon):
     assert anon.get("/auth/passkey").json == {"enabled": False}
     app.config["PASSKEYS"] = True
     assert anon.get("/auth/passkey").json == {"enabled": True}
+
+
+def test_forwarded_headers_count_only_from_a_trusted_proxy(app, client):
+    forged = {"headers": {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example"}}
+    options = client.post("/me/passkeys/options", **forged).json["public_key"]
+    assert options["rp"]["id"] == "localhost"  # ORBIT_TRUSTED_PROXIES=0: the headers are nobody's
+    plain = app.wsgi_app
+    app.wsgi_app = ProxyFix(plain, x_for=1, x_proto=1, x_host=1, x_port=1)  # as trust_proxies
+    try:
+        proxied = {"headers": {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "orbit.example.org"},
+                   "base_url": "https://localhost"}
+        options = client.post("/me/passkeys/options", **proxied).json["public_key"]
+        assert options["rp"]["id"] == "orbit.example.org"
+        there = Authenticator(origin="https://orbit.example.org", rp_id="orbit.example.org")
+        response = client.post("/me/passkeys", {"credential": there.create(options)}, **proxied)
+        assert response.status_code == 201, response.json
+        anon = ApiClient(app)
+        options = anon.post("/auth/passkey/options", **proxied).json["public_key"]
+        assert anon.post("/auth/passkey", {"credential": there.get(options)},
+                         **proxied).status_code == 200
+    finally:
+        app.wsgi_app = plain
