@@ -190,3 +190,16 @@ def test_a_passkey_account_deletes_itself_with_its_session(anon):
 def test_broken_answers_are_refused_not_crashed(anon, body):
     response = anon.post("/auth/passkey", body)
     assert response.status_code in (401, 422), response.json
+
+
+def test_a_linked_provider_is_a_way_in_too(app, anon):
+    from server import models
+    if not hasattr(models, "OidcLink"):
+        pytest.skip("no OpenID Connect here")
+    _, response = passkey_sign_up(anon)
+    anon.csrf = response.json["csrf_token"]
+    [only] = anon.get("/me/passkeys").json
+    with app.app_context():
+        models.OidcLink.create(user=response.json["user"]["id"], issuer="https://id.example.org",
+                               subject="42", email="pk@example.org")
+    assert anon.delete(f"/me/passkeys/{only['id']}").status_code == 204
