@@ -30,7 +30,7 @@ def client_address():
 
 
 def throttle_login(email):
-    """Count this sign-in attempt, or refuse it with 429 (API.md) when its budget is spent.
+    """Count this sign-in attempt, or refuse it with 429 (RULES.md) when its budget is spent.
 
     A browser that signed in to this account before (its device cookie, as in OWASP's "Slow Down
     Online Guessing Attacks with Device Cookies") has a budget of its own, so nobody's wrong

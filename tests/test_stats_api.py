@@ -273,7 +273,7 @@ def test_five_hundred_habits_of_different_ages(app, client):
 
 def test_today_gives_each_habit_its_period_by_the_rule_of_its_first_day(app, client):
     """A rule changed mid-week asks for the new number of times from the next week on: the week
-    under way keeps the old one (PRODUCT.md), and /today says so to the app."""
+    under way keeps the old one (RULES.md), and /today says so to the app."""
     today = clock.today()
     monday = today - datetime.timedelta(days=today.weekday())
     habit = make_habit(client, schedule={"type": "per_week", "times": 3},

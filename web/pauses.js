@@ -1,4 +1,4 @@
-// Pauses (PRODUCT.md "Pause"): how one is described, and resuming it from today.
+// Pauses (RULES.md "Pauses"): how one is described, and resuming it from today.
 import * as api from "./api.js";
 import { addDays, shortDate } from "./dates.js";
 

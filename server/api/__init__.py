@@ -13,7 +13,7 @@ from . import passkeys
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
-# Bodies may be at most 1 MiB (app config) except these (API.md "Conventions").
+# Bodies may be at most 1 MiB (app config) except these (RULES.md "API rules beyond the shapes").
 BODY_LIMITS = {"api.checkins.batch": 4 * 1024 * 1024,
                **{f"api.imports.{name}": 32 * 1024 * 1024 for name in (
                    "import_orbit", "import_loop", "import_habitbull", "import_daylio",

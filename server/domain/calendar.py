@@ -14,8 +14,8 @@ _ONE_DAY = timedelta(days=1)
 
 @dataclass(frozen=True, slots=True)
 class CalendarDay:
-    """One day of the calendar: its state (API.md "Statistics", and `paused`) and the check-in's
-    value."""
+    """One day of the calendar: its state (RULES.md "Statistics and the calendar", and `paused`)
+    and the check-in's value."""
 
     day: date
     state: str

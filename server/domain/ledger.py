@@ -26,7 +26,7 @@ def unscaled(total: int) -> float:
 class Ledger:
     """The check-ins of one habit from its start date to `last`, by day ordinal.
 
-    A paused day without a check-in is a skipped day (PRODUCT.md "Pause"): it joins `skipped`,
+    A paused day without a check-in is a skipped day (RULES.md "Pauses"): it joins `skipped`,
     and `paused` remembers which they are. Skipped days are neither done nor slipped, for quit
     habits too."""
 

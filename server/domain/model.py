@@ -89,7 +89,7 @@ class Entry:
 
 
 def paused_on(habit: Habit, day: date) -> bool:
-    """Whether day lies in one of the habit's pauses (PRODUCT.md "Pause")."""
+    """Whether day lies in one of the habit's pauses (RULES.md "Pauses")."""
     return any(first <= day and (last is None or day <= last) for first, last in habit.pauses)
 
 

@@ -1,4 +1,4 @@
-"""Mood links (API.md "insights"): is the mood different on days a habit was done? Welch's
+"""Mood links (RULES.md "Mood links"): is the mood different on days a habit was done? Welch's
 t-test, two-sided, small and exact enough to write here (Student's t from the regularised
 incomplete beta function), so no statistics library is needed."""
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""When reminders fire (PRODUCT.md "Reminder"): a local wall-clock time on chosen weekdays in
+"""When reminders fire (RULES.md "Reminders"): a local wall-clock time on chosen weekdays in
 the user's time zone, following RFC 5545 on daylight-saving days as calendars do."""
 from __future__ import annotations
 

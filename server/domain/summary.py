@@ -1,4 +1,4 @@
-"""Weekly summaries (API.md "Weekly summaries"): what a week asked of each habit and what was
+"""Weekly summaries (RULES.md "Weekly summaries"): what a week asked of each habit and what was
 done, streaks and records, strength, suggestions for the next small step. Pure: the store passes
 each habit's spec and check-ins, the reflections, and today."""
 from __future__ import annotations
@@ -142,7 +142,7 @@ def month_rate(period: Period) -> float | None:
 
 def suggestion(habit: Habit, name: str, unit: str, rates: tuple[float | None, float | None] | None,
                current_target: float | None, schedule: dict, span: str = WEEKS) -> dict | None:
-    """The micro-shift of API.md: raise after two weeks (or, for per_month habits, two months)
+    """The micro-shift of RULES.md: raise after two weeks (or, for per_month habits, two months)
     at 100%, shrink after two below half. `rates`: this one's first."""
     if habit.kind == QUIT or rates is None or None in rates:
         return None

@@ -1,4 +1,4 @@
-"""The weekly summary as API.md shapes it, and the week-by-week history, from plain values."""
+"""The weekly summary as RULES.md shapes it, and the week-by-week history, from plain values."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -89,7 +89,7 @@ def weekly_summary(habits: list[HabitInput], identities: list[tuple[int, str]],
 
 def habit_row(habit, name, history, this, previous, week_start, last, complete,
               hidden=False) -> dict:
-    """One habit's line of the summary (API.md)."""
+    """One habit's line of the summary (RULES.md)."""
     _, current = history.streaks(last)
     row = {"habit_id": habit.id, "name": name, "identity_id": habit.identity_id,
            "schedule": habit.schedule, "scheduled": this.scheduled, "done": this.done,

@@ -20,7 +20,7 @@ class User(BaseModel):
     timezone = CharField(max_length=64, default="UTC")
     week_start = CharField(max_length=3, default="mon")
     # When the user's day turns ("HH:MM", 00:00 to 06:00): with 04:00, 02:00 on Tuesday still
-    # belongs to Monday (PRODUCT.md "Day").
+    # belongs to Monday (RULES.md "Days and the day start").
     day_start = CharField(max_length=5, default="00:00")
     session_version = IntegerField(default=1)
     created_at = DateTimeField(default=utcnow)

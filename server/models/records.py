@@ -36,7 +36,7 @@ class Habit(BaseModel):
     measure = CharField(max_length=7, default="check")
     unit = CharField(max_length=20, default="")
     # The effective start: the earlier of the date the user set and the earliest check-in
-    # (PRODUCT.md "Start date"); the store keeps it so on every write.
+    # (RULES.md "Start date"); the store keeps it so on every write.
     start_date = DateField()
     set_start_date = DateField()
     color = CharField(max_length=7, default="#10b981")
@@ -83,7 +83,7 @@ class HabitRule(BaseModel):
     """A schedule and target in force from `effective_from`; the newest is the current rule."""
     habit = ForeignKeyField(Habit, backref="+", on_delete="CASCADE")
     effective_from = DateField()
-    schedule = JSONField()  # as in API.md: {"type": "per_week", "times": 3}
+    schedule = JSONField()  # as in RULES.md: {"type": "per_week", "times": 3}
     target = DoubleField(null=True)
     anchor = DateField()  # the start date when the schedule was set: every_n_days windows align on it
 
@@ -149,7 +149,7 @@ class HabitSummary(BaseModel):
 
 class Pause(BaseModel):
     """A rest from `start` to `end` (both included; open while `end` is null) for one habit, or
-    for every habit of the user when `habit` is null: its days count as skipped (PRODUCT.md)."""
+    for every habit of the user when `habit` is null: its days count as skipped (RULES.md)."""
     uuid = UUIDField(default=uuid.uuid4, unique=True)
     user = ForeignKeyField(User, on_delete="CASCADE")
     habit = ForeignKeyField(Habit, null=True, on_delete="CASCADE")

@@ -1,4 +1,4 @@
-"""Reminders, Apprise targets and the calendar feed (API.md "Reminders")."""
+"""Reminders, Apprise targets and the calendar feed (RULES.md "Reminders")."""
 import hashlib
 import re
 

@@ -1,4 +1,4 @@
-"""Weekly summaries (API.md "Weekly summaries"), as the API sends them."""
+"""Weekly summaries (RULES.md "Weekly summaries"), as the API sends them."""
 from . import fields, validate
 
 from .fields import Day, Number, Schema

@@ -45,7 +45,7 @@ def register(data, passkey=None):
 
 
 def authenticate(email, password):
-    """The user for these credentials, counting failures; 401 and 429 as API.md says."""
+    """The user for these credentials, counting failures; 401 and 429 as RULES.md says."""
     email = normalise_email(email)[:254]  # as long as the column; no account is longer
     throttle_login(email)  # counted now; forgiven below when the password is right
     user = User.get_or_none(User.email == email)

@@ -58,7 +58,7 @@ def check_day(user, day):
 
 
 def merged_checkin(habit, stored, data):
-    """The check-in after this write: given fields replace, the others are kept (PRODUCT.md)."""
+    """The check-in after this write: given fields replace, the others are kept (RULES.md)."""
     quit = habit.kind == "quit"
     status = data.get("status", stored.status if stored else ("slip" if quit else "done"))
     value = data["value"] if "value" in data else (stored.value if stored else None)
@@ -151,7 +151,7 @@ def present(joined):
 
 
 def delete_checkin(user, habit, day, client_time=None):
-    """Delete the check-in of `day` if any. The start date is derived (PRODUCT.md): deleting the
+    """Delete the check-in of `day` if any. The start date is derived (RULES.md): deleting the
     check-in that moved it back moves it forward again, to the set date or the next check-in."""
     acted_at = as_naive_utc(client_time) if client_time else utcnow()
     with database.atomic():
@@ -204,7 +204,7 @@ def checkins_between(habit, start, end):
 
 
 def with_done(habit, checkin, spec=None):
-    """Attach the derived `done` (PRODUCT.md "Done and kept") for dumping."""
+    """Attach the derived `done` (RULES.md "Check-ins: done, kept, skipped") for dumping."""
     spec = spec or habit_spec(habit)
     checkin.done = domain.is_done(spec, domain.Entry(checkin.day, checkin.status, checkin.value),
                                   checkin.day)
@@ -217,7 +217,7 @@ def as_naive_utc(instant):
 
 
 def run_batch(user, items, load_item, dump_checkin):
-    """Apply batch items one by one; each succeeds or fails alone (API.md)."""
+    """Apply batch items one by one; each succeeds or fails alone (RULES.md)."""
     loaded, results = [], []
     for raw in items:
         try:

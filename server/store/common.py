@@ -40,7 +40,7 @@ def week_start_day(user):
 
 
 def date_range(user, start=None, end=None):
-    """`from`/`to` as API.md says: default the 365 days ending today, `to` clamped to today."""
+    """`from`/`to` as RULES.md says: default the 365 days ending today, `to` clamped to today."""
     today = local_today(user)
     end = min(end or today, today)
     # Near the first representable date a full year back would overflow.

@@ -78,7 +78,7 @@ def identity_id_for_body(user, identity_id):
 
 
 def checked_rule(kind, measure, schedule, target, target_given):
-    """The target a kind and measure allow with this schedule (API.md), or a 422."""
+    """The target a kind and measure allow with this schedule (RULES.md), or a 422."""
     if kind == "quit" and schedule["type"] != "daily":
         raise ValidationError({"schedule": ["Quit habits are always daily."]})
     if measure == "check":

@@ -1,4 +1,4 @@
-"""Pauses: date ranges in which one habit, or every habit of the user, rests (PRODUCT.md "Pause").
+"""Pauses: date ranges in which one habit, or every habit of the user, rests (RULES.md "Pauses").
 
 The domain sees them as plain (first, last or None) ranges on each habit's spec, and counts a
 paused day without a check-in as a skipped day. A pause written, moved or removed changes the
@@ -42,7 +42,7 @@ def known_habit(user, habit_id):
 
 
 def checked_dates(user, start, end):
-    """start and end as API.md allows them: end on or after start, neither past a year ahead."""
+    """start and end as RULES.md allows them: end on or after start, neither past a year ahead."""
     latest = local_today(user) + AHEAD
     if start > latest:
         raise ValidationError({"start": [FieldError(

@@ -37,7 +37,7 @@ def reminder_of(user, reminder_id):
 
 
 def checked(user, fields, apprise_allowed):
-    """The reminder's fields after API.md's rules that span fields, or a 422."""
+    """The reminder's fields after RULES.md's rules that span fields, or a 422."""
     target = fields["target"]
     if target == "habit":
         if fields.get("habit_id") is None:
@@ -190,7 +190,7 @@ def upcoming_of(user, hours, now):
 
 
 def reason_not_sent(reminder, habit, user, day, resting, written):
-    """Why the reminder is not sent on the user's `day` (PRODUCT.md "Reminder"), or None to send
+    """Why the reminder is not sent on the user's `day` (RULES.md "Reminders"), or None to send
     it: the one rule of the dispatcher and of what the app lists as coming. `resting`: the
     user's pauses; `written`: the (user id, day) pairs with a reflection."""
     # A habit's pause silences its reminders; a pause of everything silences every reminder.

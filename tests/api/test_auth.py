@@ -1,4 +1,5 @@
-"""Sign-up, sign-in, throttling, sign-out, CSRF and the end of sessions (API.md "Authentication")."""
+"""Sign-up, sign-in, throttling, sign-out, CSRF and the end of sessions (RULES.md "API rules
+beyond the shapes")."""
 import uuid
 
 import pytest

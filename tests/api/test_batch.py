@@ -1,4 +1,5 @@
-"""POST /checkins/batch: many writes, each on its own, safe to replay (API.md "Check-ins")."""
+"""POST /checkins/batch: many writes, each on its own, safe to replay (ARCHITECTURE.md "The
+offline queue and its replay")."""
 import datetime
 
 import pytest

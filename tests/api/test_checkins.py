@@ -1,4 +1,4 @@
-"""Check-ins one at a time: PUT, DELETE and ranges (API.md "Check-ins", PRODUCT.md "Check-in")."""
+"""Check-ins one at a time: PUT, DELETE and ranges (RULES.md "Check-ins: done, kept, skipped")."""
 import datetime
 
 import pytest
@@ -140,7 +140,7 @@ def start_date(client, habit):
 
 
 def test_the_start_date_is_the_set_date_or_the_earliest_checkin(client):
-    """PRODUCT.md "Start date": derived, so deleting an earlier check-in (an undo) restores it."""
+    """RULES.md "Start date": derived, so deleting an earlier check-in (an undo) restores it."""
     habit = make_habit(client)
     before = client.get(f"/habits/{habit['id']}/stats").json
     put_checkin(client, habit, day(-7))

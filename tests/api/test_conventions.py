@@ -1,5 +1,6 @@
-"""What every endpoint shares (API.md "Conventions", "Errors"): the error envelope, body limits,
-the health check and the OpenAPI document."""
+"""What every endpoint shares (RULES.md "API rules beyond the shapes", ARCHITECTURE.md "Errors:
+one envelope, with codes"): the error envelope, body limits, the health check and the OpenAPI
+document."""
 import json
 import re
 

@@ -1,5 +1,5 @@
-"""PRODUCT.md "Day" with a day start of 04:00, in Europe/Berlin and America/New_York on both of
-their 2026 daylight-saving days: /today's date, the latest date a check-in may have and the day a
+"""RULES.md "Days and the day start" with a day start of 04:00, in Europe/Berlin and
+America/New_York on both of their 2026 daylight-saving days: /today's date, the latest date a check-in may have and the day a
 night reminder belongs to, each checked at instants on either side of the boundary (the server's
 clock fixed by the app's configuration)."""
 import datetime

@@ -19,7 +19,7 @@ EXAMPLES = int(os.environ.get("ORBIT_FUZZ_EXAMPLES", "20"))
 ONLY = os.environ.get("ORBIT_FUZZ_ONLY", "")
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance, negative_data_rejection]
-# Schema-valid requests are accepted, except where API.md states a rule no JSON schema can: a
+# Schema-valid requests are accepted, except where RULES.md states a rule no JSON schema can: a
 # 422 naming only these fields is that rule at work (every other 4xx but 401/403/404/409/429 is
 # a schema that promised too much).
 RULES_BEYOND_THE_SCHEMA = {
@@ -73,7 +73,8 @@ RULES_BEYOND_THE_SCHEMA = {
     "POST /me/passkeys": {"credential"}, "POST /auth/register/passkey": {"credential"},
     "POST /auth/register/passkey/options": {"email"},
 }
-# An id in a body that is not one of the caller's is a 422 naming it (API.md "Errors").
+# An id in a body that is not one of the caller's is a 422 naming it (RULES.md "API rules beyond
+# the shapes").
 BODY_IDS = {"identity_id", "habit_id"}
 ACCEPTED = {200, 201, 202, 204, 401, 403, 404, 409, 429}
 # Signing out, a new password or deleting the account would leave the rest of the run with

@@ -1,4 +1,4 @@
-"""Habits: their fields, defaults and rules (API.md "Habits", PRODUCT.md "Habit")."""
+"""Habits: their fields, defaults and rules (RULES.md "Habits and their rules")."""
 import re
 
 import pytest

@@ -1,4 +1,4 @@
-"""Identities: who the user is becoming (API.md "Identities")."""
+"""Identities: who the user is becoming (RULES.md "Identities and votes")."""
 import re
 
 import pytest

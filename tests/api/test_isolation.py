@@ -1,4 +1,4 @@
-"""One user can never see or change another's data, through any endpoint (PRODUCT.md). The
+"""One user can never see or change another's data, through any endpoint (RULES.md). The
 second user (`other`) tries every endpoint on the first user's ids: an id in the path is a 404, an
 id in a body a 422 field error, and afterwards nothing of the first user has changed."""
 import io

@@ -90,8 +90,8 @@ def test_deleting_the_account_needs_the_password(app, client, body):
 
 
 def test_a_day_that_ends_when_you_go_to_sleep(app, client):
-    """PRODUCT.md "Day": with a day start of 04:00, 02:00 on Tuesday still belongs to Monday;
-    stored dates never move."""
+    """RULES.md "Days and the day start": with a day start of 04:00, 02:00 on Tuesday still
+    belongs to Monday; stored dates never move."""
     import datetime
     tuesday_2am = datetime.datetime(2026, 11, 3, 2, 0, tzinfo=ZoneInfo(clock.ZONE))
     app.config["NOW"] = lambda: tuesday_2am

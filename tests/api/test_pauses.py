@@ -1,4 +1,4 @@
-"""Pauses (API.md "Pauses"): the endpoints and their rules, on both databases, and paused days
+"""Pauses (RULES.md "Pauses"): the endpoints and their rules, on both databases, and paused days
 judged exactly as skipped days by /today, /stats, /strength and /calendar."""
 import pytest
 

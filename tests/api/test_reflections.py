@@ -1,4 +1,4 @@
-"""Reflections: one mood check a day (API.md "Reflections")."""
+"""Reflections: one mood check a day (RULES.md "Reflections")."""
 import pytest
 
 from .helpers import day, field_errors

@@ -1,4 +1,4 @@
-"""Reminders (API.md "Reminders"): the rules, the dispatcher's exactly-once sending and its skip
+"""Reminders (RULES.md "Reminders"): the rules, the dispatcher's exactly-once sending and its skip
 rules, email with one-click unsubscribe, on both databases."""
 import datetime
 import email

@@ -1,4 +1,4 @@
-"""Weekly summaries (API.md "Weekly summaries"): hand-built weeks with known answers, on both
+"""Weekly summaries (RULES.md "Weekly summaries"): hand-built weeks with known answers, on both
 databases. The weeks are in October 2026 (Mondays 5, 12 and 19), long before any run's today."""
 import datetime
 

@@ -1,4 +1,4 @@
-"""API tokens for scripts and phone shortcuts (API.md "Authentication")."""
+"""API tokens for scripts and phone shortcuts (RULES.md "API rules beyond the shapes")."""
 import pytest
 
 from server.models import ApiToken

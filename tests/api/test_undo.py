@@ -1,4 +1,4 @@
-"""Undo restores the record exactly (PRODUCT.md "Start date"): any sequence of taps, then as
+"""Undo restores the record exactly (RULES.md "Start date"): any sequence of taps, then as
 many undos (each a DELETE of what a tap created, or a PUT of exactly what it replaced), leaves
 check-ins, start date, streaks and strength as they were, on both databases."""
 from hypothesis import HealthCheck, given, settings

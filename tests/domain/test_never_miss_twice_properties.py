@@ -21,7 +21,7 @@ def with_option(h, on):
 
 
 def reference_streaks(h, entries, today):
-    """PRODUCT.md's streak rule written out again, plainly: runs of met periods of one unit,
+    """RULES.md's streak rule written out again, plainly: runs of met periods of one unit,
     neutral and open ones bridging, a miss ending them; newest first, the end never past today."""
     periods = judged_periods(h, Ledger(h, entries, today), h.start_date, today, today)
     runs, run, unit = [], [], None

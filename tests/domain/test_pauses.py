@@ -1,4 +1,4 @@
-"""Pauses (PRODUCT.md "Pause"): a paused day without a check-in counts exactly as a skipped day,
+"""Pauses (RULES.md "Pauses"): a paused day without a check-in counts exactly as a skipped day,
 for every habit, rule history and set of check-ins; a check-in on a paused day counts; a paused
 day is never due."""
 import dataclasses

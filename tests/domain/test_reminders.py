@@ -1,4 +1,4 @@
-"""Fire times (PRODUCT.md "Reminder"): local wall-clock times, RFC 5545 on daylight-saving days."""
+"""Fire times (RULES.md "Reminders"): local wall-clock times, RFC 5545 on daylight-saving days."""
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 

@@ -13,7 +13,7 @@ M_DAILY = 0.5 ** (1 / 13)
 
 
 def naive_strength(h, entries, last, num, den):
-    """PRODUCT.md's definition, spelled out day by day with no sliding sums (one rule only)."""
+    """RULES.md's definition, spelled out day by day with no sliding sums (one rule only)."""
     by_day = {e.day: e for e in entries}
     f = num / den
     m = 0.5 ** (math.sqrt(f) / 13)
