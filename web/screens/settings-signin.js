@@ -38,7 +38,7 @@ const TEXT = {
   passkeyDates: (added, used) => `Added ${added}, ${used}`,
   everywhere: "Sign out everywhere",
   everywhereButton: "End all other sessions",
-  everywhereHint: "Ends every other session: phones, tablets, other browsers. This one stays signed in; passwords, passkeys and API tokens keep working.",
+  everywhereHint: "Ends every other session: phones, tablets, other browsers. This one stays signed in; your password, passkeys and API tokens keep working.",
   everywhereTitle: "Sign out everywhere else?",
   everywhereMessage: "Every other device will need to sign in again.",
   everywhereConfirm: "Sign them out",
