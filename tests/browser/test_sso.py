@@ -3,6 +3,7 @@ login page (oidc-provider, tests/oidc_server.py): the button, the provider, back
 one-time password that links an existing account; and the screen when passwords are off."""
 import pytest
 
+from tests import clock
 from tests.oidc_server import OidcProvider
 
 from tests.browser.conftest import PASSWORD
@@ -56,7 +57,7 @@ def test_sign_in_with_the_provider_creates_the_account(app_page, provider, live_
     app_page.get_by_role("heading", level=1, name="Today").wait_for()
     shoot(app_page, "sso-today")
     me = app_page.evaluate("fetch('/api/v1/me').then((r) => r.json())")
-    assert me["email"] == "oidc-new@example.com"
+    assert (me["email"], me["timezone"]) == ("oidc-new@example.com", clock.ZONE)  # the phone's
 
 
 def test_an_existing_account_is_linked_with_its_password_once(app_page, provider, live_server,

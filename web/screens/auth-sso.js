@@ -47,10 +47,7 @@ export async function addProviderWay(screenEl, methodsOrPromise, start = {}) {
   const methods = await methodsOrPromise; // after the screen drew its form
   const formEl = screenEl.querySelector("form.auth-form");
   if (!formEl) return;
-  if (!methods.password_login) {
-    formEl.hidden = true;
-    screenEl.querySelector(".auth-switch")?.setAttribute("hidden", "");
-  }
+  if (!methods.password_login) formEl.hidden = true; // the provider's button is the way in
   if (!methods.oidc) return;
   const query = new URLSearchParams(Object.entries(start).filter(([, value]) => value));
   const href = `${methods.oidc.start_url}${query.size ? `?${query}` : ""}`;

@@ -24,7 +24,7 @@ async function signUps(invite) {
 export async function renderSignIn(screenEl) {
   const [{ mode }, methods] = await Promise.all([signUps(), sso.signInMethods()]);
   if (sso.renderInstead(screenEl, methods)) return;
-  sso.addProviderWay(screenEl, methods);
+  sso.addProviderWay(screenEl, methods, { timezone: browserTimeZone() }); // for a new account
   renderAuth(screenEl, {
     title: "Welcome back",
     lead: "Sign in to keep your streaks going.",
