@@ -10,7 +10,7 @@ def habit_spec(habit, week_start=0, pauses=()):
                               target=r.target, anchor=r.anchor) for r in habit.rules)
     return domain.Habit(kind=habit.kind, measure=habit.measure, start_date=habit.start_date,
                         rules=rules, week_start=week_start, pauses=tuple(pauses),
-                        never_miss_twice=habit.never_miss_twice)
+                        never_miss_twice=bool(habit.never_miss_twice))
 
 
 def entries_of(checkins):
