@@ -374,3 +374,19 @@ export function importFile(file) {
 }
 /** Where the browser downloads everything (a GET with the session cookie): json or csv (a zip). */
 export const exportUrl = (format = "json") => urlFor("/export", format === "json" ? {} : { format });
+
+// Chapters, the fresh start Today offers, and the weekly reflection answers (issue 24)
+export const listChapters = () => read("/chapters");
+export const createChapter = (data) => write("POST", "/chapters", data);
+export const updateChapter = (id, changes) => write("PATCH", `/chapters/${id}`, changes);
+export const deleteChapter = (id) => write("DELETE", `/chapters/${id}`);
+/** The current chapter and the votes since it began, in all and per identity. */
+export const getChapterEvidence = () => read("/chapters/evidence");
+export const getFreshStart = () => read("/fresh-start");
+export const setLandmarks = (landmarks) => write("PATCH", "/fresh-start", { landmarks });
+export const dismissFreshStart = () => write("POST", "/fresh-start/dismiss");
+/** The prompt of the week holding `date`, with its answer (null until answered). */
+export const getWeekAnswer = (date) => read(`/summaries/weekly/answers/${date}`);
+export const putWeekAnswer = (date, answer) => write("PUT", `/summaries/weekly/answers/${date}`, { answer });
+/** The answered weeks among the last `weeks`, newest first. */
+export const listWeekAnswers = (weeks = 12) => read("/summaries/weekly/answers", { weeks });

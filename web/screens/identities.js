@@ -5,16 +5,19 @@ import { append, field, h, handleSubmit, onConfirmedClick, screenHeader, showFor
 import { scheduleText } from "../format.js";
 import { colorPicker, radioValue } from "./fields.js";
 import { habitBulk } from "./habit-bulk.js";
+import { chaptersSection, sinceLine } from "./chapters.js";
 
-/** Renders #/identities. */
-export async function render(screenEl) {
-  const [identities, habits, archived] = await Promise.all([
-    store.identities(true), api.listHabits("false"), api.listHabits("true")]);
+/** Renders #/identities (into `screenEl`; a redraw renders off-screen, then into `liveEl`, the
+ * screen itself, so that a second change redraws the screen and not the detached copy). */
+export async function render(screenEl, liveEl = screenEl) {
+  const [identities, habits, archived, since, chaptersEl] = await Promise.all([
+    store.identities(true), api.listHabits("false"), api.listHabits("true"),
+    api.getChapterEvidence().catch(() => null), chaptersSection(() => rerender()).catch(() => null)]);
   const rerender = async () => {
     const freshEl = h("div");
-    await render(freshEl);
-    screenEl.replaceChildren(...freshEl.childNodes);
-    screenEl.querySelector("h1").focus(); // the control that had focus is gone
+    await render(freshEl, liveEl);
+    liveEl.replaceChildren(...freshEl.childNodes);
+    liveEl.querySelector("h1").focus(); // the control that had focus is gone
   };
   const loose = habits.filter((habit) => !identities.some((identity) => identity.id === habit.identity_id));
 
@@ -22,15 +25,16 @@ export async function render(screenEl) {
     screenHeader("Identities", { subtitle: "Every done day is a vote for who you are becoming." }),
     identities.length
       ? h("ul", { class: "identity-list", role: "list" }, identities.map((identity) =>
-        identityCard(identity, habits.filter((habit) => habit.identity_id === identity.id), rerender)))
+        identityCard(identity, habits.filter((habit) => habit.identity_id === identity.id), rerender, since)))
       : h("p", { class: "card empty-note", text: "No identities yet. Write one below, or pick a starter habit: it brings its identity along." }),
     addIdentityForm(rerender),
+    chaptersEl,
     loose.length ? habitGroup("Habits without an identity", loose) : null,
     archived.length ? habitGroup("Archived habits", archived, "Open one and use Restore to bring it back.") : null,
     habitBulk(habits, archived, rerender));
 }
 
-function identityCard(identity, habits, rerender) {
+function identityCard(identity, habits, rerender, since) {
   const headingId = `identity-${identity.id}`;
   const cardEl = h("li", { class: "card identity-card", "--habit": identity.color, "aria-labelledby": headingId });
   const editEl = h("button", { type: "button", class: "button small ghost", "aria-label": `Edit “${identity.statement}”`,
@@ -49,6 +53,7 @@ function identityCard(identity, habits, rerender) {
     h("div", { class: "votes" },
       voteCount(identity.votes_this_week, "this week"),
       voteCount(identity.votes_total, "in total")),
+    sinceLine(since?.chapter, since?.identities.find((each) => each.identity_id === identity.id)?.votes, identity.votes_total),
     habits.length
       ? h("ul", { class: "mini-habits", role: "list", "aria-label": `Habits for “${identity.statement}”` },
         habits.map((habit) => miniHabit(habit)))

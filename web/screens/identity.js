@@ -7,6 +7,7 @@ import { append, h, screenHeader, titledSection } from "../dom.js";
 import { amountText, plural } from "../format.js";
 import { votesBars } from "../charts-votes.js";
 import { miniHabit } from "./identities.js";
+import { sinceLine } from "./chapters.js";
 
 const WEEKS = 26;
 const EVIDENCE = 10;
@@ -24,6 +25,8 @@ export async function render(screenEl, identityId) {
       back: { href: "#/identities", label: "Back to Identities" },
       subtitle: `${plural(identity.votes_total, "vote")} in total · ${identity.votes_this_week} this week`,
     }),
+    // Since the current chapter beside all time (GET /identities/{id}/votes `chapter`)
+    votes.chapter ? h("div", { class: "card since-card" }, sinceLine(votes.chapter, votes.chapter.votes, identity.votes_total)) : null,
     titledSection("Votes, week by week", { className: "card chart-card identity-votes",
       hint: `The last ${WEEKS} weeks. Every done day of its habits is a vote; a quit habit's kept days count too.` },
     votesBars(votes.weeks)),

@@ -10,6 +10,7 @@ import { dayLog } from "./today-log.js";
 import { moodCard } from "./mood.js";
 import { pausedSection } from "./today-paused.js";
 import { identityGroups, prepareGroups } from "./today-groups.js";
+import { freshStartCard } from "./today-fresh-start.js";
 
 const SWIPE_MIN_PX = 70;
 
@@ -74,7 +75,7 @@ export async function render(screenEl, dateParam) {
   }
 
   paint();
-  append(screenEl, header(date, today, progressEl), dayStrip(day, date, today), bodyEl);
+  append(screenEl, header(date, today, progressEl), dayStrip(day, date, today), freshStartCard(day.fresh_start), bodyEl);
   listenForSwipes(screenEl, date, today);
 }
 

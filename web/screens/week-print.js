@@ -11,9 +11,10 @@ import { coachLine, scoreRing, weekRange } from "./week-sections.js";
 /** Renders #/week/{date}/print. */
 export async function render(screenEl, dateParam) {
   const today = store.today();
-  const [summary, habits] = await Promise.all([
+  const day = dateParam < today ? dateParam : today;
+  const [summary, habits, prompt] = await Promise.all([
     // The server names private habits "Private habit" in every row, sentence and step.
-    api.getWeeklySummary(dateParam < today ? dateParam : today, { hidePrivate: true }), api.listHabits("all")]);
+    api.getWeeklySummary(day, { hidePrivate: true }), api.listHabits("all"), api.getWeekAnswer(day).catch(() => null)]);
   const habitsById = new Map(habits.map((habit) => [habit.id, habit]));
   const back = summary.complete ? `#/week/${summary.week_start}` : "#/week";
 
@@ -42,6 +43,7 @@ export async function render(screenEl, dateParam) {
       nextStepsList(summary),
       plansList(summary),
       insights(summary),
+      prompt?.answer ? printSection(prompt.question, h("p", { class: "print-answer", text: prompt.answer })) : null,
       h("footer", { class: "print-foot", text: "Made with Orbit: small habits, a steadier you." })));
 }
 

@@ -7,6 +7,7 @@ import { append, h, icon, svg, titledSection } from "../dom.js";
 import { weeklyTrend } from "../charts.js";
 import { habitRows, highlightList, identityVotes, insightList, lastWeekCard, moodSection, nextSteps,
   totalsCard, weekRange } from "./week-sections.js";
+import { answersCard, chapterCard, promptCard } from "./week-prompt.js";
 
 const TREND_WEEKS = 12;
 const SWIPE_MIN_PX = 70;
@@ -23,7 +24,8 @@ export async function render(screenEl, dateParam) {
   const asked = dateParam && dateParam < today ? dateParam : today;
   const lastWeek = addDays(thisWeek, -7);
   // One read: the week, last week's beside this one, the trend, the habits and identities.
-  const { summary, history, habits, identities, last_week: lastSummary } = await api.getWeekScreen(asked);
+  const [{ summary, history, habits, identities, last_week: lastSummary }, prompt, answers] = await Promise.all([
+    api.getWeekScreen(asked), api.getWeekAnswer(asked).catch(() => null), api.listWeekAnswers().catch(() => [])]);
   const shown = summary.week_start;
   const isThisWeek = !summary.complete;
   const firstWeek = habits.length
@@ -49,10 +51,11 @@ export async function render(screenEl, dateParam) {
       nextSteps(summary),
       habitRows(summary, habitsById),
       identityVotes(summary, identitiesById),
+      chapterCard(summary),
       moodSection(summary),
       insightList(summary));
   }
-  screenEl.append(trendCard(history, shown));
+  append(screenEl, prompt ? promptCard(prompt) : null, trendCard(history, shown), answersCard(answers, shown));
   listenForSwipes(screenEl, previous, next, thisWeek);
 }
 
