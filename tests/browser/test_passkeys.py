@@ -163,3 +163,26 @@ def test_a_sign_up_with_a_passkey_only(local_page, email, shoot):
     sign_out(page)
     page.get_by_role("button", name="Use a passkey").click()
     page.get_by_role("heading", level=1, name="Today").wait_for()
+
+
+def test_sign_out_everywhere_keeps_this_session(local_page, email, sign_up):
+    page = local_page
+    sign_up(page, email)
+    # another device's session, signed in with the password
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+    login = urllib.request.Request(page.origin + "/api/v1/auth/login", method="POST",
+                                   data=json.dumps({"email": email, "password": PASSWORD}).encode(),
+                                   headers={"Content-Type": "application/json"})
+    assert opener.open(login, timeout=10).status == 200
+    assert opener.open(page.origin + "/api/v1/me", timeout=10).status == 200
+    page.goto(page.origin + "/#/settings")
+    ways = page.get_by_role("region", name="How you sign in")
+    expect(ways).to_contain_text("Set, last used")  # that sign-in, just now
+    ways.get_by_role("button", name="End all other sessions").click()
+    page.get_by_role("dialog").get_by_role("button", name="Sign them out").click()
+    expect(page.locator(".toast")).to_contain_text("Every other device is signed out")
+    with pytest.raises(urllib.error.HTTPError) as ended:
+        opener.open(page.origin + "/api/v1/me", timeout=10)
+    assert ended.value.code == 401
+    page.reload()
+    expect(page.get_by_role("region", name="How you sign in")).to_be_visible()
