@@ -306,7 +306,8 @@ export const listCheckins = (habitId, from, to) => read(`/habits/${habitId}/chec
 export const putReflection = (date, data) => write("PUT", `/reflections/${date}`, data);
 /** Replays writes made offline (sync.js): `items` as POST /checkins/batch takes them. (The
  * screens read today again once synced, and the badge follows that read.) */
-export const replayCheckins = (items) => write("POST", "/checkins/batch", { items });
+/** Replays queued writes; each result that went through carries its habit's Today item. */
+export const replayCheckins = (items) => write("POST", "/checkins/batch?include=today", { items });
 
 // Statistics
 /** A habit's screen in one read: stats, calendar, strength, completion rows, notes, pauses. */

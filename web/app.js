@@ -202,10 +202,11 @@ fabEl.addEventListener("click", () => { location.hash = "#/new"; });
 document.addEventListener("focusin", (event) => {
   if (event.target.matches?.("input, textarea, select") && !event.target.closest("#toast")) hideToast();
 });
-// Writes made offline have reached the server: a screen showing them as pending is drawn again.
-window.addEventListener("orbit:synced", () => {
+// Writes made offline have reached the server: Today draws the server's items it was answered
+// with (screens/today.js); any screen still showing them as pending after that is read again.
+window.addEventListener("orbit:synced", () => setTimeout(() => {
   if (mainEl.querySelector(".pending-mark:not([hidden])")) showScreen();
-});
+}));
 // A notification tapped while Orbit is open in a window its service worker cannot move (sw.js).
 navigator.serviceWorker?.addEventListener("message", (event) => {
   if (event.data?.type !== "orbit:open") return;

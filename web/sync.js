@@ -96,10 +96,14 @@ async function flush() {
   const entries = waitingOf(await offline.queued(), store.user()?.id);
   if (!entries.length) return refreshKeys();
   let sent = 0;
+  const items = []; // {date, item}: the server's Today items of the replayed writes, to draw
   try {
     await api.restoreSession(); // a CSRF token (the app may have started offline without one)
     for (const chunk of checkinBatches(entries)) {
       const { results } = await api.replayCheckins(chunk.map(batchItem));
+      chunk.forEach((entry, index) => {
+        if (results[index]?.ok && results[index].today) items.push({ date: entry.date, item: results[index].today });
+      });
       const { done, refused } = settle(chunk, results);
       for (const { entry, error } of refused) await refuse(entry, error);
       await offline.dequeue(done);
@@ -120,7 +124,7 @@ async function flush() {
     if (sent) {
       servedOffline = false;
       channel?.postMessage("synced");
-      window.dispatchEvent(new CustomEvent("orbit:synced"));
+      window.dispatchEvent(new CustomEvent("orbit:synced", { detail: { items } }));
     }
   }
   return undefined;

@@ -200,7 +200,7 @@ def test_two_tabs_replay_the_queue_once(signed_up, call_api, console_errors):
 
     batches = []
     page.context.on("request", lambda request: batches.append(len(request.post_data_json["items"]))
-                    if request.url.endswith("/checkins/batch") else None)
+                    if "/checkins/batch" in request.url else None)
     page.context.set_offline(False)  # both tabs hear `online` and try to replay
     expect(page.locator(".pending-mark:visible")).to_have_count(0)
     expect(other.locator(".pending-mark:visible")).to_have_count(0)
@@ -282,7 +282,7 @@ def test_an_update_is_picked_up_on_the_next_start_and_a_queued_write_survives_it
     expect(card(page, "Walk")).to_contain_text("Not synced yet")
 
     # A new release is deployed while the write waits; the replay fails until the end of the test.
-    page.route("**/api/v1/checkins/batch", lambda route: route.abort())
+    page.route("**/api/v1/checkins/batch*", lambda route: route.abort())
     app.config["WEB_RELEASE"] = "next"
     try:
         page.context.set_offline(False)
@@ -297,7 +297,7 @@ def test_an_update_is_picked_up_on_the_next_start_and_a_queued_write_survives_it
         expect(page.locator("#toast")).to_contain_text("Orbit was updated")
         assert '/r/next/app.js' in page.content()
         expect(card(page, "Walk")).to_contain_text("Not synced yet")  # the write is still queued
-        page.unroute("**/api/v1/checkins/batch")
+        page.unroute("**/api/v1/checkins/batch*")
         page.reload()
         card(page, "Walk").wait_for()
         expect(card(page, "Walk")).not_to_contain_text("Not synced yet")
@@ -305,3 +305,29 @@ def test_an_update_is_picked_up_on_the_next_start_and_a_queued_write_survives_it
         assert [c["status"] for c in checkins_of(call_api, ids["Walk"], today)] == ["done"]
     finally:
         app.config.pop("WEB_RELEASE")
+
+
+def test_a_replay_draws_the_servers_items_without_reading_today_again(signed_up, call_api,
+                                                                      console_errors):
+    """The batch answers with each habit's Today item (?include=today): the cards take them, the
+    pending marks go, and the day is not read again (issue 23: one round trip)."""
+    page = signed_up
+    create_habits(call_api, "Walk", "Read")
+    page.reload()
+    card(page, "Read").wait_for()
+    go_offline(page, console_errors)
+    page.get_by_role("button", name="Mark Walk done").click()
+    page.get_by_role("button", name="Mark Read done").click()
+    expect(card(page, "Read")).to_contain_text("Not synced yet")
+    reads = []
+    page.on("request", lambda request: reads.append(request.url)
+            if "/api/v1/today" in request.url else None)
+    with page.expect_response(lambda r: "/checkins/batch?include=today" in r.url) as replayed:
+        page.context.set_offline(False)
+    assert [item["ok"] for item in replayed.value.json()["results"]] == [True, True]
+    expect(page.locator(".pending-mark:visible")).to_have_count(0)
+    for name in ("Walk", "Read"):
+        expect(page.get_by_role("button", name=f"Mark {name} done")).to_have_attribute(
+            "aria-pressed", "true")
+    page.wait_for_timeout(500)  # a read the app would make after the replay
+    assert reads == [], reads

@@ -50,12 +50,9 @@ export async function render(screenEl, dateParam) {
     if (focusedEl?.isConnected) focusedEl.focus({ preventScroll: true });
     else if (focusedId) bodyEl.querySelector(`[data-habit-id="${focusedId}"] .log-button`)?.focus();
   };
-  /** A write answered (today-log.js): its Today item takes the old one's place, drawn as is. */
-  const log = dayLog((item, answer) => {
-    if (!answer || !screenEl.isConnected) return;
-    const id = item.habit.id;
-    const old = [...day.habits, ...day.later].find((each) => each.habit.id === id) || item;
-    const next = answer.habit ? drawableItem(answer) : { ...old, checkin: answer.checkin, pending: true };
+  /** A Today item the server answered a write with takes the old one's place, drawn as is. */
+  const take = (next) => {
+    const id = next.habit.id;
     // A habit logged before its start date now starts there: it moves from "later" to the day.
     const later = day.later.filter((each) => each.habit.id !== id);
     const habits = day.habits.some((each) => each.habit.id === id)
@@ -63,8 +60,23 @@ export async function render(screenEl, dateParam) {
       : next.before_start ? day.habits : [...day.habits, next];
     day = { ...day, habits, later: next.before_start ? [...later, next] : later };
     latestLoad += 1; // a reload under way would draw older data
-    paint(id);
+    return id;
+  };
+  /** A write answered (today-log.js), or queued offline (its check-in drawn as pending). */
+  const log = dayLog((item, answer) => {
+    if (!answer || !screenEl.isConnected) return;
+    const old = [...day.habits, ...day.later].find((each) => each.habit.id === item.habit.id) || item;
+    paint(take(answer.habit ? drawableItem(answer) : { ...old, checkin: answer.checkin, pending: true }));
   });
+  /** Queued writes replayed (sync.js): the server's items of this day replace the pending ones. */
+  const synced = (event) => {
+    if (!screenEl.isConnected) return window.removeEventListener("orbit:synced", synced);
+    const mine = (event.detail?.items || []).filter((each) => each.date === date);
+    if (!mine.length) return undefined;
+    for (const { item } of mine) take(drawableItem(item));
+    return paint();
+  };
+  window.addEventListener("orbit:synced", synced);
   /** Reads the day again after a change that is not a check-in (a pause resumed). */
   async function refresh(changedId) {
     const load = ++latestLoad;
