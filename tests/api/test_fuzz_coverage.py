@@ -22,7 +22,7 @@ OPERATION_SECONDS = 20
 MODES = [GenerationMode.POSITIVE, GenerationMode.NEGATIVE]
 
 
-@pytest.mark.timeout(120)
+@pytest.mark.timeout(300)  # the whole document; a stuck generator fails sooner, by name (above)
 def test_the_coverage_phase_over_every_operation(app):
     app.config["APPRISE"] = True  # Apprise targets answer by their URL, not with a 404
     client = signed_in_user(app)
