@@ -1,17 +1,22 @@
 """Properties of never miss twice (issue 24) over random habits and histories: strength is never
-touched by the option, the default rule is the streak rule as it always was, and the option only
-ever joins streaks (every met period counted once, either way)."""
+touched by the option, the default rule is the streak rule as it always was, the option only ever
+joins streaks (every met period counted once, either way), paused days still behave exactly as
+skipped ones, and checkpoints resume to what the whole history says."""
 import dataclasses
+import json
+from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from server.domain import (calendar, make_checkpoint, resume, strength_series, streaks,
-                           today_state)
+from server.domain import (Checkpoint, calendar, make_checkpoint, resume, strength_series,
+                           streaks, today_state)
 from server.domain.ledger import Ledger
 from server.domain.periods import MET, MISSED, judged_periods
 from server.domain.streaks import Streak
 
 from .strategies import histories
+from .test_pauses import assert_like_skipped, paused, pauses
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -83,9 +88,29 @@ def test_a_checkpoint_resumes_to_what_the_whole_history_says(history):
     h, entries, today = history
     h = with_option(h, True)
     for back in (1, 4, 9):
-        through = today.fromordinal(today.toordinal() - back)
+        through = today - timedelta(days=back)
         checkpoint = make_checkpoint(h, entries, through)
         if today <= checkpoint.as_of:
             continue
         since = [e for e in entries if e.day >= checkpoint.entries_from]
         assert resume(h, checkpoint, since, today) == today_state(h, entries, today)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(histories(), st.data())
+def test_paused_days_still_behave_exactly_like_skipped_days(history, data):
+    h, entries, today = history
+    h = with_option(paused(h, data.draw(pauses(h.start_date))), True)
+    assert_like_skipped(h, entries, today)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(histories(), st.data())
+def test_a_checkpoint_anywhere_back_resumes_exactly_with_pauses(history, data):
+    h, entries, today = history
+    h = with_option(paused(h, data.draw(pauses(h.start_date))), True)
+    through = today - timedelta(days=data.draw(st.integers(1, 60)))
+    checkpoint = Checkpoint.from_dict(json.loads(json.dumps(
+        make_checkpoint(h, entries, through).to_dict())))
+    since = [e for e in entries if e.day >= checkpoint.entries_from]
+    assert resume(h, checkpoint, since, today) == today_state(h, entries, today)
