@@ -93,3 +93,29 @@ def test_with_passwords_off_the_screen_offers_the_provider_only(app_page, provid
         shoot(app_page, "sso-only")
     finally:
         app.config.update(PASSWORD_LOGIN=True)
+
+
+def test_behind_a_signing_proxy_the_app_opens_signed_in(page, live_app, live_server,
+                                                       console_errors, shoot):
+    """A reverse proxy's header (ORBIT_TRUSTED_HEADER) on a first visit: the sign-up screen's
+    first request is signed in by it, and the app picks the session up and opens on Today."""
+    import ipaddress
+    app, _ = live_app
+    app.config.update(TRUSTED_HEADER="Remote-Email",
+                      TRUSTED_HEADER_FROM=[ipaddress.ip_network("127.0.0.1/32")])
+    try:
+        page.set_default_timeout(10_000)
+        page.set_extra_http_headers({"Remote-Email": "proxied@example.com"})
+        page.clock.install(time=clock.now())
+        page.goto(live_server + "/")
+        page.get_by_role("heading", level=1, name="Today").wait_for()
+        shoot(page, "sso-proxy-today")
+        me = page.evaluate("fetch('/api/v1/me').then((r) => r.json())")
+        assert me["email"] == "proxied@example.com"
+        csrf = page.evaluate("fetch('/api/v1/auth/csrf').then((r) => r.json())")["csrf_token"]
+        made = page.evaluate("""(csrf) => fetch('/api/v1/identities', {method: 'POST',
+            headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf},
+            body: JSON.stringify({statement: 'I read'})}).then((r) => r.status)""", csrf)
+        assert made == 201
+    finally:
+        app.config.update(TRUSTED_HEADER="", TRUSTED_HEADER_FROM=[])
