@@ -172,3 +172,15 @@ def test_the_document_describes_the_lapse_and_the_field(client):
     calendar = next(schema for name, schema in schemas.items()
                     if name.startswith("CalendarDayOut"))
     assert "bridged" in calendar["properties"]["state"]["enum"]
+
+
+def test_the_weekly_summary_counts_the_streak_the_option_keeps(client):
+    habit = make_habit(client, start_date=day(-20))
+    done_on(client, habit, *range(-20, -10), *range(-9, 0))  # -10 missed
+
+    def week_streak():
+        summary = client.get(f"/summaries/weekly?date={day()}").json
+        return next(row["streak"] for row in summary["habits"] if row["habit_id"] == habit["id"])
+    assert week_streak()["current"] == 9
+    client.patch(f"/habits/{habit['id']}", {"never_miss_twice": True})
+    assert week_streak()["current"] == 19  # the weekly cache knew the habit changed
