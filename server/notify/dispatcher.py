@@ -111,7 +111,7 @@ def claim_rows(due, now):
     pairs, rows = [], []
     for reminder in due:
         user, fire = reminder.user, reminder.next_fire_at.replace(tzinfo=UTC)
-        spec = spec_of(habit_of(reminder), user) if reminder.habit_id else None
+        spec = spec_of(reminder_habit(reminder), user) if reminder.habit_id else None
         pairs.append((reminder, next_fire_of(reminder, user, max(fire, now - CATCH_UP), spec)))
         rows.append({"reminder": reminder.id, "fire_at": naive(fire), "status": "sending",
                      "updated_at": naive(now),
@@ -157,7 +157,7 @@ def handle(config, reminder, delivery, written, devices, resting, now):
     if is_late(delivery.fire_at.replace(tzinfo=UTC), now):
         return "missed", {"detail": "the dispatcher was not running"}
     day = day_of_delivery(delivery, user)
-    habit = habit_of(reminder)
+    habit = reminder_habit(reminder)
     # The one rule of what is not sent, which GET /reminders/upcoming lists by too.
     reason = reason_not_sent(reminder, habit, user, day, resting.get(user.id, ()), written)
     if reason:
@@ -216,10 +216,10 @@ def retry(config, delivery, now):
 
 
 def send_again(config, reminder, delivery, now):
-    return send(config, delivery, reminder, habit_of(reminder), now)
+    return send(config, delivery, reminder, reminder_habit(reminder), now)
 
 
-def habit_of(reminder):
+def reminder_habit(reminder):
     if reminder.habit_id is None:
         return None
     return attach_rules([Habit.get_by_id(reminder.habit_id)])[0]
