@@ -11,7 +11,6 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 import requests
@@ -68,33 +67,37 @@ def stack(tmp_path_factory):
                    capture_output=True)
     orbit = Gunicorn(url, tmp / "gunicorn.log", workers=1, threads=4,
                      ORBIT_TRUSTED_HEADER="Remote-Email", ORBIT_TRUSTED_HEADER_FROM="127.0.0.1/32",
-                     ORBIT_TRUSTED_PROXIES="1", ORBIT_SIGNUPS="open").start()
+                     ORBIT_TRUSTED_PROXIES="1", ORBIT_SIGNUPS="open")
     port = free_port()
     caddyfile = ("{\n\tadmin off\n\tauto_https off\n}\n" + readme_caddyfile()
                  .replace("orbit.example.org", f"http://127.0.0.1:{port}")
                  .replace("authelia:9091", f"127.0.0.1:{auth.server_port}")
                  .replace("orbit:8000", f"127.0.0.1:{orbit.port}"))
     (tmp / "Caddyfile").write_text(caddyfile)
-    log = open(tmp / "caddy.log", "wb")
-    caddy = subprocess.Popen(["caddy", "run", "--config", str(tmp / "Caddyfile"), "--adapter",
-                              "caddyfile"], stdout=log, stderr=log,
-                             env={**os.environ, "HOME": str(tmp), "XDG_DATA_HOME": str(tmp),
-                                  "XDG_CONFIG_HOME": str(tmp)})
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2, allow_redirects=False)
-            break
-        except requests.RequestException:
-            assert caddy.poll() is None, (tmp / "caddy.log").read_text()
-            assert time.monotonic() < deadline, (tmp / "caddy.log").read_text()
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}/api/v1"
-    caddy.terminate()
-    caddy.wait(timeout=10)
-    log.close()
-    orbit.stop()
-    auth.shutdown()
+    caddy = None
+    try:  # whatever fails on the way up, nothing is left running
+        orbit.start()
+        with open(tmp / "caddy.log", "wb") as log:
+            caddy = subprocess.Popen(
+                ["caddy", "run", "--config", str(tmp / "Caddyfile"), "--adapter", "caddyfile"],
+                stdout=log, stderr=log, env={**os.environ, "HOME": str(tmp),
+                                             "XDG_DATA_HOME": str(tmp), "XDG_CONFIG_HOME": str(tmp)})
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                requests.get(f"http://127.0.0.1:{port}/healthz", timeout=2, allow_redirects=False)
+                break
+            except requests.RequestException:
+                assert caddy.poll() is None, (tmp / "caddy.log").read_text()
+                assert time.monotonic() < deadline, (tmp / "caddy.log").read_text()
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/api/v1"
+    finally:
+        if caddy is not None:
+            caddy.terminate()
+            caddy.wait(timeout=10)
+        orbit.stop()
+        auth.shutdown()
 
 
 def test_the_readme_caddyfile_passes_on_the_proxys_answer_only(stack):
