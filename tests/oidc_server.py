@@ -46,12 +46,19 @@ class OidcProvider:
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(["node", str(HERE / "provider.mjs"), str(path)],
                                             cwd=HERE, stdout=log, stderr=log)
-        deadline = time.monotonic() + 20
+        try:
+            self.wait_until_up()
+        except BaseException:
+            self.stop()  # never left running by a test that failed to start it
+            raise
+
+    def wait_until_up(self, timeout=20):
+        deadline = time.monotonic() + timeout
         while True:
             try:
                 if requests.get(f"{self.issuer}/.well-known/openid-configuration",
                                 timeout=2).ok:
-                    break
+                    return
             except requests.RequestException:
                 pass
             assert self.process.poll() is None, self.log.read_text()
@@ -64,8 +71,9 @@ class OidcProvider:
                 "OIDC_CLIENT_SECRET": CLIENT_SECRET, "OIDC_NAME": name}
 
     def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
 
 
 def log_in_at_provider(authorization_url, login, redirect_uri):
