@@ -13,10 +13,11 @@ from .records import (Checkin, CheckinTombstone, Habit, HabitRule, HabitSummary,
 from .webhooks import Webhook, WebhookMessage
 from .sso import OidcLink
 from .passkeys import Passkey, PasskeyChallenge, SignInUse
+from .snooze import Snooze
 
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, ImportRun, Habit,
           HabitRule, Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
           CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
           ImportedObject, Invite, Pause, DispatcherHeartbeat, PasswordReset,
           ServerAddress, Webhook, WebhookMessage,
-          Passkey, PasskeyChallenge, SignInUse, OidcLink, Chapter, WeekAnswer]
+          Passkey, PasskeyChallenge, SignInUse, OidcLink, Chapter, WeekAnswer, Snooze]
