@@ -175,3 +175,21 @@ def test_no_fresh_start_for_a_landmark_before_the_account(app):
     assert offer(newcomer) is None
     on(app, "2027-04-01")
     assert offer(newcomer) == ("month", "2027-04-01")
+
+
+def test_paused_days_are_no_votes_since_a_chapter_unless_logged(app, user):
+    """A quit habit from Monday 1 March 2027, a chapter from the 3rd, an account pause of the
+    5th to the 7th, a slip-free day logged on the 6th: kept days since the 3rd are 3, 4, 6, 8,
+    9, 10 (the 5th and 7th rest), 6 votes; 8 in all (the 1st and 2nd too)."""
+    on(app, "2027-03-10")
+    identity = user.post("/identities", {"statement": "I stay steady"}).json
+    calm = make_habit(user, name="No reactive messages", kind="quit", identity_id=identity["id"],
+                      start_date="2027-03-01")
+    assert user.post("/pauses", {"start": "2027-03-05", "end": "2027-03-07"}).status_code == 201
+    put_checkin(user, calm, "2027-03-06", {"value": 0})
+    user.post("/chapters", {"name": "After the separation", "start": "2027-03-03"})
+    assert user.get("/chapters/evidence").json["votes"] == 6
+    assert user.get(f"/identities/{identity['id']}/votes").json["chapter"]["votes"] == 6
+    assert user.get(f"/identities/{identity['id']}").json["votes_total"] == 8
+    week = user.get("/summaries/weekly?date=2027-03-10").json["chapter"]
+    assert (week["votes"], week["votes_total"]) == (6, 8)

@@ -104,8 +104,9 @@ def test_the_fresh_start_card_is_set_aside_for_good(live_app, signed_up, call_ap
 def test_the_weeks_question_is_answered_and_printed(signed_up, call_api, shoot):
     page = signed_up
     habit = call_api("return await api.createHabit({ name: 'Paint' })")
-    call_api("await api.putCheckin(arg, new Date().toISOString().slice(0, 10), { status: 'done' })",
-             habit["id"])
+    call_api("await api.putCheckin(arg.id, arg.date, { status: 'done' })",
+             {"id": habit["id"], "date": clock.day()})
+    call_api("await api.createChapter(arg)", {"name": "Since the move", "start": clock.day()})
     page.goto("/#/week")
     prompt = page.locator(".week-prompt")
     question = call_api("return await api.getWeekAnswer(arg)", clock.day())["question"]
@@ -122,6 +123,7 @@ def test_the_weeks_question_is_answered_and_printed(signed_up, call_api, shoot):
     sheet = page.locator(".print-sheet")
     expect(sheet.get_by_role("heading", name=question)).to_be_visible()
     expect(sheet.locator(".print-answer")).to_have_text("Painted for twenty minutes on a work night.")
+    expect(sheet.locator(".since-chapter")).to_have_text("Since the move: 1 vote · All time: 1")
     shots(page, shoot, "99-week-print-answer", sheet.locator(".print-answer"))
     # The week before lists this week's answer among the answers, with its question.
     last_week = (clock.today() - datetime.timedelta(days=clock.today().weekday() + 7)).isoformat()

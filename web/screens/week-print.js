@@ -7,6 +7,7 @@ import { h } from "../dom.js";
 import { amountText, formatNumber, percent, streakText } from "../format.js";
 import { planText } from "./habit-plan.js";
 import { coachLine, scoreRing, weekRange } from "./week-sections.js";
+import { sinceLine } from "./chapters.js";
 
 /** Renders #/week/{date}/print. */
 export async function render(screenEl, dateParam) {
@@ -40,6 +41,7 @@ export async function render(screenEl, dateParam) {
           h("span", { text: row.statement }),
           h("strong", { text: `${row.votes} ${row.votes === 1 ? "vote" : "votes"}` }),
           h("span", { class: "muted", text: `(${row.previous_votes} the week before)` }))))) : null,
+      summary.chapter ? sinceLine(summary.chapter, summary.chapter.votes, summary.chapter.votes_total) : null,
       nextStepsList(summary),
       plansList(summary),
       insights(summary),
