@@ -105,8 +105,8 @@ def evidence(user):
     habits = attach_rules(list(Habit.shown().where(Habit.user == user)))
     counts = votes_since(user, habits, chapter.start, today)
     return {"chapter": reference(chapter), "votes": sum(counts.values()),
-            "identities": [{"identity_id": k, "votes": v} for k, v in sorted(counts.items())
-                           if k is not None]}
+            "identities": [{"identity_id": k, "votes": v} for k, v in sorted(
+                (k, v) for k, v in counts.items() if k is not None)]}
 
 
 def week_evidence(habit_inputs, chapters, last):

@@ -193,3 +193,17 @@ def test_paused_days_are_no_votes_since_a_chapter_unless_logged(app, user):
     assert user.get(f"/identities/{identity['id']}").json["votes_total"] == 8
     week = user.get("/summaries/weekly?date=2027-03-10").json["chapter"]
     assert (week["votes"], week["votes_total"]) == (6, 8)
+
+
+def test_a_habit_with_no_identity_votes_for_none_since_a_chapter(app, user):
+    """Its days count in no identity's line (the fuzzer met a 500 here: None sorted with ids)."""
+    move = user.post("/identities", {"statement": "I move"}).json
+    walk = make_habit(user, name="Walk", identity_id=move["id"], start_date="2027-02-20")
+    loose = make_habit(user, name="Loose", start_date="2027-02-20")
+    chapter = user.post("/chapters", {"name": "Since the move", "start": "2027-02-20"}).json
+    for habit in (walk, loose):
+        put_checkin(user, habit, "2027-02-20")
+    answer = user.get("/chapters/evidence")
+    assert answer.status_code == 200, answer.json
+    assert answer.json["chapter"]["id"] == chapter["id"]
+    assert answer.json["identities"] == [{"identity_id": move["id"], "votes": 1}]
