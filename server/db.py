@@ -1,5 +1,6 @@
 """The one database handle, chosen by URL, with connections pooled and reused per request."""
 import functools
+import threading
 from pathlib import Path
 
 from flask import request
@@ -22,6 +23,32 @@ SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000
 POOLED = {"sqlite": "sqlite+pool", "postgres": "postgres+pool", "postgresql": "postgresql+pool"}
 
 
+class RequestConnections:
+    """A database that does not connect by itself (Peewee's autoconnect) while a request of this
+    thread runs: the request took its connection explicitly (open_connection) and hands it back
+    at its end, so a statement sent after that, or after the connection was lost and closed, is
+    an error rather than a new connection outside the request's transaction. Outside requests
+    (commands, the dispatcher, /healthz) connecting on first use stays as Peewee has it."""
+
+    requests = threading.local()
+
+    @property
+    def autoconnect(self):
+        return self.connects_itself and not getattr(self.requests, "active", False)
+
+    @autoconnect.setter
+    def autoconnect(self, value):  # Peewee's own setting, as given to the constructor
+        self.connects_itself = value
+
+
+class AppSqliteDatabase(RequestConnections, SqliteDatabase):
+    pass
+
+
+class AppPostgresDatabase(RequestConnections, PostgresDatabase):
+    pass
+
+
 def database_from_url(url, pg_prepare=True):
     """Build a pooled Peewee database for a sqlite:// or postgresql:// URL; `pg_prepare`: whether
     PostgreSQL connections prepare the hot path's statements (off behind PgBouncer in transaction
@@ -37,9 +64,10 @@ def database_from_url(url, pg_prepare=True):
         # both read and then fail to upgrade to a write ("database is locked" despite the timeout).
         options.update(pragmas=SQLITE_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
         if scheme == "sqlite+pool":  # writers queue for their turn (server/sqlitedb.py)
-            return SqliteDatabase(path, **options)
+            return AppSqliteDatabase(path, **options)
     if scheme in ("postgres+pool", "postgresql+pool"):  # fewer trips, plans kept (server/pgdb.py)
-        return PostgresDatabase(**parse(f"postgresql://{rest}"), prepare=pg_prepare, **options)
+        return AppPostgresDatabase(**parse(f"postgresql://{rest}"), prepare=pg_prepare,
+                                   **options)
     return connect(f"{scheme}://{rest}", **options)
 
 
@@ -47,10 +75,12 @@ def open_connection():
     """before_request: take a connection from the pool."""
     if request.endpoint != "health.healthz":  # it connects itself, to answer a failure with 503
         database.connect(reuse_if_open=True)
+        RequestConnections.requests.active = True
 
 
 def close_connection(exc):
     """teardown_request: hand the connection back to the pool."""
+    RequestConnections.requests.active = False
     if not database.is_closed():
         database.close()
 

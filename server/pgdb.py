@@ -88,8 +88,8 @@ class PostgresDatabase(PooledPostgresqlDatabase):
     def begin(self, isolation_level=None):
         if isolation_level is not None or self._isolation_level:
             return super().begin(isolation_level)
-        if self.is_closed():  # connect now, as a BEGIN sent at once would (autoconnect)
-            self.connect()
+        if self.is_closed():  # connect now as a BEGIN sent at once would, or refuse (autoconnect)
+            super().cursor()
         self._state.begin_pending = True
 
     def execute_sql(self, sql, params=None):
