@@ -48,6 +48,7 @@ def email_ready(config):
 def judged(items):
     """The reminders with `undeliverable`: the server says which channels cannot deliver them."""
     config = current_app.config
+    items = reminders.with_next_skipped(current_user(), items)
     return reminders.with_undeliverable(current_user(), items, email_ready(config),
                                         bool(config["APPRISE"]))
 

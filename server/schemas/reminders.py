@@ -60,6 +60,10 @@ class ReminderOut(Schema):
     enabled = fields.Boolean()
     skip_if_done = fields.Boolean()
     next_fire_at = Instant(allow_none=True, metadata={"description": "When it fires next"})
+    next_skipped = fields.String(allow_none=True, metadata={
+        "description": "Why that fire will not be sent as things stand (the dispatcher's rule: "
+                       "\"already done\", \"paused that day\", \"the habit is archived\"...), "
+                       "or null when it will be"})
     created_at = Instant()
     undeliverable = fields.List(fields.Nested(lambda: UndeliverableOut()), metadata={
         "description": "Its channels that cannot deliver it as things stand (none: all can)"})

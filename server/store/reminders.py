@@ -189,6 +189,27 @@ def upcoming_of(user, hours, now):
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
 
 
+def with_next_skipped(user, reminders):
+    """The reminders, each with `next_skipped`: why its next fire will not be sent as things
+    stand (reason_not_sent, the dispatcher's rule), or None when it will be."""
+    fires = {r.id: r.next_fire_at.replace(tzinfo=datetime.timezone.utc) for r in reminders
+             if r.next_fire_at is not None}
+    days = {r_id: day_of(fire, user) for r_id, fire in fires.items()}
+    habit_ids = {r.habit_id for r in reminders if r.habit_id is not None}
+    habits = {h.id: h for h in attach_rules(list(Habit.shown().where(
+        Habit.user == user, Habit.id.in_(list(habit_ids)))))} if habit_ids else {}
+    resting = pauses_of_users([user.id], min(days.values())).get(user.id, []) if days else []
+    written = {(user.id, day) for day, in Reflection.select(Reflection.day).where(
+        Reflection.user == user, Reflection.day.in_(list(set(days.values())))).tuples()
+        } if days else set()
+    for reminder in reminders:
+        day = days.get(reminder.id)
+        habit = habits.get(reminder.habit_id)
+        reminder.next_skipped = None if day is None or (reminder.habit_id and habit is None) \
+            else reason_not_sent(reminder, habit, user, day, resting, written)
+    return reminders
+
+
 def reason_not_sent(reminder, habit, user, day, resting, written):
     """Why the reminder is not sent on the user's `day` (RULES.md "Reminders"), or None to send
     it: the one rule of the dispatcher and of what the app lists as coming. `resting`: the

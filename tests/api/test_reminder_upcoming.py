@@ -43,3 +43,24 @@ def test_a_done_habit_and_a_written_reflection_are_not_listed(app, client, noon)
             "sent": 1, "skipped": 1}
         assert dispatch(app.config, noon + datetime.timedelta(hours=9, minutes=1)) == {
             "skipped": 1}
+
+
+def test_each_reminder_says_when_its_next_fire_will_not_be_sent(app, client, noon):
+    """The row's "Next" follows the same rule (issue 23): a done habit's reminder at 20:00 says it
+    is not sent, an archived habit's says why, the others say nothing."""
+    start = (noon.date() - datetime.timedelta(days=3)).isoformat()
+    walk, read, swim = (make_habit(client, name=n, start_date=start)
+                        for n in ("Walk", "Read", "Swim"))
+    for habit in (walk, read, swim):
+        client.post("/reminders", {"target": "habit", "habit_id": habit["id"], "time": "20:00"})
+    client.post("/reminders", {"target": "reflection", "time": "21:00"})
+    client.put(f"/habits/{walk['id']}/checkins/{noon.date().isoformat()}", {})
+    client.patch(f"/habits/{swim['id']}", {"archived": True})
+    client.put(f"/reflections/{noon.date().isoformat()}", {"mood": 4})
+    skipped = {(r["habit_id"], r["target"]): r["next_skipped"]
+               for r in client.get("/reminders").json}
+    assert skipped == {(walk["id"], "habit"): "already done", (read["id"], "habit"): None,
+                       (swim["id"], "habit"): "the habit is archived",
+                       (None, "reflection"): "the day's reflection is written"}
+    one = client.get("/reminders").json[1]
+    assert client.get(f"/reminders/{one['id']}").json["next_skipped"] == one["next_skipped"]

@@ -286,3 +286,20 @@ def test_apprise_targets_when_the_server_allows_them(apprise_on, signed_up, call
     page.get_by_role("dialog").get_by_role("button", name="Remove").click()
     expect(apprise).to_contain_text("No targets yet")
     assert call_api("return await api.listNotifyTargets();") == []
+
+
+def test_a_reminder_row_says_its_next_fire_is_not_sent_once_the_habit_is_done(signed_up, call_api,
+                                                                              mailbox):
+    """The server judges (issue 23): the row follows the dispatcher's rule, not a copy of it."""
+    page = signed_up
+    habit = call_api("return await api.createHabit({ name: 'Stretch' });")
+    call_api("return await api.createReminder({ target: 'habit', habit_id: arg, time: '21:00', "
+             "channels: ['email'] });", habit["id"])
+    page.goto(f"/#/habit/{habit['id']}/edit")
+    row = page.locator(".reminder-row", has_text="21:00")
+    expect(row).to_contain_text(re.compile(r"Next: .+ at 21:00"))
+    call_api("return await api.putCheckin(arg[0], arg[1], {});",
+             [habit["id"], call_api("return (await api.getToday()).date;")])
+    page.reload()
+    expect(page.locator(".reminder-row", has_text="21:00")).to_contain_text(
+        re.compile(r"at 21:00: not sent, already done\."))

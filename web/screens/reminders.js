@@ -174,7 +174,7 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
         h("div", { class: "reminder-text" },
           h("p", { class: "reminder-time", text: reminder.time }),
           h("p", { class: "reminder-when", text: `${daysText(reminder)} · ${channelsText(reminder.channels, { start: true })}` }),
-          h("p", { class: "hint reminder-next", text: nextText(reminder, habit) }),
+          h("p", { class: "hint reminder-next", text: nextText(reminder) }),
           undeliverableEl(reminder)),
         h("span", { class: "switch-wrap" }, switchEl, h("span", { class: "switch-track", "aria-hidden": "true" }))),
       h("div", { class: "reminder-actions" }, testEl, editEl, deleteEl),
@@ -215,12 +215,14 @@ function daysText(reminder) {
   return capitalized(listWeekdays(reminder.days));
 }
 
-/** When it comes next, in the user's time zone: "Next: today at 07:30", or why it won't. */
-export function nextText(reminder, habit) {
+/** When it comes next, in the user's time zone: "Next: today at 07:30", or why the server
+ * will not send it then ("Today at 20:00: not sent, already done."). */
+export function nextText(reminder) {
   if (!reminder.enabled) return "Paused: turn it on to get it again.";
-  if (habit?.archived) return "Not sent while the habit is archived.";
   if (!reminder.next_fire_at) return "Nothing coming on these days.";
-  return `Next: ${whenText(reminder.next_fire_at)}`;
+  const when = whenText(reminder.next_fire_at);
+  if (reminder.next_skipped) return `${when[0].toUpperCase()}${when.slice(1)}: not sent, ${reminder.next_skipped}.`;
+  return `Next: ${when}`;
 }
 
 /** An instant as the user's day and time: "today at 07:30", "tomorrow at 21:00", "Wed 9 Dec at 07:30". */
