@@ -105,16 +105,6 @@ def on_or_off(name, default):
     return raw in ("on", "1", "true", "yes")
 
 
-def on_or_off(name, default):
-    """A switch from the environment: on/off (also 1/0, true/false, yes/no); else refused."""
-    raw = os.environ.get(name, "").strip().lower()
-    if not raw:
-        return default
-    if raw not in ("on", "off", "1", "0", "true", "false", "yes", "no"):
-        raise ValueError(f"{name} must be on or off, not {raw!r}.")
-    return raw in ("on", "1", "true", "yes")
-
-
 def env_int(name, default, low, high):
     """An integer setting from the environment, refused at start-up when out of its range."""
     raw = os.environ.get(name, "").strip()
