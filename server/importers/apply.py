@@ -17,7 +17,8 @@ from ..store import identities as identity_store
 from ..store import reminders as reminder_store
 from ..store import checkpoints
 from ..store.common import MAX_POSITION, local_today, position_after_last
-from .days import changes_of, insert_rows, new_rows, write_changes, write_reflections
+from ..store.checkins_bulk import (changes_of, insert_rows, new_rows, write_changes,
+                                   write_reflections)
 from .matching import Matcher
 from .pauses import apply_pauses
 

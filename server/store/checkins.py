@@ -1,4 +1,5 @@
-"""Check-ins: the one write path (PUT, DELETE and batch replays all come through here)."""
+"""Check-ins: the one write path (PUT, DELETE and batch replays here; imports through
+checkins_bulk.py, judged by the same merged_checkin)."""
 import datetime
 
 from marshmallow import ValidationError

@@ -1,9 +1,10 @@
-"""Check-ins and reflections of an import, written in bulk: a Loop backup holds years of days,
-and one store call a day would take minutes. Each check-in still passes the store's own rules
-(store.checkins.merged_checkin); the start date, the cache revision and the tombstones are kept
-right as the store keeps them on a single write.
+"""Check-ins and reflections written in bulk: the store's path for imports, beside
+store/checkins.py's for single writes and batch replays. A Loop backup holds years of days, and
+one store call a day would take minutes; each check-in still passes the same rule
+(checkins.merged_checkin), and the start date, the cache revision and the tombstones are kept
+right as a single write keeps them.
 
-A new habit's days are rows to insert (`new_rows`), written by runs.py in short batches. An
+A new habit's days are rows to insert (`new_rows`), written by importers/runs.py in short batches. An
 existing habit's are compared with what it holds (`changes_of`) before the import's last
 transaction, without holding the write lock, and written in it conditionally (`write_changes`):
 a day the user logged or changed meanwhile keeps what they wrote."""
@@ -15,8 +16,8 @@ from peewee import PostgresqlDatabase, fn
 from ..clock import utcnow
 from ..db import database
 from ..models import Checkin, CheckinTombstone, Habit, Reflection, ReflectionTombstone
-from ..store.checkins import merged_checkin
-from .plan import EPOCH
+from .checkins import merged_checkin
+from .common import EPOCH
 
 CHUNK = 500  # rows a statement: well under SQLite's limit of bound variables
 CHANGED = ("status", "value", "note", "acted_at", "updated_at")
@@ -87,7 +88,7 @@ def write_changes(habit, changes):
     if created or updated:
         earliest = Checkin.select(fn.MIN(Checkin.day)).where(Checkin.habit == habit).scalar()
         habit.start_date = min(habit.set_start_date, earliest)
-        # Past days changed: every cached state of the habit is stale (store/summaries.py).
+        # Past days changed: every cached state of the habit is stale (checkpoints.py).
         Habit.update(start_date=habit.start_date, revision=Habit.revision + 1).where(
             Habit.id == habit.id).execute()
     return created, updated
