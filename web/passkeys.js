@@ -52,15 +52,10 @@ export async function createPasskey(publicKey) {
     throw worded(error);
   }
   const { response } = credential;
-  return {
-    id: credential.id, rawId: toText(credential.rawId), type: credential.type,
-    authenticatorAttachment: credential.authenticatorAttachment || null,
-    response: {
-      clientDataJSON: toText(response.clientDataJSON),
-      attestationObject: toText(response.attestationObject),
-      transports: typeof response.getTransports === "function" ? response.getTransports() : null,
-    },
-  };
+  return asJson(credential, {
+    attestationObject: toText(response.attestationObject),
+    transports: typeof response.getTransports === "function" ? response.getTransports() : null,
+  });
 }
 
 /** Signs the request options' challenge with a passkey the person picks; the answer as JSON. */
@@ -75,15 +70,19 @@ export async function usePasskey(publicKey) {
     throw worded(error);
   }
   const { response } = credential;
+  return asJson(credential, {
+    authenticatorData: toText(response.authenticatorData),
+    signature: toText(response.signature),
+    userHandle: response.userHandle ? toText(response.userHandle) : null,
+  });
+}
+
+/** A credential as the server reads it: its ids and the response's fields, bytes as text. */
+function asJson(credential, fields) {
   return {
     id: credential.id, rawId: toText(credential.rawId), type: credential.type,
     authenticatorAttachment: credential.authenticatorAttachment || null,
-    response: {
-      clientDataJSON: toText(response.clientDataJSON),
-      authenticatorData: toText(response.authenticatorData),
-      signature: toText(response.signature),
-      userHandle: response.userHandle ? toText(response.userHandle) : null,
-    },
+    response: { clientDataJSON: toText(credential.response.clientDataJSON), ...fields },
   };
 }
 
