@@ -56,7 +56,8 @@ def schema_name(schema):
 def build_spec(app):
     """Every /api/v1 route that carries @doc notes, as an OpenAPI 3.0 document."""
     spec = APISpec(title="Orbit API", version="1", openapi_version="3.0.3",
-                   plugins=[MarshmallowPlugin(schema_name_resolver=schema_name)], servers=[{"url": "/api/v1"}],
+                   plugins=[MarshmallowPlugin(schema_name_resolver=schema_name)],
+                   servers=[{"url": "/api/v1"}],
                    info={"description": "Orbit, a self-hosted habit and identity-growth tracker."})
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
     spec.components.security_scheme("session", {"type": "apiKey", "in": "cookie",

@@ -20,7 +20,8 @@ def apply_chapters(user, plan, report):
             taken = Chapter.select().where(Chapter.uuid == record["uuid"]).exists()
             # another account's uuid: one of the importer's own, found again by name and day
             if taken and Chapter.select().where(
-                    Chapter.user == user, Chapter.name == fields["name"], Chapter.start == fields["start"]).exists():
+                    Chapter.user == user, Chapter.name == fields["name"],
+                    Chapter.start == fields["start"]).exists():
                 continue
             Chapter.create(user=user, **fields, **({} if taken else {"uuid": record["uuid"]}),
                            **({"created_at": naive(record["created_at"])}

@@ -16,8 +16,8 @@ from .passkeys import Passkey, PasskeyChallenge, SignInUse
 from .snooze import Snooze
 
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, ImportRun, Habit,
-          HabitRule, Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery, NotifyTarget,
-          CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
+          HabitRule, Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery,
+          NotifyTarget, CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
           ImportedObject, Invite, Pause, DispatcherHeartbeat, PasswordReset,
           ServerAddress, Webhook, WebhookMessage,
           Passkey, PasskeyChallenge, SignInUse, OidcLink, Chapter, WeekAnswer, Snooze]

@@ -4,10 +4,10 @@ one store call a day would take minutes; each check-in still passes the same rul
 (checkins.merged_checkin), and the start date, the cache revision and the tombstones are kept
 right as a single write keeps them.
 
-A new habit's days are rows to insert (`new_rows`), written by importers/runs.py in short batches. An
-existing habit's are compared with what it holds (`changes_of`) before the import's last
-transaction, without holding the write lock, and written in it conditionally (`write_changes`):
-a day the user logged or changed meanwhile keeps what they wrote."""
+A new habit's days are rows to insert (`new_rows`), written by importers/runs.py in short
+batches. An existing habit's are compared with what it holds (`changes_of`) before the import's
+last transaction, without holding the write lock, and written in it conditionally
+(`write_changes`): a day the user logged or changed meanwhile keeps what they wrote."""
 import dataclasses
 
 from marshmallow import ValidationError
