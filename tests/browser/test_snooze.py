@@ -108,6 +108,7 @@ def test_a_tap_where_no_buttons_show_opens_done_and_later(live_app, live_server,
     page.get_by_role("button", name="Done").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Logged: Read 20 pages")
     page.get_by_role("link", name="Open Orbit").click()
+    expect(page.locator("script[type=module]")).to_have_count(1)  # the app, not the page it left
     page.get_by_role("heading", level=1).wait_for()
     checkins = call_api("return await api.listCheckins(arg, null, null);", habit["id"])
     assert [c["done"] for c in checkins] == [True]
