@@ -1,203 +1,11 @@
-// The only module that talks to the server. Every write goes through write(), so the offline
-// queue of the next issue can be added in one place.
-import * as offline from "./offline-store.js";
+// The server's endpoints by resource, for the screens (`import * as api from "./api.js"`); the
+// requests themselves, their errors and the session are http.js's.
 import * as badge from "./badge.js";
+import { read, request, startSession, takeStartingDay, urlFor, write } from "./http.js";
 
-const BASE = "/api/v1";
-const NETWORK_MESSAGE = "Orbit can't be reached. Check your connection and try again.";
+export { ApiError, adoptServerSession, bootstrap, forgetStartingDay, knownHere, logout, restoreSession } from "./http.js";
 
-const SESSION_HINT = "orbit.session";
-const KNOWN_HINT = "orbit.known";
-
-let csrfToken = null;
-
-// A hint that this browser holds a session cookie (which is HttpOnly, so unreadable here): without
-// it, start-up skips asking the server and shows sign-in at once, with no 401 in the console.
-function rememberSession(signedIn) {
-  try {
-    if (signedIn) localStorage.setItem(SESSION_HINT, "1");
-    else {
-      localStorage.removeItem(SESSION_HINT);
-      offline.forgetReads(); // the data kept for offline use leaves with the session
-      badge.clear();
-    }
-  } catch {
-    // Storage may be disabled; the hint is only an optimisation.
-  }
-}
-
-/** True when someone has signed in (or up) from this browser before: start-up then opens on
- * sign-in rather than sign-up. */
-export function knownHere() {
-  try {
-    return localStorage.getItem(KNOWN_HINT) === "1" || mayHaveSession();
-  } catch {
-    return true;
-  }
-}
-
-function mayHaveSession() {
-  try {
-    return adoptServerSession() || localStorage.getItem(SESSION_HINT) === "1";
-  } catch {
-    return true;
-  }
-}
-
-/** True (once) when the server signed this browser in without being asked here: the return from an
- * OpenID provider, or a reverse proxy's header. It says so in a readable cookie, which the session
- * hint then replaces. */
-export function adoptServerSession() {
-  if (!document.cookie.split("; ").includes("orbit_signed_in=1")) return false;
-  document.cookie = "orbit_signed_in=; Max-Age=0; Path=/; SameSite=Lax";
-  rememberSession(true);
-  return true;
-}
-
-/** An error from the API (or the network), with the fields of the error envelope. */
-export class ApiError extends Error {
-  constructor({ status = 0, code = "network_error", message = NETWORK_MESSAGE, fields = null, codes = null }) {
-    super(message);
-    this.name = "ApiError";
-    this.status = status;
-    this.code = code;
-    this.fields = fields;
-    this.codes = codes; // `fields` as machine codes and parameters (messages.js words them)
-  }
-}
-
-function urlFor(path, query) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query || {})) {
-    if (value !== undefined && value !== null && value !== "") params.set(key, value);
-  }
-  const search = params.toString();
-  return BASE + path + (search ? `?${search}` : "");
-}
-
-async function errorFrom(response) {
-  let envelope = null;
-  try {
-    envelope = (await response.json()).error;
-  } catch {
-    envelope = null;
-  }
-  return new ApiError({
-    status: response.status,
-    code: envelope?.code || "http_error",
-    message: envelope?.message || `Something went wrong (${response.status}). Please try again.`,
-    fields: envelope?.fields || null,
-    codes: envelope?.codes || null,
-  });
-}
-
-async function request(method, path, { body, form, query, signOutOn401 = true, retried = false } = {}) {
-  const headers = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";  // a form sets its own
-  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
-  let response;
-  try {
-    response = await fetch(urlFor(path, query), {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
-  } catch {
-    throw new ApiError({});
-  }
-  // 204 and 202 ("accepted": a test send) carry no body.
-  if (response.ok) return response.status === 204 || response.status === 202 ? null : response.json();
-  const error = await errorFrom(response);
-  if (error.status === 403 && error.code === "csrf_failed" && !retried && (await restoreSession())) {
-    return request(method, path, { body, form, query, signOutOn401, retried: true });
-  }
-  if (error.status === 401 && signOutOn401) {
-    csrfToken = null;
-    rememberSession(false);
-    window.dispatchEvent(new CustomEvent("orbit:signed-out"));
-  }
-  throw error;
-}
-
-/** A GET. Its answer is kept (offline-store.js); with no network, the last answer kept is
- * returned instead and "orbit:offline" is announced. */
-async function read(path, query) {
-  const url = urlFor(path, query);
-  try {
-    const data = await request("GET", path, { query });
-    offline.keepRead(url, data);
-    return data;
-  } catch (error) {
-    if (error.code !== "network_error") throw error;
-    const kept = await offline.keptRead(url);
-    if (kept === undefined) throw error;
-    window.dispatchEvent(new CustomEvent("orbit:offline"));
-    return kept;
-  }
-}
-/** Every change to the user's data passes here (the future offline queue's single entry). */
-const write = (method, path, body) => request(method, path, { body });
-
-// Session
-/** Asks the server for this session's CSRF token; true when signed in. */
-export async function restoreSession() {
-  if (!mayHaveSession()) return false;
-  try {
-    csrfToken = (await request("GET", "/auth/csrf", { signOutOn401: false })).csrf_token;
-    return true;
-  } catch (error) {
-    // Offline, a session known here opens on the last data kept (sync.js fetches the token later).
-    if (error.code === "network_error" && (await offline.keptRead(urlFor("/me"))) !== undefined) return true;
-    if (error.status !== 401) throw error;
-    rememberSession(false);
-    return false;
-  }
-}
-
-/** The app's first read (GET /bootstrap): the user, this session's CSRF token and their Today in
- * one round trip; null when not signed in. Offline, the user kept from the last start (Today then
- * opens on its kept read). */
-export async function bootstrap() {
-  if (!mayHaveSession()) return null;
-  try {
-    const answer = await request("GET", "/bootstrap", { signOutOn401: false });
-    csrfToken = answer.csrf_token;
-    offline.keepRead(urlFor("/me"), answer.user);
-    offline.keepRead(urlFor("/today", { date: answer.today.date }), answer.today);
-    startingDay = answer.today;
-    badge.fromToday(answer.today);
-    return answer.user;
-  } catch (error) {
-    if (error.code === "network_error") {
-      const kept = await offline.keptRead(urlFor("/me"));
-      if (kept !== undefined) return kept;
-    }
-    if (error.status !== 401) throw error;
-    rememberSession(false);
-    return null;
-  }
-}
-// Today as GET /bootstrap gave it: the first screen's GET /today of that day is answered from it.
-let startingDay = null;
-/** Once the first screen is drawn: Today is read afresh from then on. */
-export function forgetStartingDay() {
-  startingDay = null;
-}
-
-async function startSession(path, body) {
-  const result = await request("POST", path, { body, signOutOn401: false });
-  csrfToken = result.csrf_token;
-  rememberSession(true);
-  offline.keepRead(urlFor("/me"), result.user); // what GET /me would answer, for an offline start
-  try {
-    localStorage.setItem(KNOWN_HINT, "1");
-  } catch {
-    // Storage may be disabled: the next visit opens on sign-up, one tap from sign-in.
-  }
-  return result.user;
-}
-
+// Signing in and up, and a forgotten password
 export const register = (email, password, timezone, invite = null) =>
   startSession("/auth/register", invite ? { email, password, timezone, invite } : { email, password, timezone });
 /** Who may sign up here, and whether `invite` (a token, or null) is good: no sign-in needed. */
@@ -218,12 +26,6 @@ export const checkResetLink = (token) =>
 /** Sets a new password with a reset link's token, and signs in here. */
 export const resetPassword = (token, password) =>
   startSession("/auth/password-reset/confirm", { token, password });
-export async function logout() {
-  await write("POST", "/auth/logout");
-  csrfToken = null;
-  rememberSession(false);
-}
-
 // Account
 export const getMe = () => read("/me");
 export const updateMe = (changes) => write("PATCH", "/me", changes);
@@ -282,9 +84,8 @@ export const getTemplates = () => read("/templates");
 // Check-ins and the day
 /** The day as Today draws it, judged by the server (GET /today). */
 export function getToday(date) {
-  const started = startingDay;
-  startingDay = null;
-  if (started && started.date === date) return Promise.resolve(started);
+  const started = takeStartingDay(date);
+  if (started) return Promise.resolve(started);
   return read("/today", { date }).then((day) => {
     badge.fromToday(day); // the app badge counts what the server says is left today
     return day;
@@ -304,9 +105,8 @@ export const deleteCheckin = (habitId, date) =>
     .then((answer) => badgeFollows(date, answer));
 export const listCheckins = (habitId, from, to) => read(`/habits/${habitId}/checkins`, { from, to });
 export const putReflection = (date, data) => write("PUT", `/reflections/${date}`, data);
-/** Replays writes made offline (sync.js): `items` as POST /checkins/batch takes them. (The
- * screens read today again once synced, and the badge follows that read.) */
-/** Replays queued writes; each result that went through carries its habit's Today item. */
+/** Replays writes made offline (sync.js): `items` as POST /checkins/batch takes them; each result
+ * that went through carries its habit's Today item, which the screen draws. */
 export const replayCheckins = (items) => write("POST", "/checkins/batch?include=today", { items });
 
 // Statistics
