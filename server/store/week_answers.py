@@ -2,10 +2,10 @@
 import datetime
 
 from ..clock import utcnow
-from ..db import database
+from ..db import database, locked
 from ..domain.prompts import prompt_for_week
 from ..domain.weekly import week_containing
-from ..models import WeekAnswer
+from ..models import User, WeekAnswer
 from .common import local_today, week_start_day
 
 WEEK = datetime.timedelta(days=7)
@@ -33,6 +33,8 @@ def put_answer(user, day, answer):
     """PUT: the answer to the week's prompt; (row, created)."""
     week_start = week_of(user, day)
     with database.atomic():
+        # One writer of a user's weeks at a time: two first answers would both find none.
+        locked(User.select(User.id).where(User.id == user.id)).get()
         row = WeekAnswer.get_or_none(WeekAnswer.user == user, WeekAnswer.week_start == week_start)
         if row is None:
             key, question = prompt_for_week(week_start)

@@ -72,3 +72,30 @@ def test_an_answer_is_short_text(user):
     for body in ({}, {"answer": ""}, {"answer": "x" * 1001}, {"answer": 3}):
         assert field_errors(user.put("/summaries/weekly/answers/2027-03-10", body), "answer")
     assert field_errors(user.get("/summaries/weekly/answers?weeks=0"), "weeks")
+
+
+def test_two_first_answers_at_once_both_land(app, user):
+    """Two devices answering a new week together: one creates, the other updates (on PostgreSQL
+    both used to find no row, and the second answered 409)."""
+    import threading
+
+    from .test_races import clients_of
+    devices = clients_of(app, user, 2)
+    for round_ in range(5):
+        week = f"2027-0{1 + round_ // 4}-{4 + 7 * (round_ % 4):02d}"
+        answers, barrier = [], threading.Barrier(2)
+
+        def answer(device, text):
+            barrier.wait()
+            answers.append(device.put(f"/summaries/weekly/answers/{week}",
+                                      {"answer": text}).status_code)
+
+        threads = [threading.Thread(target=answer, args=(d, f"from {i}"))
+                   for i, d in enumerate(devices)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(answers) == [200, 201], (week, answers)
+        assert user.get(f"/summaries/weekly/answers/{week}").json["answer"] in (
+            "from 0", "from 1")
