@@ -1,11 +1,15 @@
 """Reminders in the app (issue #12): several on a habit from its editor, the reflection and weekly
 summary reminders, the calendar link and Apprise targets in Settings → Reminders; checked against
 what the server holds, on a 390x844 phone and at 360 px, light and dark."""
+import datetime
 import re
 import threading
+import time
 
 import pytest
 from playwright.sync_api import expect
+
+from tests import clock
 
 # Chromium logs every 4xx answer. Expected here: GET /calendar/token is a 404 while there is no
 # feed, and a test send a 409 when this server has no mail set up.
@@ -292,14 +296,27 @@ def test_a_reminder_row_says_its_next_fire_is_not_sent_once_the_habit_is_done(si
                                                                               mailbox):
     """The server judges (issue 23): the row follows the dispatcher's rule, not a copy of it."""
     page = signed_up
+    at = later_today()
     habit = call_api("return await api.createHabit({ name: 'Stretch' });")
-    call_api("return await api.createReminder({ target: 'habit', habit_id: arg, time: '21:00', "
-             "channels: ['email'] });", habit["id"])
+    call_api("return await api.createReminder({ target: 'habit', habit_id: arg[0], time: arg[1], "
+             "channels: ['email'] });", [habit["id"], at])
     page.goto(f"/#/habit/{habit['id']}/edit")
-    row = page.locator(".reminder-row", has_text="21:00")
-    expect(row).to_contain_text(re.compile(r"Next: .+ at 21:00"))
+    row = page.locator(".reminder-row", has_text=at)
+    expect(row).to_contain_text(re.compile(rf"Next: .+ at {at}"))
     call_api("return await api.putCheckin(arg[0], arg[1], {});",
              [habit["id"], call_api("return (await api.getToday()).date;")])
     page.reload()
-    expect(page.locator(".reminder-row", has_text="21:00")).to_contain_text(
-        re.compile(r"at 21:00: not sent, already done\."))
+    expect(page.locator(".reminder-row", has_text=at)).to_contain_text(
+        re.compile(rf"at {at}: not sent, already done\."))
+
+
+def later_today():
+    """A reminder time still to come today on the tests' clock ("HH:MM"), whatever its hour: a
+    few minutes on, or, in the last minutes before midnight, after waiting for the new day."""
+    local = clock.now().astimezone(clock.ZONE_INFO)
+    if (local.hour, local.minute) >= (23, 56):
+        tomorrow = datetime.datetime.combine(local.date() + datetime.timedelta(days=1),
+                                             datetime.time(0, 1), clock.ZONE_INFO)
+        time.sleep((tomorrow - local).total_seconds())
+        local = clock.now().astimezone(clock.ZONE_INFO)
+    return (local + datetime.timedelta(minutes=3)).strftime("%H:%M")
