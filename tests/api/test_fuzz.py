@@ -106,24 +106,31 @@ def fuzz(app, credentials, ending_sessions=False):
         if operation.body or any(True for _ in operation.iter_parameters()):
             modes.append(schemathesis.GenerationMode.NEGATIVE)  # nothing to break otherwise
         for mode in modes:
-            @given(case=operation.as_strategy(generation_mode=mode))
-            @settings(max_examples=EXAMPLES, deadline=None, database=None,
-                      suppress_health_check=list(HealthCheck))
-            def run(case):
-                call_and_check(case, credentials())
-
-            try:
-                run()
-            except Unsatisfiable:
-                continue  # no request breaks the schema (a path of any string)
-            except (Exception, BaseExceptionGroup) as failure:  # each is reported below
-                failures.append(f"{operation.label} ({mode}): {failure}")
+            failures.extend(fuzzed(operation, mode, credentials))
     assert not failures, "\n\n".join(failures)
 
 
-def call_and_check(case, sent):
+def fuzzed(operation, mode, credentials, redirects=False):
+    """Run an operation's generated cases in `mode`, each sent with `credentials()`: its failure
+    as a line of text, or none (`redirects`: a 302 is an accepted answer too)."""
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @settings(max_examples=EXAMPLES, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    def run(case):
+        call_and_check(case, credentials(), redirects)
+
+    try:
+        run()
+    except Unsatisfiable:
+        return []  # no request breaks the schema (a path of any string)
+    except (Exception, BaseExceptionGroup) as failure:  # each is reported by the caller
+        return [f"{operation.label} ({mode}): {failure}"]
+    return []
+
+
+def call_and_check(case, sent, redirects=False):
     """Send the case signed in with `sent` ({"headers", "cookies"}): the answer passes CHECKS, and
-    a schema-valid request is accepted (assert_accepted)."""
+    a schema-valid request is accepted (assert_accepted; with `redirects`, a 302 too)."""
     if sent.get("cookies"):
         # A generated Authorization header would be tried before the cookie: 401.
         case.headers = {k: v for k, v in (case.headers or {}).items()
@@ -133,7 +140,7 @@ def call_and_check(case, sent):
     response = case.call_and_validate(
         headers={"Accept-Encoding": "identity", **sent.get("headers", {})},
         cookies=sent.get("cookies"), checks=CHECKS)
-    if case.meta.generation.mode.is_positive:
+    if case.meta.generation.mode.is_positive and not (redirects and response.status_code == 302):
         assert_accepted(case.operation.label, case, response)
     return response
 
