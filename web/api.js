@@ -1,7 +1,7 @@
 // The server's endpoints by resource, for the screens (`import * as api from "./api.js"`); the
 // requests themselves, their errors and the session are http.js's.
 import * as badge from "./badge.js";
-import { read, request, startSession, takeStartingDay, urlFor, write } from "./http.js";
+import { endSession, read, request, startSession, takeStartingDay, urlFor, write } from "./http.js";
 
 export { ApiError, adoptServerSession, bootstrap, forgetStartingDay, knownHere, logout, restoreSession } from "./http.js";
 
@@ -31,11 +31,7 @@ export const getMe = () => read("/me");
 export const updateMe = (changes) => write("PATCH", "/me", changes);
 export const changePassword = (currentPassword, newPassword) =>
   write("POST", "/me/password", { current_password: currentPassword, new_password: newPassword });
-export async function deleteAccount(password) {
-  await write("DELETE", "/me", { password });
-  csrfToken = null;
-  rememberSession(false);
-}
+export const deleteAccount = (password) => endSession("DELETE", "/me", { password });
 export const listTokens = () => read("/tokens");
 /** A new token: full access, or (with `habitIds`) only logging those habits' check-ins. */
 export const createToken = (name, habitIds = null) =>

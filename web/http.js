@@ -206,8 +206,11 @@ export async function startSession(path, body) {
   return result.user;
 }
 
-export async function logout() {
-  await write("POST", "/auth/logout");
+/** A write that ends the session (signing out, deleting the account): this browser forgets it. */
+export async function endSession(method, path, body) {
+  await write(method, path, body);
   csrfToken = null;
   rememberSession(false);
 }
+
+export const logout = () => endSession("POST", "/auth/logout");
