@@ -135,7 +135,9 @@ def later_chosen(token):
 
 
 def app_of(reminder):
-    return link_of(reminder, links.base_url(current_app.config, reminder.user))
+    """Where the page's "Open Orbit" leads: the reminder's screen, at the address this page was
+    reached at (a page answers its own request; an email's links follow the user instead)."""
+    return link_of(reminder, links.base_url(current_app.config))
 
 
 def html(body):

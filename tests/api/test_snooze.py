@@ -336,3 +336,19 @@ def test_three_dispatcher_commands_send_each_emailed_snooze_once(app, database_u
     assert again == sorted(f"s{i}@example.org" for i in range(count))
     with app.app_context():
         assert Snooze.select().where(Snooze.status == "sent").count() == count
+
+
+def test_the_tap_page_opens_orbit_where_it_was_reached(app, client, push_service):
+    """Its "Open Orbit" follows the page's own request, not where the user was last seen (the
+    link led to another address once the user had used Orbit elsewhere)."""
+    from server.models import ServerAddress
+    received, base = push_service
+    keys = device(client, base)
+    habit, reminder = habit_reminder(client)
+    fire(app, reminder)
+    [first] = payloads(received, keys)
+    with app.app_context():
+        ServerAddress.update(url="http://elsewhere.example.org", changed_at=clock.now()).execute()
+    text = client.http.get(path_of(first["page"])).get_data(as_text=True)
+    assert f'href="http://localhost/#/habit/{habit["id"]}"' in text, text
+    assert "elsewhere.example.org" not in text
