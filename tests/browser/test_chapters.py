@@ -50,10 +50,11 @@ def test_a_chapter_added_shows_evidence_since_it(signed_up, call_api, shoot):
         "Since the move: 2 votes · All time: 3")
     shots(page, shoot, "96-chapters-identity", page.locator(".since-card"))
     # The Week: since the chapter up to the week's last day, beside all time.
+    # Scoped to the Week: the Identity screen's card reads the same until the Week replaces it.
     page.goto("/#/week")
-    expect(page.locator(".since-card .since-chapter")).to_have_text(
-        "Since the move: 2 votes · All time: 3")
-    shots(page, shoot, "96-chapters-week", page.locator(".since-card"))
+    since = page.locator(".screen-week .since-card")
+    expect(since.locator(".since-chapter")).to_have_text("Since the move: 2 votes · All time: 3")
+    shots(page, shoot, "96-chapters-week", since)
 
     # Renamed, then removed: the since line goes with it.
     page.goto("/#/identities")
