@@ -137,6 +137,13 @@ export async function read(path, query) {
     return kept;
   }
 }
+/** A JSON file of this release (a language's catalogue, web/i18n.js): from the service worker's
+ * cache when it has it, else the network. */
+export async function readReleaseFile(url) {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) throw new ApiError({ status: response.status, code: "http_error" });
+  return response.json();
+}
 /** Every change to the user's data passes here (the future offline queue's single entry). */
 export const write = (method, path, body) => request(method, path, { body });
 
