@@ -14,10 +14,12 @@ from .webhooks import Webhook, WebhookMessage
 from .sso import OidcLink
 from .passkeys import Passkey, PasskeyChallenge, SignInUse
 from .snooze import Snooze
+from .wellbeing import WellbeingCheck
 
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, ImportRun, Habit,
           HabitRule, Checkin, Reflection, HabitSummary, WeeklyCache, Reminder, Delivery,
           NotifyTarget, CalendarFeed, CheckinTombstone, ReflectionTombstone, PushSubscription, ActionToken,
           ImportedObject, Invite, Pause, DispatcherHeartbeat, PasswordReset,
           ServerAddress, Webhook, WebhookMessage,
-          Passkey, PasskeyChallenge, SignInUse, OidcLink, Chapter, WeekAnswer, Snooze]
+          Passkey, PasskeyChallenge, SignInUse, OidcLink, Chapter, WeekAnswer, Snooze,
+          WellbeingCheck]
