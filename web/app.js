@@ -6,6 +6,7 @@ import { forgetUndos } from "./undo.js";
 import { leaveGuard } from "./leave.js";
 import { startSync } from "./sync.js";
 import { announceUpdate } from "./release.js";
+import { t, tc } from "./i18n.js";
 import * as auth from "./screens/auth.js";
 import * as reset from "./screens/reset.js";
 import * as today from "./screens/today.js";
@@ -20,26 +21,26 @@ import * as weekPrint from "./screens/week-print.js";
 import { renderSuggested } from "./screens/week-apply.js";
 
 const ROUTES = [
-  { pattern: /^#\/signin$/, render: auth.renderSignIn, title: "Sign in", public: true },
-  { pattern: /^#\/signup(?:\?(.*))?$/, render: auth.renderSignUp, title: "Create account", public: true },
-  { pattern: /^#\/forgot$/, render: reset.renderForgot, title: "Forgot password", public: true },
+  { pattern: /^#\/signin$/, render: auth.renderSignIn, screen: "sign-in", title: () => t("Sign in"), public: true },
+  { pattern: /^#\/signup(?:\?(.*))?$/, render: auth.renderSignUp, screen: "create-account", title: () => t("Create account"), public: true },
+  { pattern: /^#\/forgot$/, render: reset.renderForgot, screen: "forgot-password", title: () => t("Forgot password"), public: true },
   // A reset link opens its screen even where someone is signed in: it signs in its own account.
-  { pattern: /^#\/reset(?:\?(.*))?$/, render: reset.renderReset, title: "New password", public: true, anyone: true },
-  { pattern: /^#\/today$/, render: today.render, title: "Today", tab: "today", fab: true, followsToday: true },
-  { pattern: /^#\/today\/(\d{4}-\d{2}-\d{2})$/, render: today.render, title: "Today", tab: "today", fab: true },
+  { pattern: /^#\/reset(?:\?(.*))?$/, render: reset.renderReset, screen: "new-password", title: () => t("New password"), public: true, anyone: true },
+  { pattern: /^#\/today$/, render: today.render, screen: "today", title: () => t("Today"), tab: "today", fab: true, followsToday: true },
+  { pattern: /^#\/today\/(\d{4}-\d{2}-\d{2})$/, render: today.render, screen: "today", title: () => t("Today"), tab: "today", fab: true },
   // A notification's tap (sw.js): that day, the habit's log button in focus.
-  { pattern: /^#\/today(?:\/(\d{4}-\d{2}-\d{2}))?\?focus=(\d+)$/, render: today.renderFocused, title: "Today", tab: "today", fab: true },
-  { pattern: /^#\/habit\/(\d+)$/, render: habit.render, title: "Habit", followsToday: true },
-  { pattern: /^#\/habit\/(\d+)\/edit$/, render: editor.renderEdit, title: "Edit habit" },
-  { pattern: /^#\/new$/, render: editor.renderNew, title: "New habit" },
-  { pattern: /^#\/identities$/, render: identities.render, title: "Identities", tab: "identities", fab: true },
-  { pattern: /^#\/identities\/(\d+)$/, render: identity.render, title: "Identity", tab: "identities", followsToday: true },
-  { pattern: /^#\/week$/, render: week.render, title: "Week", tab: "week", fab: true, followsToday: true },
-  { pattern: /^#\/week\/(\d{4}-\d{2}-\d{2})$/, render: week.render, title: "Week", tab: "week", fab: true },
-  { pattern: /^#\/week\/(\d{4}-\d{2}-\d{2})\/print$/, render: weekPrint.render, title: "Week summary" },
-  { pattern: /^#\/habit\/(\d+)\/edit\?(.+)$/, render: renderSuggested, title: "Edit habit" },
-  { pattern: /^#\/settings$/, render: settings.render, title: "Settings", tab: "settings" },
-  { pattern: /^#\/settings\/reminders$/, render: settingsReminders.render, title: "Reminders", tab: "settings" },
+  { pattern: /^#\/today(?:\/(\d{4}-\d{2}-\d{2}))?\?focus=(\d+)$/, render: today.renderFocused, screen: "today", title: () => t("Today"), tab: "today", fab: true },
+  { pattern: /^#\/habit\/(\d+)$/, render: habit.render, screen: "habit", title: () => t("Habit"), followsToday: true },
+  { pattern: /^#\/habit\/(\d+)\/edit$/, render: editor.renderEdit, screen: "edit-habit", title: () => t("Edit habit") },
+  { pattern: /^#\/new$/, render: editor.renderNew, screen: "new-habit", title: () => t("New habit") },
+  { pattern: /^#\/identities$/, render: identities.render, screen: "identities", title: () => t("Identities"), tab: "identities", fab: true },
+  { pattern: /^#\/identities\/(\d+)$/, render: identity.render, screen: "identity", title: () => t("Identity"), tab: "identities", followsToday: true },
+  { pattern: /^#\/week$/, render: week.render, screen: "week", title: () => t("Week"), tab: "week", fab: true, followsToday: true },
+  { pattern: /^#\/week\/(\d{4}-\d{2}-\d{2})$/, render: week.render, screen: "week", title: () => t("Week"), tab: "week", fab: true },
+  { pattern: /^#\/week\/(\d{4}-\d{2}-\d{2})\/print$/, render: weekPrint.render, screen: "week-summary", title: () => t("Week summary") },
+  { pattern: /^#\/habit\/(\d+)\/edit\?(.+)$/, render: renderSuggested, screen: "edit-habit", title: () => t("Edit habit") },
+  { pattern: /^#\/settings$/, render: settings.render, screen: "settings", title: () => t("Settings"), tab: "settings" },
+  { pattern: /^#\/settings\/reminders$/, render: settingsReminders.render, screen: "reminders", title: () => t("Reminders"), tab: "settings" },
 ];
 const HOME = "#/today";
 // The CSP header (server/security.py) enforces Trusted Types. This default policy has no
@@ -80,14 +81,14 @@ async function showScreen() {
   if (!route.public && !store.user()) return redirect("#/signin");
   if (route.public && !route.anyone && store.user()) return redirect(HOME);
 
-  document.title = `${route.title} · Orbit`;
+  document.title = t("{screen} · Orbit", { screen: route.title() });
   updateChrome(route);
   // The screen being left stays in view until the next one has loaded, but takes no more taps:
   // a second tap on Save there would create the habit twice.
   if (mainEl.firstElementChild) mainEl.firstElementChild.inert = true;
   shownOn = store.today();
   const slowTimer = setTimeout(() => mainEl.setAttribute("aria-busy", "true"), SLOW_MS);
-  const screenEl = h("div", { class: `screen screen-${route.tab || route.title.toLowerCase().replace(/ /g, "-")}` });
+  const screenEl = h("div", { class: `screen screen-${route.tab || route.screen}` });
   try {
     await route.render(screenEl, ...params);
   } catch (error) {
@@ -133,10 +134,24 @@ function updateChrome(route) {
 }
 
 function errorView(error, retry) {
+// The shell's own words (web/index.html) are English until the app starts; then they are the
+// catalogue's, like every screen's.
+function labelChrome() {
+  const TAB_LABELS = { today: t("Today"), week: t("Week"), identities: t("Identities"), settings: t("Settings") };
+  for (const linkEl of tabbarEl.querySelectorAll("a[data-tab]")) {
+    linkEl.querySelector("span").textContent = TAB_LABELS[linkEl.dataset.tab];
+  }
+  fabEl.querySelector("span").textContent = t("New habit");
+  tabbarEl.setAttribute("aria-label", tc("navigation", "Main"));
+  document.querySelector(".skip-link").textContent = t("Skip to content");
+  const splashEl = mainEl.querySelector(".splash p");
+  if (splashEl) splashEl.textContent = t("Loading Orbit…");
+}
+
   return h("div", { class: "empty-state", role: "alert" },
-    h("h1", { tabindex: "-1", text: "That didn't load" }),
-    h("p", { text: error.message || "Something went wrong." }),
-    h("button", { type: "button", class: "button primary", text: "Try again", onclick: retry }));
+    h("h1", { tabindex: "-1", text: t("That didn't load") }),
+    h("p", { text: error.message || t("Something went wrong.") }),
+    h("button", { type: "button", class: "button primary", text: t("Try again"), onclick: retry }));
 }
 
 function signedOut(message) {
@@ -158,6 +173,7 @@ async function boot() {
     store.clear();
   }
   // A first visit from this browser opens on sign-up; someone who has signed in here before
+  labelChrome();
   // (api.js remembers it) is welcomed back.
   if (!location.hash) redirect(store.user() ? HOME : api.knownHere() ? "#/signin" : "#/signup");
   else showScreen();
@@ -171,8 +187,8 @@ window.addEventListener("hashchange", async () => {
   if (leaveGuard.dirty()) {
     const leavingTo = location.hash;
     history.replaceState(null, "", shownHash);
-    const leave = await confirmDialog({ title: "Leave without saving?", confirmLabel: "Leave",
-      message: "Your changes to this form are not saved yet.", danger: true, cancelLabel: "Stay" });
+    const leave = await confirmDialog({ title: t("Leave without saving?"), confirmLabel: t("Leave"),
+      message: t("Your changes to this form are not saved yet."), danger: true, cancelLabel: t("Stay") });
     if (!leave) return;
     leaveGuard.clear();
     history.replaceState(null, "", leavingTo);
@@ -188,7 +204,7 @@ window.addEventListener("beforeunload", (event) => {
 });
 // Sent by api.js when a request finds the session gone, and by Settings on sign-out.
 window.addEventListener("orbit:signed-out", (event) => {
-  if (store.user()) signedOut(event.detail?.message || "Your session ended. Please sign in again.");
+  if (store.user()) signedOut(event.detail?.message || t("Your session ended. Please sign in again."));
 });
 // A phone keeps the app open for days. Back in view on a later day, a screen drawn for "today"
 // (Today itself, a habit's charts) is drawn again, so a tap is never logged on yesterday.

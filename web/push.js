@@ -1,6 +1,7 @@
 // Web Push on this browser: whether it can, this device's subscription and its row on the server,
 // turning notifications on (from a tap) and off. The notifications themselves are sw.js's.
 import * as api from "./api.js";
+import { t } from "./i18n.js";
 
 /** What keeps this browser from notifications: "ios-home-screen" (Safari on iPhone and iPad
  * shows them only for an app added to the Home Screen), "unsupported", or null (it can). */
@@ -71,13 +72,13 @@ const TURN_ON_MS = 15_000;
 const PERMISSION_MS = 12_000;
 const READY_MS = 10_000; // the first install keeps the whole app for offline use: a moment
 const STEP_MS = 10_000;
+// Functions: worded in the language on show when the step fails (web/i18n.js).
 const SLOW = {
-  permission: "The browser didn't show its question, or no answer came. Check that notifications "
-    + "aren't blocked for this site (the icon beside the address), then tap Turn on again.",
-  worker: "Orbit is still getting ready on this device. Wait a moment, then tap Turn on again.",
-  subscribe: "The browser's push service didn't answer in time. Check the connection and tap Turn on "
-    + "again; if it keeps happening, have reminders sent by email instead.",
-  server: "Orbit didn't answer in time. Check the connection, then tap Turn on again.",
+  // One literal each, however long: the catalogue's extractor reads no concatenation.
+  permission: () => t("The browser didn't show its question, or no answer came. Check that notifications aren't blocked for this site (the icon beside the address), then tap Turn on again."),
+  worker: () => t("Orbit is still getting ready on this device. Wait a moment, then tap Turn on again."),
+  subscribe: () => t("The browser's push service didn't answer in time. Check the connection and tap Turn on again; if it keeps happening, have reminders sent by email instead."),
+  server: () => t("Orbit didn't answer in time. Check the connection, then tap Turn on again."),
 };
 
 /** A step's promise, or a TimeoutError with `message` after `limit` ms or at `deadline`,
@@ -87,7 +88,7 @@ export function inTime(promise, deadline, limit, message) {
   const wait = Math.max(0, Math.min(limit, deadline - Date.now()));
   const late = new Promise((resolve, reject) => {
     timer = setTimeout(() => {
-      const error = new Error(message);
+      const error = new Error(typeof message === "function" ? message() : message);
       error.name = "TimeoutError";
       reject(error);
     }, wait);

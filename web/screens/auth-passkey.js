@@ -5,14 +5,16 @@ import * as api from "../api.js";
 import * as store from "../store.js";
 import { clearFormError, h, showFormError, withBusy } from "../dom.js";
 import { createPasskey, deviceName, passkeysSupported, usePasskey } from "../passkeys.js";
+import { t, tc } from "../i18n.js";
 
+// Getters: each word is the catalogue's for the language on show when it is drawn.
 const TEXT = {
-  or: "or",
-  signIn: "Use a passkey",
-  signUp: "Use a passkey instead",
-  signUpHint: "No password to remember: Face ID, a fingerprint or this device’s PIN signs you in. Enter your email above first.",
-  email: "Enter your email address.",
-  emailShape: "That doesn't look like an email address.",
+  get or() { return tc("between two ways to sign in", "or"); },
+  get signIn() { return t("Use a passkey"); },
+  get signUp() { return t("Use a passkey instead"); },
+  get signUpHint() { return t("No password to remember: Face ID, a fingerprint or this device’s PIN signs you in. Enter your email above first."); },
+  get email() { return t("Enter your email address."); },
+  get emailShape() { return t("That doesn't look like an email address."); },
 };
 
 /** True when passkeys can be used from this page on this server. */

@@ -5,16 +5,18 @@
 import * as api from "../api.js";
 import * as store from "../store.js";
 import { append, field, h, handleSubmit } from "../dom.js";
+import { t, tc } from "../i18n.js";
 
+// Getters and functions: each word is the catalogue's for the language on show when it is drawn.
 const TEXT = {
-  with: (name) => `Sign in with ${name}`,
-  or: "or",
-  linkTitle: (name) => `Link your ${name} sign-in`,
-  linkLead: (email, name) => `An Orbit account already uses ${email}. Enter its password once to link them; from then on ${name} signs you in.`,
-  password: "Password",
-  link: "Link and sign in",
-  elsewise: "Not now: sign in another way",
-  enterPassword: "Enter your password.",
+  with: (name) => t("Sign in with {provider}", { provider: name }),
+  get or() { return tc("between two ways to sign in", "or"); },
+  linkTitle: (name) => t("Link your {provider} sign-in", { provider: name }),
+  linkLead: (email, name) => t("An Orbit account already uses {email}. Enter its password once to link them; from then on {provider} signs you in.", { email, provider: name }),
+  get password() { return t("Password"); },
+  get link() { return t("Link and sign in"); },
+  get elsewise() { return t("Not now: sign in another way"); },
+  get enterPassword() { return t("Enter your password."); },
 };
 const NO_METHODS = { password_login: true, oidc: null, oidc_link: null, oidc_error: null };
 let linkDismissed = false; // "Not now" on the link screen, until the page reloads
