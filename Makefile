@@ -7,7 +7,7 @@ CHROMIUM := /usr/bin/chromium
 NODE := /usr/bin/node
 CADDY := /usr/bin/caddy
 
-.PHONY: run test test-fast test-dates test-container bench bench-web init-db
+.PHONY: run test test-fast test-dates test-container bench bench-web init-db i18n
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -79,3 +79,13 @@ bench/web/node_modules/.installed: bench/web/package.json bench/web/package-lock
 bench-web: $(VENV)/.dev-installed $(CHROMIUM) bench/web/node_modules/.installed
 	CHROME_PATH=$(CHROMIUM) $(PY) -m bench.lighthouse --readme
 	CHROME_PATH=$(CHROMIUM) $(PY) -m bench.round_trips --readme --label after
+
+# The catalogues (README "Adding a language"): the words of server/ and web/ extracted into
+# translations/messages.pot, every language's .po brought up to date with it (new msgids empty,
+# gone ones dropped), then checked: complete, placeholders and plural forms as in the source.
+i18n: $(VENV)/.dev-installed
+	$(PY) -m babel.messages.frontend extract -F babel.cfg --sort-by-file \
+		--add-comments=TRANSLATORS: --project=Orbit --omit-header -o translations/messages.pot .
+	$(PY) -m babel.messages.frontend update -i translations/messages.pot -d translations \
+		--ignore-obsolete --init-missing
+	$(PY) -m pytest -p no:warnings -q tests/test_i18n_catalogues.py

@@ -11,6 +11,7 @@ from .config import TESTING_OVERRIDES, from_environment
 from .db import close_connection, database, database_from_url, open_connection
 from .errors import register_error_handlers
 from .security import security_headers, trust_proxies
+from .i18n_web import catalogues
 from .web import web
 
 
@@ -47,5 +48,6 @@ def create_app(config=None):
     app.register_blueprint(api)
     app.register_blueprint(meta.health)
     app.register_blueprint(web)
+    app.register_blueprint(catalogues)
     cli.register(app)
     return app

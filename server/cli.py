@@ -49,7 +49,7 @@ def register(app):
             day = week.date() if week else weekly.last_complete_week(user)
             summary = weekly.summary_of_week(user, day, hide_private=True)
             try:
-                send_summary(current_app.config, user.email, summary,
+                send_summary(current_app.config, user, summary,
                              links.base_url(current_app.config, user))
             except MailNotConfigured as error:
                 raise click.ClickException(str(error)) from None

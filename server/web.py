@@ -15,6 +15,7 @@ from flask import (Blueprint, abort, current_app, render_template_string, reques
                    send_from_directory)
 from werkzeug.security import safe_join
 
+from . import i18n
 from .config import ROOT
 from .precompressed import send_precompressed
 
@@ -35,6 +36,9 @@ def files_of_release():
     paths = sorted(p for p in WEB.rglob("*") if p.is_file())
     for path in paths:
         digest.update(str(path.relative_to(WEB)).encode() + b"\0" + path.read_bytes())
+    # The catalogues are served under the release's address too (server/i18n_web.py).
+    for path in sorted((ROOT / "translations").rglob("*.po*")):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return [str(p.relative_to(WEB)) for p in paths], digest.hexdigest()[:12]
 
 
@@ -65,8 +69,13 @@ def index():
     # Not app.js (the page asks for it) nor the worker's own scripts (sw-*.js), which no page runs.
     modules = [path for path in shell_files()
                if path.endswith(".js") and path != "app.js" and not path.startswith("sw-")]
-    html = render_template_string(source, release=release(), modules=modules)
-    return revalidated(current_app.response_class(html, mimetype="text/html"))
+    # The language the browser asks for, until the app has loaded the account's (web/i18n.js).
+    words = i18n.Words(i18n.negotiate(request.accept_languages.values()))
+    html = render_template_string(source, release=release(), modules=modules, lang=words.tag,
+                                  dir=words.catalogue["direction"])
+    response = revalidated(current_app.response_class(html, mimetype="text/html"))
+    response.vary.add("Accept-Language")
+    return response
 
 
 @web.get("/sw.js")
@@ -74,7 +83,9 @@ def service_worker():
     """The service worker, told the release and its shell; its bytes change with every release,
     which is how the browser notices one."""
     source = (WEB / "sw.js").read_text(encoding="utf-8")
-    shell = ", ".join(f'"{path}"' for path in shell_files())
+    # Every language's catalogue too: the app opens offline in any of them.
+    catalogues = [f"i18n/{tag}.json" for tag in i18n.shipped() if tag != i18n.SOURCE]
+    shell = ", ".join(f'"{path}"' for path in [*shell_files(), *catalogues])
     source = source.replace(SW_VERSION_LINE, f'const RELEASE = "{release()}";', 1)
     source = source.replace("const SHELL = [];", f"const SHELL = [{shell}];", 1)
     return revalidated(current_app.response_class(source, mimetype="text/javascript"))

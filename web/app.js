@@ -6,6 +6,7 @@ import { forgetUndos } from "./undo.js";
 import { leaveGuard } from "./leave.js";
 import { startSync } from "./sync.js";
 import { announceUpdate } from "./release.js";
+import { loadCatalogue } from "./i18n.js";
 import { t, tc } from "./i18n.js";
 import * as auth from "./screens/auth.js";
 import * as reset from "./screens/reset.js";
@@ -172,6 +173,8 @@ async function boot() {
     }
     store.clear();
   }
+  // The account's language, else the browser's (web/i18n.js): loaded before any screen's words.
+  await loadCatalogue(store.user()?.locale || null);
   // A first visit from this browser opens on sign-up; someone who has signed in here before
   labelChrome();
   // (api.js remembers it) is welcomed back.

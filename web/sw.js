@@ -111,9 +111,10 @@ function pushedPayload(data) {
 
 /** Shows a reminder; a habit's carries "Done" when the payload has its action, and every one
  * "Later" (issue 27) as far as this browser shows action buttons (Chrome two: Done and 30 minutes). */
-function showReminder({ title = "Orbit", body = "", tag = "orbit", url = "/", action = null, later = null, page = null }) {
+function showReminder({ title = "Orbit", body = "", tag = "orbit", url = "/", action = null, later = null, page = null,
+  lang = "", dir = "auto" }) {
   return self.registration.showNotification(title, {
-    body, tag, renotify: true, icon: ICON, badge: BADGE,
+    body, tag, renotify: true, icon: ICON, badge: BADGE, lang, dir, // the user's language (server/i18n.py)
     data: { title, url, action, later, page },
     actions: reminderActions(action, later),
   });

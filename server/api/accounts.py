@@ -20,6 +20,7 @@ bp = Blueprint("accounts", __name__)
 def register():
     sso.refuse_password_login()
     user = accounts.register(RegisterIn().load(request_json()))
+    accounts.note_browser_locale(user, request.accept_languages.values())
     body = SessionOut().dump({"user": user, "csrf_token": start_session(user)})
     return remember_device(jsonify(body), user), 201
 
@@ -64,11 +65,12 @@ def csrf():
 @bp.get("/me")
 @doc("The signed-in user", response=UserOut)
 def me():
-    return UserOut().dump(current_user())
+    user = accounts.note_browser_locale(current_user(), request.accept_languages.values())
+    return UserOut().dump(user)
 
 
 @bp.patch("/me")
-@doc("Change time zone or week start", body=MePatchIn, response=UserOut)
+@doc("Change time zone, week start, day start or language", body=MePatchIn, response=UserOut)
 def patch_me():
     user = accounts.update_me(current_user(), MePatchIn().load(request_json()))
     reminders.reschedule_user(user)  # the same local times, in the new zone

@@ -1,7 +1,7 @@
 """Forgotten passwords: how links are given here, asking for one, checking one, using one."""
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, current_app, jsonify, request
 
-from .. import links
+from .. import i18n, links
 from ..auth import public, start_session
 from ..throttle import remember_device
 from ..notify.reset_mail import mail_configured, send_reset_link
@@ -35,7 +35,9 @@ def request_reset():
     # Where the account's owner uses Orbit, never this request's Host: anyone may send this.
     link = links.absolute(resets.reset_path(token), user=user or 0)
     if by_email:
-        send_reset_link(config, user.email if user else None, link)
+        # The account's language, else the one this request asks for.
+        words = i18n.words_for(user, i18n.negotiate(request.accept_languages.values()))
+        send_reset_link(config, user.email if user else None, link, words)
     return ResetRequestedOut().dump({"by_email": by_email, "minutes": MINUTES})
 
 

@@ -19,14 +19,15 @@ def plan_of(cue: str, action: str) -> dict | None:
     return {"cue": cue, "action": action} if cue and action else None
 
 
-def reminder_line(cue: str, action: str) -> str | None:
-    """The plan as a reminder's text, None without a plan."""
-    return _worded(REMINDER_LINE, cue, action)
+def reminder_line(cue: str, action: str, words: str = REMINDER_LINE) -> str | None:
+    """The plan as a reminder's text, None without a plan (words: REMINDER_LINE translated)."""
+    return _worded(words, cue, action)
 
 
-def sentence(cue: str, action: str) -> str | None:
-    """The plan as one sentence ("When I get home, I will walk 20 minutes"), None without one."""
-    return _worded(SENTENCE, cue, action)
+def sentence(cue: str, action: str, words: str = SENTENCE) -> str | None:
+    """The plan as one sentence ("When I get home, I will walk 20 minutes"), None without one
+    (words: SENTENCE translated)."""
+    return _worded(words, cue, action)
 
 
 def _worded(words: str, cue: str, action: str) -> str | None:

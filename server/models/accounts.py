@@ -22,6 +22,10 @@ class User(BaseModel):
     # When the user's day turns ("HH:MM", 00:00 to 06:00): with 04:00, 02:00 on Tuesday still
     # belongs to Monday (RULES.md "Days and the day start").
     day_start = CharField(max_length=5, default="00:00")
+    # The language picked in Settings ("de", "pt-BR"; null: follow the browser) and the one the
+    # browser last asked for: what the server sends is in the first, else the second (i18n.py).
+    locale = CharField(max_length=16, null=True)
+    browser_locale = CharField(max_length=16, null=True)
     session_version = IntegerField(default=1)
     created_at = DateTimeField(default=utcnow)
 

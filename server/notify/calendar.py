@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone, vRecur
 
-from ..domain.plans import reminder_line
-from ..store.reminders import PRIVATE, day_start_of, time_of
+from .. import i18n
+from ..store.reminders import day_start_of, plan_line, time_of
 
 BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
@@ -16,11 +16,11 @@ BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 def feed(user, reminders, habits, specs, today, base_url, pauses=()):
     """The .ics bytes of the user's reminders (`habits`, `specs`: by habit id), leaving out the
     days a pause rests (`pauses`: the user's, running on or after today)."""
-    zone = ZoneInfo(user.timezone)
+    zone, words = ZoneInfo(user.timezone), i18n.words_for(user)
     calendar = Calendar()
     calendar.add("prodid", "-//Orbit//Reminders//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Orbit reminders")
+    calendar.add("x-wr-calname", words._("Orbit reminders"))
     calendar.add("x-wr-timezone", user.timezone)
     since = today - datetime.timedelta(days=1)
     calendar.add_component(Timezone.from_tzinfo(zone, first_date=since))
@@ -37,10 +37,9 @@ def feed(user, reminders, habits, specs, today, base_url, pauses=()):
                 days = [d for d in days if d in schedule.days]
         if not days:
             continue
-        title = ("How was today?" if habit is None else
-                 PRIVATE if habit.private else habit.name)
-        plan = (None if habit is None or habit.private else
-                reminder_line(habit.plan_cue, habit.plan_action))
+        title = (words._("How was today?") if habit is None else
+                 words._("Private habit") if habit.private else habit.name)
+        plan = None if habit is None or habit.private else plan_line(habit, words)
         start = datetime.datetime.combine(max(today, habit.start_date if habit else today),
                                           time_of(reminder), zone)
         rests = [p for p in pauses if p.habit_id in (reminder.habit_id, None)]

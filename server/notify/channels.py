@@ -3,7 +3,7 @@ one-click unsubscribe) and Apprise."""
 import apprise
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from .. import links
+from .. import i18n, links
 from ..models import NotifyTarget
 from .email import MailNotConfigured, later_line, send
 from .outbound import apprise_problem, guarded
@@ -62,54 +62,59 @@ def send_reminder(config, reminder, user, title, body, summary=None, habit=None,
 
 # What a user is told of a channel that did not send: plain words, never an error's own text
 # (it can hold an address, a URL with its secret or what a server inside answered).
-NOT_SET_UP = "Email is not set up on this server."
-UNREACHABLE = {"push": "The push service did not answer. Try again later.",
-               "email": "The mail server did not take it. Try again later.",
-               "apprise": "It could not be sent. Try again later."}
+def unreachable(channel, words):
+    """Why a channel did not send, for the user."""
+    return {"push": words._("The push service did not answer. Try again later."),
+            "email": words._("The mail server did not take it. Try again later."),
+            "apprise": words._("It could not be sent. Try again later.")}[channel]
 
 
 def send_on_channels(config, reminder, user, title, body, summary=None, habit=None, day=None,
                      has_device=None):
     """Send on each channel of the reminder: [{channel, status (sent, failed or not_sent), message
     (for the user), log (for the operator's records)}], in the reminder's order."""
-    base_url, outcomes = links.base_url(config, user), []
+    base_url, outcomes, words = links.base_url(config, user), [], i18n.words_for(user)
     link = link_of(reminder, base_url)
     for channel in reminder.channels:
-        outcome = {"channel": channel, "status": "sent", "message": "Sent.", "log": channel}
+        outcome = {"channel": channel, "status": "sent", "message": words._("Sent."), "log": channel}
         try:
             if channel == "push":
                 if has_device is False:
                     continue
-                push(config, user, push_payload(config, reminder, habit, title, body, link, day))
+                push(config, user, push_payload(config, reminder, habit, title, body, link, day,
+                                                words))
             elif channel == "email":
                 email_reminder(config, reminder, user, title, body, link, summary, day)
             elif channel == "apprise" and config.get("APPRISE"):
                 notify_targets(config, user, title, f"{body}\n{link}")
             else:  # Apprise, switched off by the operator since
-                outcome |= {"status": "not_sent", "message": "Apprise is not enabled on this "
-                            "server.", "log": "apprise: off"}
+                outcome |= {"status": "not_sent", "log": "apprise: off",
+                            "message": words._("Apprise is not enabled on this server.")}
         except NoDevice:  # notifications are not turned on on any device: nothing to retry
             outcome |= {"status": "not_sent", "log": "push: no device",
-                        "message": "No device has notifications turned on."}
+                        "message": words._("No device has notifications turned on.")}
         except MailNotConfigured as error:  # the operator's settings: for the records only
-            outcome |= {"status": "failed", "message": NOT_SET_UP, "log": str(error)}
+            outcome |= {"status": "failed", "log": str(error),
+                        "message": words._("Email is not set up on this server.")}
         except NoTargets:
-            outcome |= {"status": "not_sent", "message": "There are no Apprise targets yet.",
+            outcome |= {"status": "not_sent", "message": words._("There are no Apprise targets yet."),
                         "log": "apprise: no targets"}
         except Exception as error:  # noqa: BLE001 - any failure of a channel is retried
-            outcome |= {"status": "failed", "message": UNREACHABLE[channel],
+            outcome |= {"status": "failed", "message": unreachable(channel, words),
                         "log": f"{channel}: {type(error).__name__}"}  # no URL or secret in it
         outcomes.append(outcome)
     return outcomes
 
 
-def push_payload(config, reminder, habit, title, body, link, day):
+def push_payload(config, reminder, habit, title, body, link, day, words=None):
     """What the service worker shows: one notification per reminder (`tag`: a newer one replaces
     an older), a tap opens `url`; a build habit's carries "Done", which logs the day (its target
     amount for count and minutes habits) through a single-use action URL. A habit's `url` is its
     day on Today with its log button in focus: one tap from done where a browser shows no
     actions (Safari on iOS)."""
-    payload = {"title": title, "body": body, "tag": f"reminder-{reminder.id}", "url": link}
+    words = words or i18n.words_for(reminder.user)
+    payload = {"title": title, "body": body, "tag": f"reminder-{reminder.id}", "url": link,
+               "lang": words.tag, "dir": words.catalogue["direction"]}
     if habit is not None and day is not None:
         payload["url"] = links.absolute(f"/#/today/{day.isoformat()}?focus={habit.id}", config,
                                         reminder.user_id)
@@ -117,11 +122,11 @@ def push_payload(config, reminder, habit, title, body, link, day):
     if habit is not None and habit.kind == "build" and day is not None:
         value = habit.target if habit.measure != "check" else None
         token = action_token(config["SECRET_KEY"], habit, day, value)
-        payload["action"] = {"title": "Done",
+        payload["action"] = {"title": words.pgettext("notification action", "Done"),
                              "url": links.absolute(f"/api/v1/actions/{token}", config,
                                                    reminder.user_id)}
     if day is not None:  # "Later" (issue 27): every reminder can be put off
-        payload |= later_payload(config, reminder, day, token)
+        payload |= later_payload(config, reminder, day, token, words)
     return payload
 
 
@@ -131,13 +136,16 @@ def email_reminder(config, reminder, user, title, body, link, summary=None, day=
         f"/api/v1/unsubscribe/{unsubscribe_token(config['SECRET_KEY'], reminder)}", config, user)
     headers = {"List-Unsubscribe": f"<{unsubscribe}>",
                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    words = i18n.words_for(user)
     if summary is not None:
         base_url = links.base_url(config, user)
-        text = summary_text(summary, base_url) + f"\nStop these emails: {unsubscribe}\n"
-        return send(config, user.email, summary_subject(summary), text,
-                    summary_html(summary, base_url), headers)
-    text = f"{body}\n\nOpen Orbit: {link}\n{later_line(config, reminder, day)}\n" \
-           f"Stop this reminder: {unsubscribe}\n"
+        text = summary_text(summary, base_url, words) + "\n" + words._(
+            "Stop these emails: {url}", url=unsubscribe) + "\n"
+        return send(config, user.email, summary_subject(summary, words), text,
+                    summary_html(summary, base_url, words), headers)
+    text = (f"{body}\n\n" + words._("Open Orbit: {url}", url=link) + "\n"
+            + later_line(config, reminder, day, words) + "\n"
+            + words._("Stop this reminder: {url}", url=unsubscribe) + "\n")
     return send(config, user.email, title, text, None, headers)
 
 

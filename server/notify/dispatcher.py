@@ -11,6 +11,7 @@ import logging
 import time
 from zoneinfo import ZoneInfo
 
+from .. import i18n
 from ..clock import now as clock_now
 from ..db import database, locked
 from ..domain.reminders import is_late
@@ -185,7 +186,9 @@ def send(config, delivery, reminder, habit, now, has_device=None, day=None):
     if reminder.target == "weekly_summary":
         week = weekly.last_complete_week(user)
         summary = weekly.summary_of_week(user, week, hide_private=True)
-        body = f"{summary['totals']['done']} of {summary['totals']['scheduled']} done last week."
+        body = i18n.words_for(user)._("{done} of {scheduled} done last week.",
+                                      done=summary["totals"]["done"],
+                                      scheduled=summary["totals"]["scheduled"])
     attempts = delivery.attempts + 1
     try:
         detail = send_reminder(config, reminder, user, title, body, summary, habit,

@@ -7,11 +7,10 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .. import links
+from .. import i18n, links
 from ..store.snoozes import snooze_token
 from .summary_mail import summary_html, summary_subject, summary_text
 
-LATER_LINE = "\nNot now? Put it off (30 minutes, an hour or this evening): {url}\n"
 
 
 # Header lines up to RFC 5322's 998 characters: at the default 78, a List-Unsubscribe URL went
@@ -59,17 +58,20 @@ def send(config, to, subject, text, html=None, headers=None):
     return message
 
 
-def send_summary(config, user_email, summary, base_url):
-    """The weekly summary (computed with private habits hidden) as an email."""
-    return send(config, user_email, summary_subject(summary), summary_text(summary, base_url),
-                summary_html(summary, base_url))
+def send_summary(config, user, summary, base_url):
+    """The weekly summary (computed with private habits hidden) as an email, in the user's
+    language."""
+    words = i18n.words_for(user)
+    return send(config, user.email, summary_subject(summary, words),
+                summary_text(summary, base_url, words), summary_html(summary, base_url, words))
 
 
-def later_line(config, reminder, day):
+def later_line(config, reminder, day, words):
     """A reminder email's "Later" (issue 27): a signed, expiring link to a page that asks when
     (its GET changes nothing: mail scanners open links); "" without the day it reminds of."""
     if day is None:
         return ""
     token = snooze_token(config["SECRET_KEY"], reminder, day)
-    return LATER_LINE.format(url=links.absolute(f"/api/v1/later/{token}", config,
-                                                reminder.user_id))
+    url = links.absolute(f"/api/v1/later/{token}", config, reminder.user_id)
+    return "\n" + words._("Not now? Put it off (30 minutes, an hour or this evening): {url}",
+                          url=url) + "\n"

@@ -14,7 +14,7 @@ from requests import RequestException
 from urllib3.exceptions import LocationParseError
 from urllib3.util import parse_url
 
-from .. import links
+from .. import i18n, links
 from ..clock import utcnow
 from ..db import database
 from ..models import ActionToken, PushSubscription, Setting
@@ -137,12 +137,13 @@ def action_token(secret_key, habit, day, value):
     return URLSafeSerializer(secret_key, salt="action").dumps([row.id, str(habit.uuid)])
 
 
-def later_payload(config, reminder, day, done_token=None):
+def later_payload(config, reminder, day, done_token=None, words=None):
     """A notification's "Later" (issue 27): `later`, the URL the service worker posts a choice to
     (30m, 1h, evening), and `page`, the page a tap opens where a browser shows no action buttons
     (Safari on iOS), with Later's choices and, given the token of its Done, Done."""
     token = snooze_token(config["SECRET_KEY"], reminder, day)
     page = f"/api/v1/later/{token}" + (f"?done={done_token}" if done_token else "")
-    return {"later": {"title": "Later",
+    words = words or i18n.words_for(reminder.user)
+    return {"later": {"title": words.pgettext("notification action", "Later"),
                       "url": links.absolute(f"/api/v1/snooze/{token}", config, reminder.user_id)},
             "page": links.absolute(page, config, reminder.user_id)}

@@ -2,6 +2,7 @@
 from marshmallow import ValidationError, validates_schema
 
 from ..errors import FieldError
+from ..i18n import shipped
 from . import fields, validate
 
 from .fields import Id, Instant, Schema, Text, TimeZone
@@ -41,6 +42,8 @@ class UserOut(Schema):
     timezone = fields.String()
     week_start = fields.String()
     day_start = fields.String()
+    locale = fields.String(allow_none=True, metadata={
+        "description": "The language chosen in Settings (a BCP 47 tag); null: the browser's"})
     created_at = Instant()
 
 
@@ -60,6 +63,9 @@ class MePatchIn(Schema):
         validate=validate.Regexp(r"0[0-5]:[0-5][0-9]\Z|06:00\Z",
                                  error="A time from 00:00 to 06:00, like 04:00."),
         metadata={"pattern": DAY_START, "description": "When the day turns, 00:00 to 06:00"})
+    locale = fields.String(allow_none=True, validate=validate.OneOf(shipped()), metadata={
+        "description": "The language of the app and of what the server sends (emails, push, the "
+                       "calendar feed); null: follow the browser's languages"})
 
 
 class PasswordIn(Schema):

@@ -4,6 +4,7 @@ import secrets
 from marshmallow import ValidationError
 
 from ..auth import hash_password, hash_token, verify_password
+from .. import i18n
 from ..db import database
 from ..errors import ApiError
 from ..models import (ApiToken, CalendarFeed, Habit, LoginAttempt, NotifyTarget, Passkey,
@@ -70,9 +71,22 @@ def update_me(user, data):
     if changed:
         with database.atomic():
             User.update(**changed).where(User.id == user.id).execute()
-            checkpoints.invalidate_user(user)
+            if changed.keys() - {"locale"}:  # a language changes no judged day
+                checkpoints.invalidate_user(user)
         for key, value in changed.items():
             setattr(user, key, value)
+    return user
+
+
+def note_browser_locale(user, accept_languages):
+    """Keeps the language the user's browser asks for (Accept-Language), which is what the server
+    sends in until one is chosen: written only when it changes, so one read in a long while."""
+    if not accept_languages:  # an API client that names no language changes nothing
+        return user
+    tag = i18n.negotiate(accept_languages)
+    if user.browser_locale != tag:
+        User.update(browser_locale=tag).where(User.id == user.id).execute()
+        user.browser_locale = tag
     return user
 
 

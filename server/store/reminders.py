@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 from marshmallow import ValidationError
 from peewee import Case, SqliteDatabase
 
+from .. import i18n
 from ..clock import utcnow
 from ..db import database
 from ..domain import Entry, is_done, is_due
@@ -147,28 +148,37 @@ def time_of(reminder):
     return datetime.time(hours, minutes)
 
 
-def message(reminder, habit, hide_private=True):
-    """(title, body) of a reminder. Private habits are never named in what is sent."""
+def message(reminder, habit, hide_private=True, words=None):
+    """(title, body) of a reminder, in the user's language (words: i18n.Words). Private habits
+    are never named in what is sent."""
+    words = words or i18n.words_for(reminder.user)
     if reminder.target == "reflection":
-        return "How was today?", "One tap to note your mood in Orbit."
+        return words._("How was today?"), words._("One tap to note your mood in Orbit.")
     if reminder.target == "weekly_summary":
-        return "Your week in Orbit", "Your weekly summary is ready: what grew, and a next step."
+        return (words._("Your week in Orbit"),
+                words._("Your weekly summary is ready: what grew, and a next step."))
     hidden = habit.private and hide_private
-    name = PRIVATE if hidden else habit.name
-    plan = None if hidden else reminder_line(habit.plan_cue, habit.plan_action)
+    name = words._("Private habit") if hidden else habit.name
+    plan = None if hidden else plan_line(habit, words)
     if plan is not None:  # the habit's own if-then plan says it best (issue 24)
         return name, plan
     if habit.kind == "quit":
-        return name, ("Still steady today? Log a slip if there was one: honesty keeps the "
-                      "record yours.")
-    return name, "A small step today keeps it growing. Tap to log it."
+        return name, words._("Still steady today? Log a slip if there was one: honesty keeps "
+                             "the record yours.")
+    return name, words._("A small step today keeps it growing. Tap to log it.")
+
+
+def plan_line(habit, words):
+    """A habit's if-then plan as a reminder says it ("When I get home: walk"), None without."""
+    # TRANSLATORS: a habit's if-then plan in a reminder; {cue} and {action} are the user's words.
+    return reminder_line(habit.plan_cue, habit.plan_action, words._("When {cue}: {action}"))
 
 
 def upcoming_of(user, hours, now):
     """GET /reminders/upcoming: the fires of the next `hours` the dispatcher would send as things
     stand (reason_not_sent, its rule), in time order."""
     zone, reminders = ZoneInfo(user.timezone), [r for r in reminders_of(user) if r.enabled]
-    specs = specs_of(user, reminders)
+    specs, words = specs_of(user, reminders), i18n.words_for(user)
     habits = {h.id: h for h in attach_rules(list(Habit.shown().where(Habit.user == user)))}
     end = now + datetime.timedelta(hours=hours)
     resting = pauses_of_users([user.id], day_of(now, user)).get(user.id, [])
@@ -178,7 +188,7 @@ def upcoming_of(user, hours, now):
     items = []
     for reminder in reminders:
         habit = habits.get(reminder.habit_id)
-        title, body = message(reminder, habit, hide_private=False)
+        title, body = message(reminder, habit, hide_private=False, words=words)
         for _, instant in upcoming(now, end, time_of(reminder), tuple(reminder.days), zone,
                                    specs.get(reminder.habit_id), day_start_of(user)):
             if reason_not_sent(reminder, habit, user, day_of(instant, user), resting, written):

@@ -9,7 +9,7 @@ from server.models import LoginAttempt, SignUp
 from ..conftest import PASSWORD, ApiClient
 from .helpers import at_once, day, error_of, field_errors
 
-USER_KEYS = {"id", "email", "timezone", "week_start", "day_start", "created_at"}
+USER_KEYS = {"id", "email", "timezone", "week_start", "day_start", "locale", "created_at"}
 
 
 def session_cookie_header(response):
