@@ -116,8 +116,10 @@ export const getCalendar = (habitId, from, to) => read(`/habits/${habitId}/calen
 /** The summary of the user's week holding `date` (default: the last complete week). */
 export const getWeeklySummary = (date, { hidePrivate = false } = {}) =>
   read("/summaries/weekly", { date, hide_private: hidePrivate ? "true" : undefined });
-/** The Week screen in one read: {summary, last_week, history, habits, identities}. */
-export const getWeekScreen = (date) => read("/summaries/weekly/screen", { date });
+/** The Week screen in one read: {summary, last_week, history, habits, identities, prompt,
+ * answers}; `hidePrivate` names private habits "Private habit" (the printable week). */
+export const getWeekScreen = (date, { hidePrivate = false } = {}) =>
+  read("/summaries/weekly/screen", { date, hide_private: hidePrivate ? "true" : undefined });
 /** One row per week, newest (this week) first. */
 export const getWeeklyHistory = (weeks = 12) => read("/summaries/weekly/history", { weeks });
 

@@ -5,12 +5,13 @@ from flask import Blueprint, request
 
 from ..schemas import (HistoryQuery, WeeklyQuery, WeeklySummaryOut, WeekHistoryOut,
                        WeekScreenOut, WeekScreenQuery)
-from ..store import habits, identities, weekly
+from ..store import habits, identities, week_answers, weekly
 from ..store.common import local_today, week_start_day
 from ..domain.weekly import week_containing
 from .common import current_user, doc
 
 bp = Blueprint("summaries", __name__)
+ANSWER_WEEKS = 12  # the Week screen lists the answers of the weeks its trend shows
 
 
 @bp.get("/summaries/weekly")
@@ -34,17 +35,21 @@ def weekly_history():
 
 @bp.get("/summaries/weekly/screen")
 @doc("The Week screen in one read: the week holding a date (default: this week), last week's "
-     "summary beside this one, the 12-week trend, the habits and the identities",
-     query=WeekScreenQuery, response=WeekScreenOut)
+     "summary beside this one, the 12-week trend, the habits, the identities, the week's "
+     "question with its answer and the answered weeks (the printable week reads it with "
+     "hide_private)", query=WeekScreenQuery, response=WeekScreenOut)
 def week_screen():
     user = current_user()
     today = local_today(user)
-    day = min(WeekScreenQuery().load(request.args).get("date") or today, today)
+    query = WeekScreenQuery().load(request.args)
+    day, hide = min(query.get("date") or today, today), query["hide_private"]
     this_week = week_containing(today, week_start_day(user))
     last_week = None
     if week_containing(day, week_start_day(user)) == this_week:
-        last_week = weekly.summary_of_week(user, this_week - datetime.timedelta(days=7))
+        last_week = weekly.summary_of_week(user, this_week - datetime.timedelta(days=7), hide)
     return WeekScreenOut().dump({
-        "summary": weekly.summary_of_week(user, day), "last_week": last_week,
+        "summary": weekly.summary_of_week(user, day, hide), "last_week": last_week,
         "history": weekly.history(user, 12), "habits": habits.habits_of(user, "all"),
-        "identities": identities.identities_of(user)})
+        "identities": identities.identities_of(user),
+        "prompt": week_answers.answer_of(user, day),
+        "answers": week_answers.answers_of(user, ANSWER_WEEKS)})

@@ -2,6 +2,7 @@
 from . import fields, validate
 
 from .fields import Day, Number, Schema
+from .chapters import WeekAnswerOut
 from .habits import HabitOut, IdentityOut, PlanOut
 
 
@@ -123,6 +124,9 @@ class WeekHistoryOut(Schema):
 
 class WeekScreenQuery(Schema):
     date = Day()
+    hide_private = fields.Boolean(load_default=False, metadata={
+        "description": "Name private habits \"Private habit\" in the summaries (the printable "
+                       "week reads the screen with it)"})
 
 
 class WeekScreenOut(Schema):
@@ -135,3 +139,8 @@ class WeekScreenOut(Schema):
     habits = fields.List(fields.Nested(HabitOut), metadata={"description": "GET /habits?archived=all"})
     identities = fields.List(fields.Nested(IdentityOut, only=("id", "statement", "color",
                                                                "position")))
+    prompt = fields.Nested(WeekAnswerOut, metadata={
+        "description": "GET /summaries/weekly/answers/{date}: the week's question, with its "
+                       "answer or null"})
+    answers = fields.List(fields.Nested(WeekAnswerOut), metadata={
+        "description": "GET /summaries/weekly/answers?weeks=12: the answered weeks, newest first"})

@@ -76,3 +76,35 @@ def test_a_habit_screen_is_one_request_and_a_young_habit_counts_its_own_days(sig
     assert calls == [f"GET /habits/{habit}/overview"]
     expect(page.locator(".stat-note")).to_contain_text("of its 14 days")
     expect(page.get_by_text("of the last 30 days")).to_have_count(0)
+
+
+def test_the_week_and_its_printable_page_open_in_one_request_each(signed_up, call_api):
+    """The Week screen reads its summary, trend, question and earlier answers in one request;
+    the printable week reads the same screen with private habits unnamed."""
+    page = signed_up
+    today = clock.today()
+    monday = today - timedelta(days=today.weekday())  # any day of the week before this one
+    earlier = (monday - timedelta(days=7)).isoformat()
+    call_api("""
+      const walk = await api.createHabit({ name: 'Walk', start_date: arg.start });
+      const secret = await api.createHabit({ name: 'Therapy', private: true, start_date: arg.start });
+      await api.putCheckin(walk.id, arg.earlier, { status: 'done' });
+      await api.putCheckin(secret.id, arg.earlier, { status: 'done' });
+      await api.putWeekAnswer(arg.earlier, 'Walked to work twice.');
+    """, {"start": (today - timedelta(days=20)).isoformat(), "earlier": earlier})
+    calls = api_calls(page)
+    page.evaluate("() => { location.hash = '#/week'; }")
+    week = page.locator(".screen-week")
+    expect(week.locator(".week-prompt .prompt-question")).to_be_visible()
+    expect(week.locator(".week-answers .answer-text")).to_have_text(["Walked to work twice."])
+    page.wait_for_load_state("networkidle")
+    assert [c.split("?")[0] for c in calls] == ["GET /summaries/weekly/screen"], calls
+
+    calls.clear()
+    page.evaluate("(h) => { location.hash = h; }", f"#/week/{earlier}/print")
+    sheet = page.locator(".print-sheet")
+    expect(sheet.locator(".print-answer")).to_have_text("Walked to work twice.")
+    expect(sheet.locator(".print-habits")).to_contain_text("Private habit")
+    assert "Therapy" not in sheet.inner_text()
+    page.wait_for_load_state("networkidle")
+    assert calls == [f"GET /summaries/weekly/screen?date={earlier}&hide_private=true"], calls

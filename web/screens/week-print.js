@@ -13,9 +13,9 @@ import { sinceLine } from "./chapters.js";
 export async function render(screenEl, dateParam) {
   const today = store.today();
   const day = dateParam < today ? dateParam : today;
-  const [summary, habits, prompt] = await Promise.all([
-    // The server names private habits "Private habit" in every row, sentence and step.
-    api.getWeeklySummary(day, { hidePrivate: true }), api.listHabits("all"), api.getWeekAnswer(day).catch(() => null)]);
+  // One read, the Week screen's; the server names private habits "Private habit" in every row,
+  // sentence and step.
+  const { summary, habits, prompt } = await api.getWeekScreen(day, { hidePrivate: true });
   const habitsById = new Map(habits.map((habit) => [habit.id, habit]));
   const back = summary.complete ? `#/week/${summary.week_start}` : "#/week";
 

@@ -16,7 +16,7 @@ const WORDS = {
   week: (weekStart) => `Week of ${shortDate(weekStart)}`,
 };
 
-/** The prompt card of the week (GET /summaries/weekly/answers/{date}), answerable. */
+/** The prompt card of the week (the Week screen's `prompt`), answerable. */
 export function promptCard(prompt) {
   const answerEl = h("p", { class: "prompt-answer", text: prompt.answer || "" });
   const textEl = h("textarea", { name: "answer", rows: "3", maxlength: "1000", value: prompt.answer || "",

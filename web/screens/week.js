@@ -23,9 +23,9 @@ export async function render(screenEl, dateParam) {
   const thisWeek = startOfWeek(today, store.weekStart());
   const asked = dateParam && dateParam < today ? dateParam : today;
   const lastWeek = addDays(thisWeek, -7);
-  // One read: the week, last week's beside this one, the trend, the habits and identities.
-  const [{ summary, history, habits, identities, last_week: lastSummary }, prompt, answers] = await Promise.all([
-    api.getWeekScreen(asked), api.getWeekAnswer(asked).catch(() => null), api.listWeekAnswers().catch(() => [])]);
+  // One read: the week, last week's beside this one, the trend, the habits, identities, the
+  // week's question and the answered weeks.
+  const { summary, history, habits, identities, last_week: lastSummary, prompt, answers } = await api.getWeekScreen(asked);
   const shown = summary.week_start;
   const isThisWeek = !summary.complete;
   const firstWeek = habits.length
