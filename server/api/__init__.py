@@ -10,6 +10,7 @@ from . import webhooks
 from . import chapters, week_answers
 from . import sso
 from . import passkeys
+from . import history
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -37,4 +38,5 @@ for module in (accounts, identities, habits, checkins, reflections, stats, summa
     api.register_blueprint(module.bp)
 api.register_blueprint(passkeys.bp)  # passkeys (issue 22)
 api.register_blueprint(sso.bp)  # OpenID Connect and the ways in (issue 22)
+api.register_blueprint(history.bp)  # the mood history (issue 25)
 api.after_request(forward_auth.mark_signed_in)

@@ -47,10 +47,11 @@ def everything_of(client, ids):
              "/identities/{identity}/votes", "/identities/{identity}/evidence", "/pauses", "/pauses/{pause}", "/reminders",
              "/reminders/{reminder}", "/notify/targets", "/calendar/token",
              "/webhooks", "/chapters", "/chapters/evidence", "/fresh-start",
-             "/summaries/weekly/answers", "/summaries/weekly/answers/{date}"]
+             "/summaries/weekly/answers", "/summaries/weekly/answers/{date}",
+             "/history/mood?month={month}"]
     seen = {}
     for path in paths:
-        response = client.get(path.format(**ids))
+        response = client.get(path.format(**ids, month=ids["date"][:7]))
         assert response.status_code == 200, (path, response.json)
         seen[path] = response.json
     return seen
@@ -174,6 +175,19 @@ def test_reflections_by_date_are_per_user(client, other, mine, unchanged):
     assert other.delete(f"/reflections/{mine['date']}").status_code == 204
     assert other.delete(f"/reflections/{mine['date']}").status_code == 204
     assert other.get("/reflections").json == []
+
+
+def test_the_mood_history_shows_only_the_callers_moods(client, other, mine, unchanged):
+    month = mine["date"][:7]
+    assert other.put(f"/reflections/{mine['date']}", {"mood": 5, "note": "theirs"}).status_code == 201
+    theirs = other.get(f"/history/mood?month={month}").json
+    assert [(e["mood"], e["note"]) for e in theirs["month"]["entries"]] == [(5, "theirs")]
+    assert [c["mood"] for c in theirs["cells"] if c["mood"]] == [5]
+    assert theirs["summary"]["counts"] == [0, 0, 0, 0, 1]
+    assert other.delete(f"/reflections/{mine['date']}").status_code == 204
+    assert other.get(f"/history/mood?month={month}").json["month"]["entries"] == []
+    mine_seen = client.get(f"/history/mood?month={month}").json  # and `unchanged` checks it all
+    assert [(e["mood"], e["note"]) for e in mine_seen["month"]["entries"]] == [(2, "mine")]
 
 
 def test_chapters_fresh_starts_and_week_answers_are_per_user(client, other, mine, unchanged):
