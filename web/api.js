@@ -101,6 +101,8 @@ export const deleteCheckin = (habitId, date) =>
     .then((answer) => badgeFollows(date, answer));
 export const listCheckins = (habitId, from, to) => read(`/habits/${habitId}/checkins`, { from, to });
 export const putReflection = (date, data) => write("PUT", `/reflections/${date}`, data);
+/** A queued mood replayed: the answer's `today` is the day's mood as Today draws it. */
+export const replayReflection = (date, data) => write("PUT", `/reflections/${date}?include=today`, data);
 /** Replays writes made offline (sync.js): `items` as POST /checkins/batch takes them; each result
  * that went through carries its habit's Today item, which the screen draws. */
 export const replayCheckins = (items) => write("POST", "/checkins/batch?include=today", { items });

@@ -97,6 +97,7 @@ async function flush() {
   if (!entries.length) return refreshKeys();
   let sent = 0;
   const items = []; // {date, item}: the server's Today items of the replayed writes, to draw
+  const moods = []; // {date, reflection}: the replayed days' moods as the server now has them
   try {
     await api.restoreSession(); // a CSRF token (the app may have started offline without one)
     for (const chunk of checkinBatches(entries)) {
@@ -111,7 +112,8 @@ async function flush() {
     }
     for (const entry of reflectionsOf(entries)) {
       try {
-        await api.putReflection(entry.date, { ...entry.body, client_time: entry.client_time });
+        const { today } = await api.replayReflection(entry.date, { ...entry.body, client_time: entry.client_time });
+        moods.push(today);
         await offline.dequeue([entry.id]);
       } catch (error) {
         if (retryLater(error)) throw error;
@@ -124,7 +126,7 @@ async function flush() {
     if (sent) {
       servedOffline = false;
       channel?.postMessage("synced");
-      window.dispatchEvent(new CustomEvent("orbit:synced", { detail: { items } }));
+      window.dispatchEvent(new CustomEvent("orbit:synced", { detail: { items, moods } }));
     }
   }
   return undefined;

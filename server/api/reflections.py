@@ -1,23 +1,30 @@
 """Reflections: the daily mood check."""
 from flask import Blueprint, request
 
-from ..schemas import RangeQuery, ReflectionIn, ReflectionOut, ReplayIn
+from ..schemas import (IncludeQuery, RangeQuery, ReflectionAnswerOut, ReflectionIn,
+                       ReflectionOut, ReplayIn, TodayMoodOut)
 from ..store import reflections
 from ..store.common import date_range
 from .common import current_user, doc, request_json
 
 bp = Blueprint("reflections", __name__)
+INCLUDE, TODAY_MOOD = IncludeQuery(), TodayMoodOut()
 
 
 @bp.put("/reflections/<day:date>")
-@doc("Record the day's mood and note (204: an older replay after a deletion, nothing changed)",
-     body=ReflectionIn, response=ReflectionOut, status=(201, 200, 204))
+@doc("Record the day's mood and note (204: an older replay after a deletion, nothing changed; "
+     "with ?include=today that is a 200 whose today.reflection is null)",
+     body=ReflectionIn, response=ReflectionAnswerOut, query=IncludeQuery,
+     status=(201, 200, 204))
 def put_reflection(date):
+    include = INCLUDE.load(request.args).get("include") == "today"
     data = ReflectionIn().load(request_json())
     reflection, created = reflections.put_reflection(current_user(), date, data)
+    today = TODAY_MOOD.dump({"date": date, "reflection": reflection}) if include else None
     if reflection is None:  # an older replay, after the day's reflection was deleted
-        return "", 204
-    return ReflectionOut().dump(reflection), 201 if created else 200
+        return ({"today": today}, 200) if include else ("", 204)
+    body = ReflectionOut().dump(reflection)
+    return ({**body, "today": today} if include else body), 201 if created else 200
 
 
 @bp.get("/reflections")

@@ -62,3 +62,16 @@ class ReflectionOut(Schema):
     mood = fields.Integer()
     note = fields.String()
     updated_at = Instant()
+
+
+class TodayMoodOut(Schema):
+    date = fields.Date()
+    reflection = fields.Nested(ReflectionOut, allow_none=True, metadata={
+        "description": "The day's reflection as GET /today has it after the write (null: an "
+                       "older replay after the day's deletion, nothing stored)"})
+
+
+class ReflectionAnswerOut(ReflectionOut):
+    today = fields.Nested(TodayMoodOut, metadata={
+        "description": "With ?include=today: the day's mood as Today draws it, so a replayed "
+                       "mood is drawn without reading the day again"})

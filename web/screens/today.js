@@ -29,7 +29,7 @@ export async function render(screenEl, dateParam) {
   const progressEl = h("div", { class: "progress-slot" });
   // The mood card, and every habit card whose data did not change, live on across repaints, so
   // that a note or an amount typed into one of them survives a tap on another.
-  const moodEl = moodCard(date, day.reflection, today);
+  let moodEl = moodCard(date, day.reflection, today);
   const cards = new Map();
   let latestLoad = 0;
 
@@ -68,12 +68,18 @@ export async function render(screenEl, dateParam) {
     const old = [...day.habits, ...day.later].find((each) => each.habit.id === item.habit.id) || item;
     paint(take(answer.habit ? drawableItem(answer) : { ...old, checkin: answer.checkin, pending: true }));
   });
-  /** Queued writes replayed (sync.js): the server's items of this day replace the pending ones. */
+  /** Queued writes replayed (sync.js): the server's items and mood of this day replace the
+   * pending ones. */
   const synced = (event) => {
     if (!screenEl.isConnected) return window.removeEventListener("orbit:synced", synced);
     const mine = (event.detail?.items || []).filter((each) => each.date === date);
-    if (!mine.length) return undefined;
+    const mood = (event.detail?.moods || []).findLast((each) => each.date === date);
+    if (!mine.length && !mood) return undefined;
     for (const { item } of mine) take(drawableItem(item));
+    if (mood) { // the server's mood, no longer pending
+      day = { ...day, reflection: mood.reflection };
+      moodEl = moodCard(date, mood.reflection, today);
+    }
     return paint();
   };
   window.addEventListener("orbit:synced", synced);
