@@ -134,7 +134,6 @@ function updateChrome(route) {
   }
 }
 
-function errorView(error, retry) {
 // The shell's own words (web/index.html) are English until the app starts; then they are the
 // catalogue's, like every screen's.
 function labelChrome() {
@@ -149,6 +148,7 @@ function labelChrome() {
   if (splashEl) splashEl.textContent = t("Loading Orbit…");
 }
 
+function errorView(error, retry) {
   return h("div", { class: "empty-state", role: "alert" },
     h("h1", { tabindex: "-1", text: t("That didn't load") }),
     h("p", { text: error.message || t("Something went wrong.") }),
@@ -175,8 +175,8 @@ async function boot() {
   }
   // The account's language, else the browser's (web/i18n.js): loaded before any screen's words.
   await loadCatalogue(store.user()?.locale || null);
-  // A first visit from this browser opens on sign-up; someone who has signed in here before
   labelChrome();
+  // A first visit from this browser opens on sign-up; someone who has signed in here before
   // (api.js remembers it) is welcomed back.
   if (!location.hash) redirect(store.user() ? HOME : api.knownHere() ? "#/signin" : "#/signup");
   else showScreen();

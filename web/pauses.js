@@ -1,10 +1,11 @@
 // Pauses (RULES.md "Pauses"): how one is described, and resuming it from today.
 import * as api from "./api.js";
 import { addDays, shortDate } from "./dates.js";
+import { t } from "./i18n.js";
 
 /** "until 12 Dec" or "until you resume". */
 export function untilText(pause) {
-  return pause.end ? `until ${shortDate(pause.end)}` : "until you resume";
+  return pause.end ? t("until {date}", { date: shortDate(pause.end) }) : t("until you resume");
 }
 
 /** True while the pause rests `day` (or will: a pause planned ahead counts from its start). */

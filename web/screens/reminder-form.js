@@ -2,25 +2,26 @@
 // it is sent on, and for a build habit "not on days already done".
 import * as store from "../store.js";
 import { field, h, handleSubmit, uid } from "../dom.js";
-import { WEEKDAY_LONG, WEEKDAY_SHORT } from "../format.js";
+import { WEEKDAY_LONG, WEEKDAY_SHORT, listed } from "../format.js";
+import { locale, t, tc } from "../i18n.js";
 
 /** Every channel Orbit knows, in the order they are offered. A notification goes to every device
  * where they are turned on (Settings → Reminders), with Done on a habit's. */
+// Getters: each word is the catalogue's for the language on show when it is drawn.
 export const CHANNELS = {
-  push: { label: "Notification", word: "notification",
-    hint: () => "On each device where you turned notifications on (Settings → Reminders). A habit's reminder has Done: one tap logs it." },
-  email: { label: "Email", word: "email",
-    hint: () => `To ${store.user()?.email || "your address"}. Send a test to check it arrives.` },
-  apprise: { label: "Apprise", word: "Apprise", hint: () => "To every Apprise target you add under Settings → Reminders." },
+  push: { get label() { return t("Notification"); }, get word() { return t("notification"); },
+    hint: () => t("On each device where you turned notifications on (Settings → Reminders). A habit's reminder has Done: one tap logs it.") },
+  email: { get label() { return t("Email"); }, get word() { return tc("a way to send a reminder", "email"); },
+    hint: () => (store.user()?.email ? t("To {email}. Send a test to check it arrives.", { email: store.user().email })
+      : t("To your address. Send a test to check it arrives.")) },
+  apprise: { label: "Apprise", word: "Apprise", hint: () => t("To every Apprise target you add under Settings → Reminders.") },
 };
-
-const CANT_ARRIVE = "Can't arrive now:";
 
 /** The channels in plain words, "email and Apprise"; with `start`, "Email and Apprise". */
 export function channelsText(channels, { start = false } = {}) {
   const words = Object.keys(CHANNELS).filter((name) => channels.includes(name)).map((name) => CHANNELS[name].word);
-  const text = words.length > 1 ? `${words.slice(0, -1).join(", ")} and ${words.at(-1)}` : words[0] || "no channel";
-  return start ? text[0].toUpperCase() + text.slice(1) : text;
+  const text = words.length ? listed(words) : t("no channel");
+  return start ? text[0].toLocaleUpperCase(locale()) + text.slice(1) : text;
 }
 
 /** The weekdays in the order the user's week runs (Monday = 0, as the API counts). */
@@ -45,19 +46,19 @@ export function reminderForm({ target, reminder, defaults, offered, skipOffered,
     id: uid("channel"), checked: start.channels.includes(name) }));
   const skipEl = h("input", { type: "checkbox", name: "skip_if_done", id: uid("skip"), checked: start.skip_if_done !== false });
   const submitEl = h("button", { type: "submit", class: "button primary", text: submitLabel });
-  const cancelEl = h("button", { type: "button", class: "button secondary", text: "Cancel", onclick: onCancel });
+  const cancelEl = h("button", { type: "button", class: "button secondary", text: t("Cancel"), onclick: onCancel });
 
   const formEl = h("form", { class: "reminder-form", novalidate: true },
     noticeEl,
-    field("Time", timeEl),
+    field(t("Time"), timeEl),
     h("fieldset", { class: "field", "data-field": "days" },
-      h("legend", { text: single ? "Day" : "Days" }),
+      h("legend", { text: single ? t("Day") : t("Days") }),
       h("div", { class: "weekday-chips" }, dayEls.map((inputEl) => h("span", { class: "chip-toggle" }, inputEl,
         h("label", { for: inputEl.id, title: WEEKDAY_LONG[inputEl.value] },
           h("span", { "aria-hidden": "true", text: WEEKDAY_SHORT[inputEl.value] }),
           h("span", { class: "visually-hidden", text: WEEKDAY_LONG[inputEl.value] })))))),
     h("fieldset", { class: "field", "data-field": "channels" },
-      h("legend", { text: "Send by" }),
+      h("legend", { text: t("Send by") }),
       h("div", { class: "choice-list" }, channelEls.map((inputEl) => {
         const hintId = `${inputEl.id}-hint`;
         inputEl.setAttribute("aria-describedby", hintId);
@@ -67,11 +68,11 @@ export function reminderForm({ target, reminder, defaults, offered, skipOffered,
             h("label", { for: inputEl.id, text: CHANNELS[inputEl.value].label }),
             h("p", { class: "hint", id: hintId, text: CHANNELS[inputEl.value].hint() }),
             problem ? h("p", { class: "channel-problem", "data-channel": problem.channel,
-              text: `${CANT_ARRIVE} ${problem.message}` }) : null));
+              text: t("Can't arrive now: {reason}", { reason: problem.message }) }) : null));
       }))),
     skipOffered ? h("div", { class: "field check-field", "data-field": "skip_if_done" }, skipEl,
-      h("div", {}, h("label", { for: skipEl.id, text: "Not on days it's already done" }),
-        h("p", { class: "hint", text: "Nor when it's skipped or not due that day." }))) : null,
+      h("div", {}, h("label", { for: skipEl.id, text: t("Not on days it's already done") }),
+        h("p", { class: "hint", text: t("Nor when it's skipped or not due that day.") }))) : null,
     h("div", { class: "reminder-form-actions" }, cancelEl, submitEl));
 
   const read = () => {
@@ -86,9 +87,9 @@ export function reminderForm({ target, reminder, defaults, offered, skipOffered,
   handleSubmit(formEl, submitEl, async () => {
     const body = read();
     const fields = {};
-    if (!/^\d{2}:\d{2}$/.test(body.time)) fields.time = ["Enter a time, like 07:30."];
-    if (!body.days.length) fields.days = [single ? "Pick the day it comes." : "Pick at least one day."];
-    if (!body.channels.length) fields.channels = ["Pick at least one way to send it."];
+    if (!/^\d{2}:\d{2}$/.test(body.time)) fields.time = [t("Enter a time, like 07:30.")];
+    if (!body.days.length) fields.days = [single ? t("Pick the day it comes.") : t("Pick at least one day.")];
+    if (!body.channels.length) fields.channels = [t("Pick at least one way to send it.")];
     if (Object.keys(fields).length) throw { message: "", fields };
     await onSubmit(body);
   });

@@ -5,7 +5,8 @@ import * as api from "../api.js";
 import * as store from "../store.js";
 import { dateIn, addDays, formatDate } from "../dates.js";
 import { h, icon, onConfirmedClick, showToast, titledSection, toastError } from "../dom.js";
-import { WEEKDAY_LONG, listWeekdays } from "../format.js";
+import { listWeekdays } from "../format.js";
+import { locale, t, tc, weekdayName } from "../i18n.js";
 import { channelsText, reminderForm } from "./reminder-form.js";
 
 let channelsCheck = null;
@@ -26,11 +27,11 @@ const serverChannels = async () => (await serverStatus()).channels;
  * saved now will not arrive until its operator starts it. Null while it runs. */
 export function notSendingNotice(dispatcher) {
   if (!dispatcher || dispatcher.running) return null;
-  const since = dispatcher.last_pass ? `Reminders last went out ${whenText(dispatcher.last_pass)}.`
-    : "Its reminder dispatcher has not run yet.";
+  const since = dispatcher.last_pass ? t("Reminders last went out {when}.", { when: whenText(dispatcher.last_pass) })
+    : t("Its reminder dispatcher has not run yet.");
   return h("div", { class: "banner not-sending-banner", role: "status", "data-dispatcher": "stopped" },
-    h("p", { class: "not-sending-title", text: "This server is not sending reminders right now." }),
-    h("p", { class: "hint", text: `${since} Whoever runs it can start them: see “Reminders” in its README.` }));
+    h("p", { class: "not-sending-title", text: t("This server is not sending reminders right now.") }),
+    h("p", { class: "hint", text: `${since} ${t("Whoever runs it can start them: see “Reminders” in its README.")}` }));
 }
 
 /** The channels a reminder may use on this server, and the one a new one starts with: a
@@ -43,19 +44,19 @@ async function offeredChannels() {
 }
 
 /** The section for a habit: in its editor, and under its name on Settings → Reminders. */
-export function habitRemindersSection(habit, reminders, { title = "Reminders", onChange } = {}) {
+export function habitRemindersSection(habit, reminders, { title = t("Reminders"), onChange } = {}) {
   const scheduleDays = habit.kind === "build" && habit.schedule?.type === "weekdays" ? habit.schedule.days : null;
   return remindersSection({
     title,
     onChange,
-    hint: `They come at these times in your time zone (${store.user()?.timezone || "UTC"}), only on days the habit is due.`
-      + (habit.private ? " It is private: what is sent says “Private habit”." : ""),
+    hint: t("They come at these times in your time zone ({zone}), only on days the habit is due.", { zone: store.user()?.timezone || "UTC" })
+      + (habit.private ? ` ${t("It is private: what is sent says “Private habit”.")}` : ""),
     target: "habit",
     habit,
     reminders: reminders.filter((reminder) => reminder.target === "habit" && reminder.habit_id === habit.id),
     defaults: { time: "08:00", days: scheduleDays || [0, 1, 2, 3, 4, 5, 6] },
-    addLabel: "Add a reminder",
-    empty: "No reminders yet. Add one, or two: morning and evening.",
+    addLabel: t("Add a reminder"),
+    empty: t("No reminders yet. Add one, or two: morning and evening."),
   });
 }
 
@@ -93,7 +94,7 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
     const form = reminderForm({ target, reminder, skipOffered, offered: channels.offered,
       noticeEl: notSendingNotice(channels.dispatcher),
       defaults: { ...defaults, channels: [channels.first], skip_if_done: true },
-      submitLabel: reminder ? "Save reminder" : "Add reminder",
+      submitLabel: reminder ? t("Save reminder") : t("Add reminder"),
       onCancel: () => done(null),
       onSubmit: async (body) => {
         const saved = reminder ? await api.updateReminder(reminder.id, body)
@@ -109,7 +110,7 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
     openForm(slotEl, null, (saved) => {
       slotEl.replaceChildren();
       if (saved) {
-        showToast(`Reminder added for ${saved.time}, ${listWeekdays(saved.days)}`);
+        showToast(t("Reminder added for {time}, {days}", { time: saved.time, days: listWeekdays(saved.days) }));
         replace(saved);
       } else paint();
       addEl.focus();
@@ -118,13 +119,13 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
 
   function reminderRow(reminder) {
     const rowEl = h("li", { class: `reminder-row${reminder.enabled ? "" : " paused"}`, "data-reminder": reminder.id });
-    const name = `${reminder.time} reminder`;
+    const time = reminder.time;
     const switchEl = h("input", { type: "checkbox", role: "switch", class: "switch", checked: reminder.enabled,
-      "aria-label": `${name} on` });
+      "aria-label": t("{time} reminder on", { time }) });
     switchEl.addEventListener("change", async () => {
       try {
         const saved = await api.updateReminder(reminder.id, { enabled: switchEl.checked });
-        showToast(saved.enabled ? `${name} is on` : `${name} paused`);
+        showToast(saved.enabled ? t("{time} reminder is on", { time }) : t("{time} reminder paused", { time }));
         replace(saved);
         listEl.querySelector(`[data-reminder="${saved.id}"] .switch`)?.focus(); // the row was redrawn
       } catch (error) {
@@ -133,10 +134,10 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
       }
     });
     const statusEl = h("p", { class: "reminder-status", role: "status" });
-    const testEl = h("button", { type: "button", class: "button small ghost", text: "Send test",
-      "aria-label": `Send the ${name} now, as a test` });
+    const testEl = h("button", { type: "button", class: "button small ghost", text: t("Send test"),
+      "aria-label": t("Send the {time} reminder now, as a test", { time }) });
     onConfirmedClick(testEl, null, async () => {
-      statusEl.textContent = "Sending…";
+      statusEl.textContent = t("Sending…");
       statusEl.classList.remove("error");
       try {
         const answer = await api.testReminder(reminder.id);
@@ -147,25 +148,25 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
         statusEl.classList.add("error");
       }
     });
-    const editEl = h("button", { type: "button", class: "button small ghost", text: "Edit", "data-action": "edit",
-      "aria-label": `Edit the ${name}` });
+    const editEl = h("button", { type: "button", class: "button small ghost", text: t("Edit"), "data-action": "edit",
+      "aria-label": t("Edit the {time} reminder", { time }) });
     editEl.addEventListener("click", () => {
       const placeEl = h("div", { class: "reminder-editing" });
       rowEl.replaceChildren(placeEl);
       openForm(placeEl, reminder, (saved) => {
         if (saved) {
-          showToast("Reminder saved");
+          showToast(t("Reminder saved"));
           replace(saved);
         } else paint();
         listEl.querySelector(`[data-reminder="${reminder.id}"] [data-action="edit"]`)?.focus();
       });
     });
-    const deleteEl = h("button", { type: "button", class: "button small danger-ghost", text: "Delete", "aria-label": `Delete the ${name}` });
-    onConfirmedClick(deleteEl, { title: `Delete the ${name}?`, confirmLabel: "Delete", danger: true,
-      message: `${daysText(reminder)}, by ${channelsText(reminder.channels)}. Add it again any time.` },
+    const deleteEl = h("button", { type: "button", class: "button small danger-ghost", text: t("Delete"), "aria-label": t("Delete the {time} reminder", { time }) });
+    onConfirmedClick(deleteEl, { title: t("Delete the {time} reminder?", { time }), confirmLabel: t("Delete"), danger: true,
+      message: t("{days}, by {channels}. Add it again any time.", { days: daysText(reminder), channels: channelsText(reminder.channels) }) },
     async () => {
       await api.deleteReminder(reminder.id);
-      showToast(`${name} deleted`);
+      showToast(t("{time} reminder deleted", { time }));
       replace({ id: reminder.id, deleted: true });
       if (!addEl.hidden) addEl.focus();
     });
@@ -173,7 +174,7 @@ export function remindersSection({ title, hint, target, habit = null, reminders,
       h("div", { class: "reminder-head" },
         h("div", { class: "reminder-text" },
           h("p", { class: "reminder-time", text: reminder.time }),
-          h("p", { class: "reminder-when", text: `${daysText(reminder)} · ${channelsText(reminder.channels, { start: true })}` }),
+          h("p", { class: "reminder-when", text: t("{days} · {channels}", { days: daysText(reminder), channels: channelsText(reminder.channels, { start: true }) }) }),
           h("p", { class: "hint reminder-next", text: nextText(reminder) }),
           undeliverableEl(reminder)),
         h("span", { class: "switch-wrap" }, switchEl, h("span", { class: "switch-track", "aria-hidden": "true" }))),
@@ -193,51 +194,57 @@ export function undeliverableEl(reminder) {
   if (!problems.length || !reminder.enabled) return null;
   const all = problems.length === reminder.channels.length;
   return h("div", { class: `undeliverable${all ? " none-arrives" : ""}`, role: "note", "data-undeliverable": problems.map((p) => p.channel).join(" ") },
-    h("p", { class: "undeliverable-title", text: all ? "This reminder can't arrive right now." : "Part of this reminder can't arrive." }),
+    h("p", { class: "undeliverable-title", text: all ? t("This reminder can't arrive right now.") : t("Part of this reminder can't arrive.") }),
     ...problems.map((problem) => h("p", { class: "undeliverable-line", "data-channel": problem.channel,
-      text: `${channelsText([problem.channel], { start: true })}: ${problem.message}` })));
+      text: t("{channel}: {reason}", { channel: channelsText([problem.channel], { start: true }), reason: problem.message }) })));
 }
 
 /** A test send's answer as the server gave it: one line per channel, "Email: sent." */
 function testOutcomeEls(answer) {
   return answer.outcomes.map((outcome) => h("span", { class: `test-outcome ${outcome.status}`,
     "data-channel": outcome.channel, "data-status": outcome.status,
-    text: `${channelsText([outcome.channel], { start: true })}: ${outcome.status === "sent" ? "sent." : outcome.message}` }));
+    text: outcome.status === "sent" ? t("{channel}: sent.", { channel: channelsText([outcome.channel], { start: true }) })
+      : t("{channel}: {reason}", { channel: channelsText([outcome.channel], { start: true }), reason: outcome.message }) }));
 }
 
 function capitalized(text) {
-  return text[0].toUpperCase() + text.slice(1);
+  return text[0].toLocaleUpperCase(locale()) + text.slice(1);
 }
 
 /** "Weekdays", "Mon, Wed and Fri"; the weekly summary's one day as "Every Sunday". */
 function daysText(reminder) {
-  if (reminder.target === "weekly_summary" && reminder.days.length === 1) return `Every ${WEEKDAY_LONG[reminder.days[0]]}`;
+  if (reminder.target === "weekly_summary" && reminder.days.length === 1) return t("Every {weekday}", { weekday: weekdayName(reminder.days[0]) });
   return capitalized(listWeekdays(reminder.days));
 }
 
 /** When it comes next, in the user's time zone: "Next: today at 07:30", or why the server
  * will not send it then ("Today at 20:00: not sent, already done."). */
 export function nextText(reminder) {
-  if (!reminder.enabled) return "Paused: turn it on to get it again.";
-  if (!reminder.next_fire_at) return "Nothing coming on these days.";
-  const when = whenText(reminder.next_fire_at);
-  if (reminder.next_skipped) return `${when[0].toUpperCase()}${when.slice(1)}: not sent, ${reminder.next_skipped}.`;
-  return `Next: ${when}`;
+  if (!reminder.enabled) return t("Paused: turn it on to get it again.");
+  if (!reminder.next_fire_at) return t("Nothing coming on these days.");
+  if (reminder.next_skipped) {
+    return t("{when}: not sent, {reason}.", { when: whenText(reminder.next_fire_at, { start: true }), reason: reminder.next_skipped });
+  }
+  return t("Next: {when}", { when: whenText(reminder.next_fire_at) });
 }
 
-/** An instant as the user's day and time: "today at 07:30", "tomorrow at 21:00", "Wed 9 Dec at 07:30". */
-export function whenText(instant) {
+/** An instant as the user's day and time: "today at 07:30", "tomorrow at 21:00", "Wed 9 Dec at 07:30";
+ * `start`: as a sentence starts ("Today at 07:30"); `today: false`: today's as the time alone. */
+export function whenText(instant, { start = false, today: sayToday = true } = {}) {
   const zone = store.user()?.timezone || "UTC";
   const day = dateIn(instant, zone);
   const today = store.today();
   let time;
   try {
-    time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone })
+    time = new Intl.DateTimeFormat(locale(), { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone })
       .format(new Date(instant));
   } catch {
     time = "";
   }
-  const dayWords = day === today ? "today" : day === addDays(today, 1) ? "tomorrow"
-    : formatDate(day, { weekday: "short", day: "numeric", month: "short" });
-  return `${dayWords} at ${time}`;
+  if (day === today) {
+    if (!sayToday) return time;
+    return start ? t("Today at {time}", { time }) : t("today at {time}", { time });
+  }
+  if (day === addDays(today, 1)) return start ? t("Tomorrow at {time}", { time }) : t("tomorrow at {time}", { time });
+  return t("{date} at {time}", { date: formatDate(day, { weekday: "short", day: "numeric", month: "short" }), time });
 }

@@ -3,12 +3,14 @@
 // icon, the section says so and offers nothing to turn on.
 import * as badge from "../badge.js";
 import { h, titledSection } from "../dom.js";
+import { t } from "../i18n.js";
 
+// Getters: each word is the catalogue's for the language on show when it is drawn.
 const TEXT = {
-  title: "App badge",
-  label: "Show what's left today on the app icon",
-  hint: "The number of habits still to do today, on the icon of the installed app. It clears when all are done. Remembered on this device.",
-  missing: "This browser doesn't show a number on app icons.",
+  get title() { return t("App badge"); },
+  get label() { return t("Show what's left today on the app icon"); },
+  get hint() { return t("The number of habits still to do today, on the icon of the installed app. It clears when all are done. Remembered on this device."); },
+  get missing() { return t("This browser doesn't show a number on app icons."); },
 };
 
 /** The section, with the switch set as this device has it. */

@@ -6,14 +6,15 @@ import { shortDate } from "../dates.js";
 import { h, showToast, titledSection, toastError, withBusy } from "../dom.js";
 import { coversOrAhead, resume, untilText } from "../pauses.js";
 import { openPauseSheet } from "./pause-sheet.js";
+import { t, tc } from "../i18n.js";
 
 /** The section; it loads the pauses itself and draws again after each change. */
 export function pauseSection() {
   const listEl = h("ul", { class: "pause-list", role: "list" });
-  const buttonEl = h("button", { type: "button", class: "button secondary block", text: "Pause everything",
+  const buttonEl = h("button", { type: "button", class: "button secondary block", text: t("Pause everything"),
     "aria-haspopup": "dialog" });
-  const sectionEl = titledSection("Pause everything", { className: "card settings-section",
-    hint: "Ill, travelling, in hospital? Every habit rests: streaks wait, strength holds, no reminders are sent." },
+  const sectionEl = titledSection(t("Pause everything"), { className: "card settings-section",
+    hint: t("Ill, travelling, in hospital? Every habit rests: streaks wait, strength holds, no reminders are sent.") },
   listEl, buttonEl);
   const draw = async () => {
     const today = store.today();
@@ -30,12 +31,12 @@ export function pauseSection() {
 
 function pauseRow(pause, today, draw) {
   const started = pause.start <= today;
-  const words = started ? `Everything is paused ${untilText(pause)}.`
-    : `Everything pauses from ${shortDate(pause.start)}, ${untilText(pause)}.`;
-  const actionEl = h("button", { type: "button", class: "button small primary", text: started ? "Resume everything" : "Cancel" });
+  const words = started ? t("Everything is paused {until}.", { until: untilText(pause) })
+    : t("Everything pauses from {date}, {until}.", { date: shortDate(pause.start), until: untilText(pause) });
+  const actionEl = h("button", { type: "button", class: "button small primary", text: started ? t("Resume everything") : tc("to call off a pause", "Cancel") });
   actionEl.addEventListener("click", () => withBusy(actionEl, () =>
     (started ? resume(pause, today) : api.deletePause(pause.id))
-      .then(() => { showToast(started ? "Welcome back" : "Pause cancelled"); return draw(); })
+      .then(() => { showToast(started ? t("Welcome back") : t("Pause cancelled")); return draw(); })
       .catch(toastError)));
   return h("li", { class: "banner paused-banner" },
     h("p", {}, h("span", { text: words }), pause.note ? h("span", { class: "hint", text: ` ${pause.note}` }) : null),

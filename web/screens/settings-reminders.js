@@ -7,6 +7,7 @@ import { append, field, h, screenHeader, titledSection } from "../dom.js";
 import { habitRemindersSection, notSendingNotice, remindersSection, serverStatus, whenText } from "./reminders.js";
 import { appriseSection, calendarSection } from "./settings-feeds.js";
 import { pushSection } from "./push-device.js";
+import { t, tn } from "../i18n.js";
 
 const UPCOMING_HOURS = 24;
 
@@ -14,8 +15,8 @@ const UPCOMING_HOURS = 24;
 export function remindersLink() {
   return h("a", { class: "card link-card", href: "#/settings/reminders" },
     h("span", { class: "link-card-text" },
-      h("span", { class: "link-card-title", text: "Reminders" }),
-      h("span", { class: "hint", text: "Reflection, weekly summary, calendar link" })),
+      h("span", { class: "link-card-title", text: t("Reminders") }),
+      h("span", { class: "hint", text: t("Reflection, weekly summary, calendar link") })),
     h("span", { class: "link-card-go", "aria-hidden": "true", text: "›" }));
 }
 
@@ -34,38 +35,38 @@ export async function render(screenEl) {
   const upcomingEl = h("ol", { class: "upcoming-list", role: "list" });
   const paintUpcoming = (items) => {
     upcomingEl.replaceChildren(...items.map((item) => h("li", { class: "upcoming-row" },
-      h("span", { class: "upcoming-time", text: whenText(item.at).replace(/^today at /, "") }),
+      h("span", { class: "upcoming-time", text: whenText(item.at, { today: false }) }),
       h("span", { class: "upcoming-title", text: item.title }))));
-    if (!items.length) upcomingEl.append(h("li", { class: "hint", text: "Nothing in the next 24 hours." }));
+    if (!items.length) upcomingEl.append(h("li", { class: "hint", text: tn("Nothing in the next {n} hour.", "Nothing in the next {n} hours.", UPCOMING_HOURS) }));
   };
   paintUpcoming(upcoming);
   const refresh = () => api.upcomingReminders(UPCOMING_HOURS).then(paintUpcoming, () => {});
   const weekStartDay = store.weekStart() === "sun" ? 6 : 0;
 
   append(screenEl,
-    screenHeader("Reminders", { back: { href: "#/settings", label: "Back to Settings" },
-      subtitle: `Times are in your time zone, ${store.user()?.timezone || "UTC"}.` }),
+    screenHeader(t("Reminders"), { back: { href: "#/settings", label: t("Back to Settings") },
+      subtitle: t("Times are in your time zone, {zone}.", { zone: store.user()?.timezone || "UTC" }) }),
     notSendingNotice(dispatcher),
     notificationsEl,
-    titledSection("Next 24 hours", { className: "card settings-section" }, upcomingEl),
+    titledSection(tn("Next {n} hour", "Next {n} hours", UPCOMING_HOURS), { className: "card settings-section" }, upcomingEl),
     remindersSection({
-      title: "Daily reflection",
-      hint: "A nudge to note how the day went. Not sent once that day's reflection is written.",
+      title: t("Daily reflection"),
+      hint: t("A nudge to note how the day went. Not sent once that day's reflection is written."),
       target: "reflection",
       reminders: reminders.filter((reminder) => reminder.target === "reflection"),
       defaults: { time: "21:00", days: [0, 1, 2, 3, 4, 5, 6] },
-      addLabel: "Add a reflection reminder",
-      empty: "No reflection reminder.",
+      addLabel: t("Add a reflection reminder"),
+      empty: t("No reflection reminder."),
       onChange: refresh,
     }),
     remindersSection({
-      title: "Weekly summary",
-      hint: "Your last complete week: what grew, and a next small step.",
+      title: t("Weekly summary"),
+      hint: t("Your last complete week: what grew, and a next small step."),
       target: "weekly_summary",
       reminders: reminders.filter((reminder) => reminder.target === "weekly_summary"),
       defaults: { time: "18:00", days: [weekStartDay] },
-      addLabel: "Send me my weekly summary",
-      empty: "The summary is on the Week screen; it can also come to you once a week.",
+      addLabel: t("Send me my weekly summary"),
+      empty: t("The summary is on the Week screen; it can also come to you once a week."),
       max: 1,
       onChange: refresh,
     }),
@@ -90,7 +91,7 @@ function habitsSections(reminders, habits, onChange) {
 
   const others = habits.filter((habit) => !habit.archived && !withReminders.has(habit.id));
   const selectEl = h("select", { name: "habit" }, others.map((habit) => h("option", { value: String(habit.id), text: habit.name })));
-  const addEl = h("button", { type: "button", class: "button secondary block", text: "Add reminders to it" });
+  const addEl = h("button", { type: "button", class: "button secondary block", text: t("Add reminders to it") });
   addEl.addEventListener("click", () => {
     const habit = others.find((candidate) => String(candidate.id) === selectEl.value);
     if (!habit) return;
@@ -101,10 +102,10 @@ function habitsSections(reminders, habits, onChange) {
     pickerEl.hidden = !others.length;
     sectionEl.querySelector(".add-reminder").click(); // straight to its form
   });
-  const pickerEl = field("Another habit", selectEl);
+  const pickerEl = field(t("Another habit"), selectEl);
   pickerEl.append(addEl);
   pickerEl.hidden = !others.length;
-  return [titledSection("Habit reminders", { className: "card settings-section",
-    hint: "A habit's reminders come only on days it is due. They are also in the habit's editor." },
-  habits.length ? pickerEl : h("p", { class: "hint", text: "Add a habit first." })), sectionsEl];
+  return [titledSection(t("Habit reminders"), { className: "card settings-section",
+    hint: t("A habit's reminders come only on days it is due. They are also in the habit's editor.") },
+  habits.length ? pickerEl : h("p", { class: "hint", text: t("Add a habit first.") })), sectionsEl];
 }

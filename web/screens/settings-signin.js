@@ -6,47 +6,48 @@ import * as store from "../store.js";
 import { shortDate } from "../dates.js";
 import { confirmDialog, field, h, handleSubmit, onConfirmedClick, showToast, titledSection } from "../dom.js";
 import { createPasskey, deviceName, passkeysSupported } from "../passkeys.js";
+import { t, tn } from "../i18n.js";
 
+// Getters and functions: each word is the catalogue's for the language on show when it is drawn.
 const TEXT = {
-  title: "How you sign in",
-  hint: "Every way into your account. Remove anything you don't recognise.",
-  password: "Password",
-  passwordSet: "Set",
-  passwordNone: "Not set: you sign in with a passkey",
-  setPassword: "Set a password",
-  newPassword: "New password",
-  newPasswordHint: "At least 8 characters. Your passkeys keep working.",
-  passwordSaved: "Password set",
-  passkeys: "Passkeys",
-  noPasskeys: "No passkeys yet. A passkey signs you in with Face ID, a fingerprint or this device's PIN.",
-  passkeyName: "Name of the new passkey",
-  add: "Add a passkey",
-  added: "Passkey added",
-  offHere: "Passkeys are off on this server.",
-  unsupported: "Passkeys need this server’s name over HTTPS (or localhost), not a bare address like 192.168.1.20.",
-  rename: "Rename",
-  renameLabel: (name) => `Rename ${name}`,
-  save: "Save",
-  remove: "Remove",
-  removeLabel: (name) => `Remove ${name}`,
-  removeTitle: (name) => `Remove “${name}”?`,
-  removeMessage: "It stops signing you in at once. The device keeps its copy until you delete it there.",
-  removed: "Passkey removed",
+  get title() { return t("How you sign in"); },
+  get hint() { return t("Every way into your account. Remove anything you don't recognise."); },
+  get password() { return t("Password"); },
+  get passwordNone() { return t("Not set: you sign in with a passkey"); },
+  get setPassword() { return t("Set a password"); },
+  get newPassword() { return t("New password"); },
+  get newPasswordHint() { return t("At least 8 characters. Your passkeys keep working."); },
+  get passwordSaved() { return t("Password set"); },
+  get passkeys() { return t("Passkeys"); },
+  get noPasskeys() { return t("No passkeys yet. A passkey signs you in with Face ID, a fingerprint or this device's PIN."); },
+  get passkeyName() { return t("Name of the new passkey"); },
+  get add() { return t("Add a passkey"); },
+  get added() { return t("Passkey added"); },
+  get offHere() { return t("Passkeys are off on this server."); },
+  get unsupported() { return t("Passkeys need this server’s name over HTTPS (or localhost), not a bare address like 192.168.1.20."); },
+  get rename() { return t("Rename"); },
+  renameLabel: (name) => t("Rename {name}", { name }),
+  get save() { return t("Save"); },
+  get remove() { return t("Remove"); },
+  removeLabel: (name) => t("Remove {name}", { name }),
+  removeTitle: (name) => t("Remove “{name}”?", { name }),
+  get removeMessage() { return t("It stops signing you in at once. The device keeps its copy until you delete it there."); },
+  get removed() { return t("Passkey removed"); },
   provider: (name) => name,
-  used: (date) => `last used ${date}`,
-  neverUsed: "never used",
-  passkeyDates: (added, used) => `Added ${added}, ${used}`,
-  everywhere: "Sign out everywhere",
-  everywhereButton: "End all other sessions",
-  everywhereHint: "Ends every other session: phones, tablets, other browsers. This one stays signed in; your password, passkeys and API tokens keep working.",
-  everywhereTitle: "Sign out everywhere else?",
-  everywhereMessage: "Every other device will need to sign in again.",
-  everywhereConfirm: "Sign them out",
-  everywhereDone: "Every other device is signed out",
-  changeTitle: "Change your password?",
-  changeMessage: (count) => `This also removes your ${count === 1 ? "passkey" : `${count} passkeys`}, in case `
-    + "someone else added one. Add yours again afterwards.",
-  changeConfirm: "Change password",
+  used: (date) => t("last used {date}", { date }),
+  get neverUsed() { return t("never used"); },
+  passkeyDates: (added, used) => t("Added {date}, {used}", { date: added, used }),
+  get everywhere() { return t("Sign out everywhere"); },
+  get everywhereButton() { return t("End all other sessions"); },
+  get everywhereHint() { return t("Ends every other session: phones, tablets, other browsers. This one stays signed in; your password, passkeys and API tokens keep working."); },
+  get everywhereTitle() { return t("Sign out everywhere else?"); },
+  get everywhereMessage() { return t("Every other device will need to sign in again."); },
+  get everywhereConfirm() { return t("Sign them out"); },
+  get everywhereDone() { return t("Every other device is signed out"); },
+  get changeTitle() { return t("Change your password?"); },
+  changeMessage: (count) => tn("This also removes your passkey, in case someone else added one. Add yours again afterwards.",
+    "This also removes your {n} passkeys, in case someone else added one. Add yours again afterwards.", count),
+  get changeConfirm() { return t("Change password"); },
 };
 
 // What the section last drew: how many passkeys a password change would remove, and how to redraw.
@@ -92,7 +93,7 @@ function way(title, ...children) {
 
 function passwordWay(password, refresh) {
   if (password.set) {
-    return way(TEXT.password, h("p", { class: "hint", text: `${TEXT.passwordSet}, ${usedText(password.last_used_at)}` }));
+    return way(TEXT.password, h("p", { class: "hint", text: t("Set, {used}", { used: usedText(password.last_used_at) }) }));
   }
   const passwordEl = h("input", { type: "password", name: "new_password", autocomplete: "new-password", minlength: "8" });
   const submitEl = h("button", { type: "submit", class: "button secondary", text: TEXT.setPassword });
@@ -157,7 +158,8 @@ function passkeyRow(passkey, refresh) {
 
 function providersWay(providers) {
   return providers.map((provider) => way(TEXT.provider(provider.name || provider.issuer || ""),
-    h("p", { class: "hint", text: [provider.email, usedText(provider.last_used_at)].filter(Boolean).join(", ") })));
+    h("p", { class: "hint", text: provider.email ? t("{email}, {used}", { email: provider.email, used: usedText(provider.last_used_at) })
+      : usedText(provider.last_used_at) })));
 }
 
 function everywhereButton() {

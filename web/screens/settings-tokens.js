@@ -5,40 +5,43 @@ import * as store from "../store.js";
 import { shortDate } from "../dates.js";
 import { field, h, handleSubmit, onConfirmedClick, showToast, titledSection, uid } from "../dom.js";
 import { radioValue, segmented } from "./fields.js";
+import { listed } from "../format.js";
+import { t } from "../i18n.js";
 
+// Getters and functions: each word is the catalogue's for the language on show when it is drawn.
 const TEXT = {
-  title: "API tokens",
-  hint: "For scripts, shortcuts and Home Assistant: send “Authorization: Bearer <token>”.",
-  none: "No tokens. Create one for a script or a phone shortcut.",
-  label: "Token label",
-  placeholder: "e.g. Phone shortcut",
-  access: "What it can do",
-  full: "Everything",
-  fullHint: "Scripts, Home Assistant",
-  checkins: "Log chosen habits",
-  checkinsHint: "A phone shortcut: reads nothing",
-  habits: "Habits it may log",
-  noHabits: "No habits yet. Make one first.",
-  pickOne: "Choose at least one habit for it to log.",
-  create: "Create token",
-  copy: "Copy",
-  copied: "Copied",
-  copyByHand: "Selected: copy it now",
-  revealed: (name) => `Your new token “${name}”. Copy it now: it won't be shown again.`,
-  logWith: "A shortcut logs today with PUT (and undoes with DELETE), body {} or {\"value\": 20}:",
-  recipes: "Recipes for iOS Shortcuts, Android and Home Assistant: “Log from anywhere” in Orbit's README.",
-  fullAccess: "Full access",
-  logs: (names) => `Logs ${names}`,
-  noneLeft: "Logs nothing: its habits were deleted",
-  habitNumber: (id) => `habit ${id}`,
-  created: (date, used) => `Created ${date}, ${used}`,
-  lastUsed: (date) => `last used ${date}`,
-  neverUsed: "never used",
-  revoke: "Revoke",
-  revokeLabel: (name) => `Revoke ${name}`,
-  revokeTitle: (name) => `Revoke “${name}”?`,
-  revokeMessage: "Scripts using it stop working at once.",
-  revokedToast: "Token revoked",
+  get title() { return t("API tokens"); },
+  get hint() { return t("For scripts, shortcuts and Home Assistant: send “Authorization: Bearer <token>”."); },
+  get none() { return t("No tokens. Create one for a script or a phone shortcut."); },
+  get label() { return t("Token label"); },
+  get placeholder() { return t("e.g. Phone shortcut"); },
+  get access() { return t("What it can do"); },
+  get full() { return t("Everything"); },
+  get fullHint() { return t("Scripts, Home Assistant"); },
+  get checkins() { return t("Log chosen habits"); },
+  get checkinsHint() { return t("A phone shortcut: reads nothing"); },
+  get habits() { return t("Habits it may log"); },
+  get noHabits() { return t("No habits yet. Make one first."); },
+  get pickOne() { return t("Choose at least one habit for it to log."); },
+  get create() { return t("Create token"); },
+  get copy() { return t("Copy"); },
+  get copied() { return t("Copied"); },
+  get copyByHand() { return t("Selected: copy it now"); },
+  revealed: (name) => t("Your new token “{name}”. Copy it now: it won't be shown again.", { name }),
+  get logWith() { return t("A shortcut logs today with PUT (and undoes with DELETE), body {} or {\"value\": 20}:"); },
+  get recipes() { return t("Recipes for iOS Shortcuts, Android and Home Assistant: “Log from anywhere” in Orbit's README."); },
+  get fullAccess() { return t("Full access"); },
+  logs: (names) => t("Logs {habits}", { habits: names }),
+  get noneLeft() { return t("Logs nothing: its habits were deleted"); },
+  habitNumber: (id) => t("habit {id}", { id: String(id) }),
+  created: (date, used) => t("Created {date}, {used}", { date, used }),
+  lastUsed: (date) => t("last used {date}", { date }),
+  get neverUsed() { return t("never used"); },
+  get revoke() { return t("Revoke"); },
+  revokeLabel: (name) => t("Revoke {name}", { name }),
+  revokeTitle: (name) => t("Revoke “{name}”?", { name }),
+  get revokeMessage() { return t("Scripts using it stop working at once."); },
+  get revokedToast() { return t("Token revoked"); },
 };
 
 /** The section: the tokens as GET /tokens lists them, and the form of a new one. */
@@ -109,7 +112,7 @@ function habitChoices(habits) {
 }
 
 function showSecret(revealEl, created, habits) {
-  const secretEl = h("input", { readonly: true, value: created.token, "aria-label": `Token for ${created.name}`, class: "secret" });
+  const secretEl = h("input", { readonly: true, value: created.token, "aria-label": t("Token for {name}", { name: created.name }), class: "secret" });
   const copyEl = h("button", { type: "button", class: "button primary small", text: TEXT.copy });
   copyEl.addEventListener("click", async () => {
     secretEl.select();
@@ -123,7 +126,7 @@ function showSecret(revealEl, created, habits) {
   // Where a shortcut sends its tap: each habit's day, today's date at the end.
   const urls = (created.habit_ids || []).map((id) => {
     const habit = habits.find((each) => each.id === id);
-    return h("li", {}, h("span", { class: "strong", text: `${habit?.name ?? id}: ` }),
+    return h("li", {}, h("span", { class: "strong", text: `${t("{habit}:", { habit: habit?.name ?? String(id) })} ` }),
       h("code", { class: "secret", style: { overflowWrap: "anywhere" }, text: `${location.origin}/api/v1/habits/${id}/checkins/${store.today()}` }));
   });
   revealEl.replaceChildren(
@@ -145,7 +148,7 @@ function tokenRow(token, habits, removed) {
   // Instants are UTC: the day shown is the user's day (as Today counts it), not UTC's.
   const used = token.last_used_at ? TEXT.lastUsed(shortDate(store.dateOf(token.last_used_at))) : TEXT.neverUsed;
   const names = (token.habit_ids || []).map((id) => habits.find((habit) => habit.id === id)?.name ?? TEXT.habitNumber(id));
-  const access = !token.habit_ids ? TEXT.fullAccess : names.length ? TEXT.logs(names.join(", ")) : TEXT.noneLeft;
+  const access = !token.habit_ids ? TEXT.fullAccess : names.length ? TEXT.logs(listed(names)) : TEXT.noneLeft;
   return h("li", { class: "token-row" },
     h("div", {}, h("p", { class: "token-name", text: token.name }),
       h("p", { class: "hint token-access", text: access }),

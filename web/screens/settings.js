@@ -13,6 +13,7 @@ import { tokensSection } from "./settings-tokens.js";
 import { badgeSetting } from "./settings-badge.js";
 import { forgetHere } from "../push.js";
 import { passwordChangeConfirmed, signInChanged, signInSection } from "./settings-signin.js";
+import { t, weekdayName } from "../i18n.js";
 
 /** Renders #/settings. */
 export async function render(screenEl) {
@@ -20,7 +21,7 @@ export async function render(screenEl) {
     signInSection()]);
   store.updateUser(me);
   append(screenEl,
-    screenHeader("Settings", { subtitle: me.email }),
+    screenHeader(t("Settings"), { subtitle: me.email }),
     daysSection(me),
     pauseSection(),
     groupingSetting(),
@@ -55,59 +56,58 @@ function daysSection(me) {
   // When the day turns: a night owl's 01:00 still belongs to the evening before.
   const starts = ["00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00"];
   const dayStartEl = h("select", { name: "day_start" }, [...new Set([me.day_start || "00:00", ...starts])].sort()
-    .map((time) => h("option", { value: time, text: time === "00:00" ? "Midnight" : time })));
+    .map((time) => h("option", { value: time, text: time === "00:00" ? t("Midnight") : time })));
   dayStartEl.value = me.day_start || "00:00";
   const formEl = simpleForm([
-    field("Time zone", zoneEl, me.timezone === here ? "Matches this device." : `This device is in ${here}.`),
-    segmented("week_start", "Weeks start on", [{ value: "mon", label: "Monday" }, { value: "sun", label: "Sunday" }], me.week_start),
-    field("Day ends at", dayStartEl, "Up late? A day can run on until 6 in the morning."),
-  ], "Save day settings", async () => {
+    field(t("Time zone"), zoneEl, me.timezone === here ? t("Matches this device.") : t("This device is in {zone}.", { zone: here })),
+    segmented("week_start", t("Weeks start on"), [{ value: "mon", label: weekdayName(0) }, { value: "sun", label: weekdayName(6) }], me.week_start),
+    field(t("Day ends at"), dayStartEl, t("Up late? A day can run on until 6 in the morning.")),
+  ], t("Save day settings"), async () => {
     store.updateUser(await api.updateMe({ timezone: zoneEl.value, week_start: radioValue(formEl, "week_start"),
       day_start: dayStartEl.value }));
-    showToast("Day settings saved");
+    showToast(t("Day settings saved"));
   });
-  return section("Your days", "Logged days never move when you change these.", formEl);
+  return section(t("Your days"), t("Logged days never move when you change these."), formEl);
 }
 
 function passwordSection() {
   const currentEl = h("input", { type: "password", name: "current_password", autocomplete: "current-password" });
   const nextEl = h("input", { type: "password", name: "new_password", autocomplete: "new-password", minlength: "8" });
-  const formEl = simpleForm([field("Current password", currentEl), field("New password", nextEl, "At least 8 characters.")],
-    "Change password", async () => {
+  const formEl = simpleForm([field(t("Current password"), currentEl), field(t("New password"), nextEl, t("At least 8 characters."))],
+    t("Change password"), async () => {
       if (!(await passwordChangeConfirmed())) return; // it removes the passkeys: asked first
       await api.changePassword(currentEl.value, nextEl.value);
       currentEl.value = "";
       nextEl.value = "";
       // A password change ends every session; this one may have ended too.
       if (await api.restoreSession()) {
-        showToast("Password changed");
+        showToast(t("Password changed"));
         signInChanged();
       }
-      else signedOut("Password changed. Sign in with your new password.");
+      else signedOut(t("Password changed. Sign in with your new password."));
     });
   // Said before the user confirms (issue #8): the server ends the other sessions and revokes
   // every token, so a password someone else knew, or a leaked token, stops working at once.
-  return section("Password", "Changing it signs out every other device and revokes every API token: "
-    + "scripts and shortcuts using one stop working until you create a new one. Your passkeys are removed too.", formEl);
+  return section(t("Password"), t("Changing it signs out every other device and revokes every API token: scripts and shortcuts using one stop working until you create a new one. Your passkeys are removed too."), formEl);
 }
 
 function accountSection() {
-  const signOutEl = h("button", { type: "button", class: "button secondary block", text: "Sign out" });
+  const signOutEl = h("button", { type: "button", class: "button secondary block", text: t("Sign out") });
   onConfirmedClick(signOutEl, null, async () => {
     await forgetHere(); // no notifications for an account signed out of here
     await api.logout();
-    signedOut("Signed out. See you tomorrow.");
+    signedOut(t("Signed out. See you tomorrow."));
   });
   const passwordEl = h("input", { type: "password", name: "password", autocomplete: "current-password" });
-  const deleteFormEl = simpleForm([field("Your password, to confirm", passwordEl)], "Delete my account", async () => {
-    const confirmed = await confirmDialog({ title: "Delete your account?", danger: true, confirmLabel: "Delete everything",
-      message: "Every habit, identity, check-in and reflection is deleted for good. This can't be undone." });
+  const deleteFormEl = simpleForm([field(t("Your password, to confirm"), passwordEl)], t("Delete my account"), async () => {
+    const confirmed = await confirmDialog({ title: t("Delete your account?"), danger: true, confirmLabel: t("Delete everything"),
+      message: t("Every habit, identity, check-in and reflection is deleted for good. This can't be undone.") });
     if (!confirmed) return;
     await api.deleteAccount(passwordEl.value);
-    signedOut("Your account and all its data are deleted.");
+    signedOut(t("Your account and all its data are deleted."));
   }, { danger: true });
-  return section("Account", null, signOutEl,
-    h("details", { class: "danger-details" }, h("summary", { text: "Delete account" }), deleteFormEl));
+  return section(t("Account"), null, signOutEl,
+    h("details", { class: "danger-details" }, h("summary", { text: t("Delete account") }), deleteFormEl));
 }
 
 function signedOut(message) {
