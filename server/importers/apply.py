@@ -15,9 +15,10 @@ from .chapters import apply_chapters
 from .matching import Matcher
 from .objects import apply_habit, apply_identity, apply_reminder, count, create_habit
 from .pauses import apply_pauses
+from .wellbeing import apply_wellbeing
 
 KINDS = ("identities", "habits", "checkins", "reflections", "reminders", "pauses", "chapters",
-         "week_answers")
+         "week_answers", "wellbeing_checks")
 STALE_AFTER = datetime.timedelta(days=60)  # an imported habit unused this long arrives archived
 
 
@@ -128,6 +129,7 @@ def finish(user, plan, matcher, run, staged, changes, report, apprise_allowed):
         count(report, "reflections", *write_reflections(user, plan.reflections, today, plan))
         apply_pauses(user, plan, habits, report, matcher)
         apply_chapters(user, plan, report)
+        apply_wellbeing(user, plan, report)
     return report
 
 

@@ -14,9 +14,13 @@ import zipfile
 
 from .. import clock
 from ..models import Chapter, Checkin, Pause, Reflection, Reminder, User, WeekAnswer
+from ..models import WellbeingCheck
 from ..schemas.exports import (FORMAT, VERSION, ChapterRecord, HabitRecord, IdentityRecord,
                                PauseRecord, ReflectionRecord, ReminderRecord, UserRecord,
                                WeekAnswerRecord)
+from ..schemas.exports import WellbeingCheckRecord, WellbeingRecord
+from ..schemas.exports import ShareRecord
+from ..models import Share
 from ..schemas.fields import Instant, Number
 from ..store.habits import habits_of
 from ..store.identities import identities_of
@@ -55,7 +59,21 @@ def export_of(user):
             Chapter.select().where(Chapter.user == user).order_by(Chapter.start, Chapter.id)),
         "week_answers": WeekAnswerRecord(many=True).dump(
             WeekAnswer.select().where(WeekAnswer.user == user).order_by(WeekAnswer.week_start)),
+        "wellbeing": WellbeingRecord().dump({"enabled": user.wellbeing_enabled,
+                                             "contacts": user.wellbeing_contacts}),
+        "wellbeing_checks": WellbeingCheckRecord(many=True).dump(
+            {**c.__data__, "date": c.day} for c in WellbeingCheck.select().where(
+                WellbeingCheck.user == user).order_by(WellbeingCheck.day)),
+        "shares": share_records(user, identity_uuids, habit_uuids),
     }
+
+
+def share_records(user, identity_uuids, habit_uuids):
+    """The shares' settings, their choices by uuid; never a token or its hash."""
+    return ShareRecord(many=True).dump(
+        {**s.__data__, "habit_uuids": [habit_uuids[i] for i in s.habit_ids if i in habit_uuids],
+         "identity_uuids": [identity_uuids[i] for i in s.identity_ids if i in identity_uuids]}
+        for s in Share.select().where(Share.user == user).order_by(Share.id))
 
 
 def habit_record(habit, identity_uuids):
@@ -97,6 +115,7 @@ CSV_FILES = {
     "pauses": ("uuid", "habit_uuid", "habit_name", "start", "end", "note"),
     "chapters": ("uuid", "name", "start"),
     "week_answers": ("week_start", "prompt", "question", "answer"),
+    "wellbeing_checks": ("date", "cheerful", "calm", "active", "rested", "interested"),
 }
 
 

@@ -67,6 +67,8 @@ def read_orbit(document, user):
         plan.pauses.append(record)
     # written by importers/chapters.py apply_chapters (issue 24)
     plan.chapters, plan.week_answers = export["chapters"], export["week_answers"]
+    # written by importers/wellbeing.py apply_wellbeing (issue 25)
+    plan.wellbeing, plan.wellbeing_checks = export.get("wellbeing"), export["wellbeing_checks"]
     return plan
 
 

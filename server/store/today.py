@@ -3,8 +3,10 @@ its period's progress, streak, pause), the strip of days and the mood. A write a
 items it changed, in the same shape (today_items)."""
 from .. import domain
 from ..domain.plans import today_plan
+from ..domain.taps import tap_of
 from ..models import Checkin, Reflection
 from . import chapters, pauses
+from . import wellbeing
 from .lapses import lapse_item, look_back_from, slip_item
 from .checkins import with_done
 from .common import local_today
@@ -23,7 +25,8 @@ def today(user, day):
             "strip": domain.day_strip(day, real_today),
             "reflection": Reflection.get_or_none(Reflection.user == user, Reflection.day == day),
             # a fresh start at a landmark the user chose, offered on their today only
-            "fresh_start": chapters.offer(user, real_today) if day == real_today else None}
+            "fresh_start": chapters.offer(user, real_today) if day == real_today else None,
+            "wellbeing_invite": day == real_today and wellbeing.invitation(user, real_today)}
 
 
 def today_items(user, day, habit_ids):
@@ -73,7 +76,9 @@ def items_of(user, habits, day, real_today):
                       "lapse": None if pause is not None else lapse_item(
                           habit, spec, found[habit.id], entries, day),
                       "slip": slip_item(habit, spec, found[habit.id], entries, day,
-                                        checkin is not None and not state.done)})
+                                        checkin is not None and not state.done),
+                      "tap": tap_of(habit.kind, habit.measure, rule.target,
+                                    checkin and (checkin.status, checkin.value), state.done)})
     return items
 
 
@@ -84,7 +89,8 @@ def later_item(habit):
             "rule": {"target": rule.target, "schedule": rule.schedule},
             "period": None, "paused": False, "pause": None, "plan": None, "checkin": None,
             "streak": {"current": 0, "unit": "days"}, "strength": 0.0, "lapse": None,
-            "slip": None}
+            "slip": None, "tap": tap_of(habit.kind, habit.measure, rule.target, None, False,
+                                        before_start=True)}
 
 
 def items_by_day(user, pairs):

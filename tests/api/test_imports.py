@@ -14,7 +14,7 @@ from ..conftest import make_habit
 from .helpers import day, error_of, put_checkin
 
 EMPTY = {"identities": 0, "habits": 0, "checkins": 0, "reflections": 0, "reminders": 0,
-         "pauses": 0, "chapters": 0, "week_answers": 0}
+         "pauses": 0, "chapters": 0, "week_answers": 0, "wellbeing_checks": 0}
 
 
 def post_file(client, path, data, name="backup.db"):
@@ -284,7 +284,8 @@ def test_the_round_trip_is_lossless(app, client):
     assert response.status_code == 200, response.json
     assert response.json["created"] == {"identities": 2, "habits": 4, "checkins": 6,
                                         "reflections": 2, "reminders": 2, "pauses": 1,
-                                        "chapters": 0, "week_answers": 0}
+                                        "chapters": 0, "week_answers": 0,
+                                        "wellbeing_checks": 0}
     second = fresh.get("/export").json
     assert comparable(second) == comparable(first)
     # The same file again, as a file this time: nothing changes.

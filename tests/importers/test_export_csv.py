@@ -51,7 +51,8 @@ def test_only_typed_text_is_neutralised_never_numbers_or_other_cells():
         "measure", "target", "schedule", "start_date", "archived", "private", "effective_from",
         "anchor", "date", "status", "value", "mood", "time", "days", "channels", "enabled",
         "skip_if_done", "start", "end", "appointment", "never_miss_twice",
-        "week_start", "prompt"}  # a week's first day, a prompt's key (chapters, issue 24)
+        "week_start", "prompt",  # a week's first day, a prompt's key (chapters, issue 24)
+        "cheerful", "calm", "active", "rested", "interested"}  # WHO-5 answers, 0-5 (issue 25)
 
 
 def csv_files(client):
