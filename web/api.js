@@ -191,3 +191,7 @@ export const getWeekAnswer = (date) => read(`/summaries/weekly/answers/${date}`)
 export const putWeekAnswer = (date, answer) => write("PUT", `/summaries/weekly/answers/${date}`, { answer });
 /** The answered weeks among the last `weeks`, newest first. */
 export const listWeekAnswers = (weeks = 12) => read("/summaries/weekly/answers", { weeks });
+
+// The history screens (issue 25)
+/** The mood history: a year's cells, mood by weekday, one month's moods with notes. */
+export const getMoodHistory = (year, month) => read("/history/mood", { year, month });

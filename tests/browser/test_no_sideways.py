@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests import clock
 
-SCREENS = ["#/today", "habit", "#/week", "#/settings", "#/settings/reminders"]
+SCREENS = ["#/today", "habit", "#/week", "#/settings", "#/settings/reminders", "#/history"]
 
 
 @pytest.mark.parametrize("font", ["DejaVu Sans", "Liberation Sans Narrow"])

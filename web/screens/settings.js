@@ -5,6 +5,7 @@ import { browserTimeZone } from "../dates.js";
 import { append, confirmDialog, field, h, handleSubmit, onConfirmedClick, screenHeader, showToast, titledSection } from "../dom.js";
 import { segmented, radioValue } from "./fields.js";
 import { remindersLink } from "./settings-reminders.js";
+import { historyLink } from "./history.js";
 import { dataSection } from "./settings-data.js";
 import { pauseSection } from "./settings-pause.js";
 import { groupingSetting } from "./today-groups.js";
@@ -27,6 +28,7 @@ export async function render(screenEl) {
     groupingSetting(),
     badgeEl,
     remindersLink(),
+    historyLink(),
     tokensSection(tokens),
     webhooksSection(),
     dataSection(),

@@ -166,11 +166,14 @@ export function identityVotes(summary, identitiesById) {
 export function moodSection(summary) {
   const { average, days, previous_average: previous } = summary.mood;
   const tenth = (value) => formatNumber(Math.round(value * 10) / 10); // moods to one decimal
+  // The way to the mood history (issue 25): a past week's opens on its month.
+  const historyEl = h("a", { class: "button small ghost week-mood-history", text: "Mood history",
+    href: summary.complete ? `#/history?month=${summary.week_start.slice(0, 7)}` : "#/history" });
   if (average === null) {
     return titledSection("Mood", { className: "card week-mood" },
       h("p", { class: "hint", text: previous === null
         ? "No mood logged this week. A one-tap check on Today shows, over time, what lifts you."
-        : `No mood logged this week (the week before: ${tenth(previous)} of 5).` }));
+        : `No mood logged this week (the week before: ${tenth(previous)} of 5).` }), historyEl);
   }
   const difference = previous === null ? null : Math.round((average - previous) * 10) / 10;
   const compare = previous === null ? "Nothing to compare with the week before."
@@ -179,7 +182,7 @@ export function moodSection(summary) {
   return titledSection("Mood", { className: "card week-mood" },
     h("p", { class: "mood-average" }, h("strong", { text: tenth(average) }),
       h("span", { text: ` of 5, over ${plural(days, "day")}` })),
-    h("p", { class: "hint", text: compare }));
+    h("p", { class: "hint", text: compare }), historyEl);
 }
 
 /** Mood links ("On days you walked…"), careful words from the API. */
