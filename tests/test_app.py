@@ -120,6 +120,7 @@ def test_the_second_migration_keeps_start_dates_and_widens_numbers(empty_databas
         assert init_db() == later
         # OpenID Connect (issue 22) after every migration numbered before it
         assert later.index("0025_oidc") == len([n for n in later if n < "0025_oidc"])
+        assert later.index("0026_note_search") > later.index("0025_oidc")  # note search (issue 25)
         assert later.index("0027_wellbeing") > later.index("0025_oidc")  # WHO-5 (issue 25)
         # the account's language (issue 26) after every migration numbered before it
         assert later.index("0029_user_locale") == len([n for n in later if n < "0029_user_locale"])

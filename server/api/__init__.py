@@ -12,6 +12,7 @@ from . import sso
 from . import passkeys
 from . import history
 from . import wellbeing
+from . import journal
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -41,4 +42,5 @@ api.register_blueprint(passkeys.bp)  # passkeys (issue 22)
 api.register_blueprint(sso.bp)  # OpenID Connect and the ways in (issue 22)
 api.register_blueprint(history.bp)  # the mood history (issue 25)
 api.register_blueprint(wellbeing.bp)  # the WHO-5 wellbeing check (issue 25)
+api.register_blueprint(journal.bp)  # the journal and its search (issue 25)
 api.after_request(forward_auth.mark_signed_in)
