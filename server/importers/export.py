@@ -19,6 +19,7 @@ from ..schemas.exports import (FORMAT, VERSION, ChapterRecord, HabitRecord, Iden
                                PauseRecord, ReflectionRecord, ReminderRecord, UserRecord,
                                WeekAnswerRecord)
 from ..schemas.exports import WellbeingCheckRecord, WellbeingRecord
+from ..store.wellbeing import settings_of as wellbeing_settings
 from ..schemas.fields import Instant, Number
 from ..store.habits import habits_of
 from ..store.identities import identities_of
@@ -57,8 +58,7 @@ def export_of(user):
             Chapter.select().where(Chapter.user == user).order_by(Chapter.start, Chapter.id)),
         "week_answers": WeekAnswerRecord(many=True).dump(
             WeekAnswer.select().where(WeekAnswer.user == user).order_by(WeekAnswer.week_start)),
-        "wellbeing": WellbeingRecord().dump({"enabled": user.wellbeing_enabled,
-                                             "contacts": user.wellbeing_contacts}),
+        "wellbeing": WellbeingRecord().dump(wellbeing_settings(user)),
         "wellbeing_checks": WellbeingCheckRecord(many=True).dump(
             {**c.__data__, "date": c.day} for c in WellbeingCheck.select().where(
                 WellbeingCheck.user == user).order_by(WellbeingCheck.day)),

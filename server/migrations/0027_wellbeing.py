@@ -30,6 +30,8 @@ def up(migrator, db):
             indexes = ((("user", "day"), True),)
 
     db.create_tables([WellbeingCheck])
-    migrate(migrator.add_column("user", "wellbeing_enabled", BooleanField(default=False)),
-            migrator.add_column("user", "wellbeing_contacts", TextField(default="")),
+    # Null columns without defaults, as 0022's: an insert through an older migration's model
+    # names none of them (null is off, and no contacts).
+    migrate(migrator.add_column("user", "wellbeing_enabled", BooleanField(null=True)),
+            migrator.add_column("user", "wellbeing_contacts", TextField(null=True)),
             migrator.add_column("user", "wellbeing_set_aside", DateField(null=True)))

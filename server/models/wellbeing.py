@@ -10,9 +10,10 @@ from .base import BaseModel
 
 # Declared here beside the checks, on the User model of models/accounts.py (as models/chapters.py
 # does): one more table to read on every GET /today would cost a statement for a feature most
-# people leave off.
-User._meta.add_field("wellbeing_enabled", BooleanField(default=False))
-User._meta.add_field("wellbeing_contacts", TextField(default=""))
+# people leave off. Null is off and no contacts (store/wellbeing.py reads them so): a column
+# with a default would be written by every insert of a user, also before migration 0027.
+User._meta.add_field("wellbeing_enabled", BooleanField(null=True))
+User._meta.add_field("wellbeing_contacts", TextField(null=True))
 User._meta.add_field("wellbeing_set_aside", DateField(null=True))
 
 

@@ -30,7 +30,7 @@ def history(user):
 
 def settings_of(user):
     """The user's choice (off unless they turned it on) and the support contacts they wrote."""
-    return {"enabled": user.wellbeing_enabled, "contacts": user.wellbeing_contacts}
+    return {"enabled": bool(user.wellbeing_enabled), "contacts": user.wellbeing_contacts or ""}
 
 
 def put_settings(user, data):
@@ -109,10 +109,10 @@ def overview(user):
         previous = checks[-1]["score"]
     last = checks[-1]["date"] if checks else None
     latest = checks[-1] if checks else None
-    return {"enabled": user.wellbeing_enabled,
-            "due": who5.is_due(user.wellbeing_enabled, last, today),
+    enabled = bool(user.wellbeing_enabled)
+    return {"enabled": enabled, "due": who5.is_due(enabled, last, today),
             "next_due": who5.next_due(last, today), "latest": latest, "checks": checks,
-            "contacts": user.wellbeing_contacts,
+            "contacts": user.wellbeing_contacts or "",
             "items": [{"key": key, "text": text} for key, text in who5.ITEMS],
             "scale": [{"value": value, "label": label} for value, label in who5.SCALE]}
 
