@@ -6,6 +6,7 @@ from werkzeug.routing import PathConverter
 from . import cli, links
 from .api import api, meta
 from .api.common import DayConverter, IdConverter
+from .api.share_page import page as share_page
 from .auth import SessionInterface
 from .config import TESTING_OVERRIDES, from_environment
 from .db import close_connection, database, database_from_url, open_connection
@@ -47,6 +48,7 @@ def create_app(config=None):
     register_error_handlers(app)
     app.register_blueprint(api)
     app.register_blueprint(meta.health)
+    app.register_blueprint(share_page)  # a share's page, /s/<token> (issue 25)
     app.register_blueprint(web)
     app.register_blueprint(catalogues)
     cli.register(app)

@@ -117,6 +117,7 @@ def test_the_second_migration_keeps_start_dates_and_widens_numbers(empty_databas
         assert later[later.index("0021_never_miss_twice") + 1] == "0022_chapters"  # chapters
         assert later.index("0023_snooze") > later.index("0021_never_miss_twice")  # snooze
         assert later.index("0024_passkeys") > later.index("0021_never_miss_twice")  # passkeys
+        assert "0028_shares" in later  # shares (issue 25)
         assert init_db() == later
         # OpenID Connect (issue 22) after every migration numbered before it
         assert later.index("0025_oidc") == len([n for n in later if n < "0025_oidc"])

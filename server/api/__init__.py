@@ -10,6 +10,7 @@ from . import webhooks
 from . import chapters, week_answers
 from . import sso
 from . import passkeys
+from . import shares
 from . import history
 from . import wellbeing
 from . import journal
@@ -43,4 +44,5 @@ api.register_blueprint(sso.bp)  # OpenID Connect and the ways in (issue 22)
 api.register_blueprint(history.bp)  # the mood history (issue 25)
 api.register_blueprint(wellbeing.bp)  # the WHO-5 wellbeing check (issue 25)
 api.register_blueprint(journal.bp)  # the journal and its search (issue 25)
+api.register_blueprint(shares.bp)  # shares with someone the user trusts (issue 25)
 api.after_request(forward_auth.mark_signed_in)

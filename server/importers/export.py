@@ -20,6 +20,8 @@ from ..schemas.exports import (FORMAT, VERSION, ChapterRecord, HabitRecord, Iden
                                WeekAnswerRecord)
 from ..schemas.exports import WellbeingCheckRecord, WellbeingRecord
 from ..store.wellbeing import settings_of as wellbeing_settings
+from ..schemas.exports import ShareRecord
+from ..models import Share
 from ..schemas.fields import Instant, Number
 from ..store.habits import habits_of
 from ..store.identities import identities_of
@@ -62,7 +64,16 @@ def export_of(user):
         "wellbeing_checks": WellbeingCheckRecord(many=True).dump(
             {**c.__data__, "date": c.day} for c in WellbeingCheck.select().where(
                 WellbeingCheck.user == user).order_by(WellbeingCheck.day)),
+        "shares": share_records(user, identity_uuids, habit_uuids),
     }
+
+
+def share_records(user, identity_uuids, habit_uuids):
+    """The shares' settings, their choices by uuid; never a token or its hash."""
+    return ShareRecord(many=True).dump(
+        {**s.__data__, "habit_uuids": [habit_uuids[i] for i in s.habit_ids if i in habit_uuids],
+         "identity_uuids": [identity_uuids[i] for i in s.identity_ids if i in identity_uuids]}
+        for s in Share.select().where(Share.user == user).order_by(Share.id))
 
 
 def habit_record(habit, identity_uuids):

@@ -14,6 +14,7 @@ from .webhooks import Webhook, WebhookMessage
 from .sso import OidcLink
 from .passkeys import Passkey, PasskeyChallenge, SignInUse
 from .snooze import Snooze
+from .shares import Share, ShareView
 from .wellbeing import WellbeingCheck
 
 MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity, ImportRun, Habit,
@@ -22,4 +23,4 @@ MODELS = [Setting, User, ApiToken, LoginSession, LoginAttempt, SignUp, Identity,
           ImportedObject, Invite, Pause, DispatcherHeartbeat, PasswordReset,
           ServerAddress, Webhook, WebhookMessage,
           Passkey, PasskeyChallenge, SignInUse, OidcLink, Chapter, WeekAnswer, Snooze,
-          WellbeingCheck]
+          WellbeingCheck, Share, ShareView]

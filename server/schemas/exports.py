@@ -142,6 +142,22 @@ class WellbeingCheckRecord(Schema):
     acted_at = Instant()
 
 
+class ShareRecord(Schema):
+    """A share's settings (issue 25), never its token: an import makes no share, whose link
+    would have to be given out again."""
+    name = Text(validate=validate.Length(1, 80))
+    habit_uuids = fields.List(fields.UUID())
+    identity_uuids = fields.List(fields.UUID())
+    summaries = fields.Flag()
+    mood = fields.Flag()
+    notes = fields.Flag()
+    wellbeing = fields.Flag()
+    weeks = fields.Integer(strict=True, validate=validate.Range(1, 26))
+    expires_at = Instant()
+    revoked_at = Instant(allow_none=True)
+    created_at = Instant()
+
+
 class OrbitExport(Schema):
     format = fields.String(required=True, validate=validate.OneOf([FORMAT]))
     version = fields.Integer(required=True, strict=True, validate=validate.Range(1, 1_000_000),
@@ -158,6 +174,7 @@ class OrbitExport(Schema):
     week_answers = Many(WeekAnswerRecord)
     wellbeing = fields.Nested(WellbeingRecord)  # the WHO-5 check (issue 25); older exports lack it
     wellbeing_checks = Many(WellbeingCheckRecord)
+    shares = Many(ShareRecord)  # settings only, read and not imported (issue 25)
 
 
 class ExportQuery(Schema):

@@ -10,7 +10,7 @@ from ..errors import ApiError
 from ..models import (ApiToken, CalendarFeed, Habit, LoginAttempt, NotifyTarget, Passkey,
                       PushSubscription, User)
 from ..throttle import clear_login_failures, throttle_login, throttle_sign_up
-from . import checkpoints, invites, webhooks
+from . import checkpoints, invites, shares, webhooks
 
 # Verifying against this when the email is unknown makes both failures take the same time.
 _DUMMY = {}
@@ -123,6 +123,7 @@ def replace_password(user, new_password):
         for model in (PushSubscription, NotifyTarget, CalendarFeed, Passkey):
             model.delete().where(model.user == user).execute()
         webhooks.delete_webhooks_of(user)
+        shares.end_shares_of(user)  # and every share's link: it may have been theirs
     return user
 
 

@@ -86,40 +86,15 @@ def test_the_mood_history_draws_last_months_moods_and_opens_a_day(signed_up, cal
     expect(screen.get_by_role("link", name="Next month", exact=False)).to_have_count(0)
 
 
-def test_the_years_with_moods_lead_to_their_calendars(signed_up, call_api, shoot):
-    page = signed_up
-    a_year_back = last_month().replace(year=last_month().year - 1, day=5)
-    call_api("await api.putReflection(arg, { mood: 1, note: 'Hard week' })", a_year_back.isoformat())
-    call_api("await api.putReflection(arg, { mood: 4, note: '' })", clock.day())
-    page.goto("/#/history")
-    screen = page.locator(".screen-history")
-    years = screen.get_by_role("navigation", name="Choose a year").get_by_role("link")
-    shown = clock.today().year
-    expect(years).to_have_text([str(year) for year in sorted({a_year_back.year, shown})])
-    expect(years.filter(has_text=str(shown))).to_have_attribute("aria-current", "page")
-    shoot(page, "mood-history-years")
-    # A year before last month is always an earlier year: it opens on its December.
-    years.filter(has_text=str(a_year_back.year)).click()
-    screen = page.locator(".screen-history")
-    expect(screen.locator(".history-month h2")).to_have_text(f"December {a_year_back.year}")
-    expect(screen.locator(".pixels-svg rect[data-mood]")).to_have_attribute("data-date", a_year_back.isoformat())
-
-
 def test_settings_and_the_week_lead_to_the_mood_history(signed_up, call_api, shoot):
     page = signed_up
     call_api("await api.putReflection(arg, { mood: 3, note: '' })", clock.day())
     call_api("await api.createHabit({ name: 'Walk', start_date: arg })", clock.day())  # a Week to show
     page.goto("/#/settings")
-    link = page.locator(".screen-settings").get_by_role("link", name="Mood history", exact=False)
-    link.scroll_into_view_if_needed()
-    shoot(page, "mood-history-settings-row")
-    link.click()
+    page.locator(".screen-settings").get_by_role("link", name="Mood history", exact=False).click()
     expect(page.locator(".screen-history .history-entries li")).to_have_count(1)
     page.goto("/#/week")
-    link = page.locator(".screen-week .week-mood").get_by_role("link", name="Mood history")
-    link.scroll_into_view_if_needed()
-    shoot(page, "mood-history-week-link")
-    link.click()
+    page.locator(".screen-week .week-mood").get_by_role("link", name="Mood history").click()
     screen = page.locator(".screen-history")
     expect(screen.locator(".history-entries li")).to_have_count(1)
     expect(screen.locator(f'.pixels-svg rect[data-date="{clock.day()}"]')).to_have_attribute("data-mood", "3")
