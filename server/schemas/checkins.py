@@ -75,3 +75,15 @@ class ReflectionAnswerOut(ReflectionOut):
     today = fields.Nested(TodayMoodOut, metadata={
         "description": "With ?include=today: the day's mood as Today draws it, so a replayed "
                        "mood is drawn without reading the day again"})
+
+
+class TapOut(Schema):
+    status = fields.String(metadata={"enum": ["done", "slip"],
+                                     "description": "The status one tap records"})
+    value = Number(allow_none=True, metadata={
+        "description": "The value one tap writes (null: a check, nothing counted)"})
+    clears = fields.Boolean(metadata={
+        "description": "One tap now deletes the day's check-in instead (a done day tapped again)"})
+    step = Number(allow_none=True, metadata={
+        "description": "What each further tap adds to value; null when a further tap puts the "
+                       "day back as it was"})

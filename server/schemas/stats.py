@@ -2,7 +2,7 @@
 from . import fields, validate
 
 from .chapters import OfferOut
-from .checkins import BatchResultOut, CheckinOut, ReflectionOut
+from .checkins import BatchResultOut, CheckinOut, ReflectionOut, TapOut
 from .fields import Number, Schema
 from .habits import HabitOut, PlanOut
 from .pauses import PauseOut
@@ -121,6 +121,9 @@ class TodayItemOut(Schema):
     slip = fields.Nested(SlipOut, allow_none=True, metadata={
         "description": "A quit habit's slip on the date: how many days were kept before it; "
                        "null otherwise"})
+    tap = fields.Nested(TapOut, metadata={
+        "description": "What one tap on the habit's log button records on the date, for the "
+                       "app to copy (also offline, from the last answer)"})
 
 
 class TodayOut(Schema):

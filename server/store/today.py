@@ -3,6 +3,7 @@ its period's progress, streak, pause), the strip of days and the mood. A write a
 items it changed, in the same shape (today_items)."""
 from .. import domain
 from ..domain.plans import today_plan
+from ..domain.taps import tap_of
 from ..models import Checkin, Reflection
 from . import chapters, pauses
 from . import wellbeing
@@ -75,7 +76,9 @@ def items_of(user, habits, day, real_today):
                       "lapse": None if pause is not None else lapse_item(
                           habit, spec, found[habit.id], entries, day),
                       "slip": slip_item(habit, spec, found[habit.id], entries, day,
-                                        checkin is not None and not state.done)})
+                                        checkin is not None and not state.done),
+                      "tap": tap_of(habit.kind, habit.measure, rule.target,
+                                    checkin and (checkin.status, checkin.value), state.done)})
     return items
 
 
@@ -86,7 +89,8 @@ def later_item(habit):
             "rule": {"target": rule.target, "schedule": rule.schedule},
             "period": None, "paused": False, "pause": None, "plan": None, "checkin": None,
             "streak": {"current": 0, "unit": "days"}, "strength": 0.0, "lapse": None,
-            "slip": None}
+            "slip": None, "tap": tap_of(habit.kind, habit.measure, rule.target, None, False,
+                                        before_start=True)}
 
 
 def items_by_day(user, pairs):

@@ -210,10 +210,9 @@ function panel(item, date, panelId, log, after, refresh) {
       }
       body.value = Number(raw);
     }
-    if (isQuit) {
-      body.status = "slip";
-      if (!measured && !checkin) body.value = 0;
-    } else if (measured || !checkin) body.status = "done";
+    // The status this habit's writes record is the server's word (the item's tap).
+    if (isQuit || measured || !checkin) body.status = item.tap.status;
+    if (isQuit && !measured && !checkin) body.value = 0;
     await log.put(item, date, body, measured ? `${habit.name}: ${amountText(body.value, habit)}` : "Note saved");
   });
   return formEl;

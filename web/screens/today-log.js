@@ -5,8 +5,6 @@ import * as sync from "../sync.js";
 import { offerUndo } from "../undo.js";
 import { amountText, formatNumber, singularUnit, unitLabel } from "../format.js";
 
-const QUIT_MINUTES_STEP = 5;
-
 /** The log of one screen: per habit and day, the check-in the server last answered with.
  * Every write (a tap, the panel, an Undo) ends with `onAnswer(item, answer)`: the habit's Today
  * item as the server answered it ({pending, checkin} when queued offline; null when nothing was
@@ -16,7 +14,8 @@ export function dayLog(onAnswer = () => undefined) {
   const keyOf = (habitId, date) => `${habitId}@${date}`;
   const recordOf = (item, date) => {
     const key = keyOf(item.habit.id, date);
-    if (!records.has(key)) records.set(key, { checkin: item.checkin, item, queue: Promise.resolve() });
+    // taps: taps queued offline since `item`, the server's last word on the day (its `tap`)
+    if (!records.has(key)) records.set(key, { checkin: item.checkin, item, taps: 0, queue: Promise.resolve() });
     return records.get(key);
   };
   /** Runs `change(checkinNow)` after the writes before it; it answers as sync.logCheckin does. */
@@ -25,15 +24,20 @@ export function dayLog(onAnswer = () => undefined) {
     const run = record.queue.then(async () => {
       const answer = await change(record.checkin, record.item);
       if (answer) record.checkin = answer.checkin;
-      if (answer?.habit) record.item = answer; // the server's newest word on the day
+      if (answer?.habit) Object.assign(record, { item: answer, taps: 0 }); // the server's newest word on the day
       onAnswer(item, answer);
       return answer;
     });
     record.queue = run.catch(() => undefined);
     return run;
   };
-  const undoable = (item, date, before, message) =>
-    offerUndo(message, () => write(item, date, () => restore(item.habit, date, before)));
+  const undoable = (item, date, before, message, { tapped = false } = {}) =>
+    offerUndo(message, () => write(item, date, async () => {
+      const answer = await restore(item.habit, date, before);
+      const record = recordOf(item, date);
+      if (tapped && answer?.pending) record.taps = Math.max(0, record.taps - 1); // that tap is undone
+      return answer;
+    }));
   /** Writes `body` (or deletes, when body is null) and offers to undo it. */
   const apply = (item, date, body, message) => write(item, date, async (before) => {
     const answer = body ? await sync.logCheckin(item.habit, date, body, before) : await deleteIfAny(item, date, before);
@@ -47,9 +51,11 @@ export function dayLog(onAnswer = () => undefined) {
     clear: (item, date, message) => apply(item, date, null, message),
     /** The one-tap action: reads the newest record when its turn comes. */
     tap: (item, date) => write(item, date, async (before, latest) => {
-      const plan = tapPlan({ ...item, done: latest.done, checkin: before }, before);
+      const record = recordOf(item, date);
+      const plan = tapPlan(latest, record.taps);
       const answer = plan.body ? await sync.logCheckin(item.habit, date, plan.body, before) : await deleteIfAny(item, date, before);
-      undoable(item, date, before, plan.message);
+      if (answer?.pending) record.taps += 1;
+      undoable(item, date, before, plan.message, { tapped: true });
       return answer;
     }),
   };
@@ -63,54 +69,54 @@ async function deleteIfAny(item, date, before) {
  * the tap moved back forward again, as the server derives it). */
 async function restore(habit, date, previous) {
   if (!previous) return sync.clearCheckin(habit, date);
-  return sync.logCheckin(habit, date, { status: previous.status, value: previous.value ?? null, note: previous.note ?? "" }, previous);
+  return sync.logCheckin(habit, date, recordBody(previous), previous);
 }
 
-/** What one tap does, from the check-in now: {body (null = delete), message}. */
-export function tapPlan({ habit, before_start: beforeStart, done: judgedDone }, checkin) {
+/** What one tap writes, copied from the server's word on the day (the Today item's `tap`):
+ * {body (null = delete), message}. `again` counts the taps made since that item was answered
+ * (offline, queued): each adds the item's step, or, with none, puts the day back as it was. */
+export function tapPlan({ habit, tap, checkin }, again = 0) {
+  if (tap.step === null && again % 2 === 1) {
+    return checkin ? { body: recordBody(checkin), message: doneWords(habit, checkin.status, checkin.value) }
+      : { body: null, message: clearedWords(habit, tap) };
+  }
+  if (tap.clears) return { body: null, message: clearedWords(habit, tap) };
+  const value = tap.value === null ? null : tap.value + (tap.step || 0) * again;
+  return { body: value === null ? { status: tap.status } : { status: tap.status, value },
+    message: doneWords(habit, tap.status, value) };
+}
+
+const recordBody = (checkin) => ({ status: checkin.status, value: checkin.value ?? null, note: checkin.note ?? "" });
+
+function clearedWords(habit, tap) {
+  return tap.status === "slip" ? `Slip cleared for ${habit.name}` : `${habit.name}: cleared`;
+}
+
+function doneWords(habit, status, value) {
   const name = habit.name;
-  const value = checkin?.value || 0;
-  if (habit.kind === "quit") {
-    if (beforeStart && !checkin) return { body: { status: "slip", value: 0 }, message: `${name}: kept, tracked from this day` };
-    if (habit.measure === "check") {
-      return checkin && checkin.value > 0 ? { body: null, message: `Slip cleared for ${name}` }
-        : { body: { status: "slip", value: 1 }, message: `Slip logged for ${name}` };
-    }
-    const step = quitStep(habit);
-    return { body: { status: "slip", value: value + step }, message: `${name}: ${amountText(value + step, habit)}` };
+  if (status === "skipped") return `Skipped ${name}`;
+  if (status === "slip" && !value) return `${name}: kept, tracked from this day`;
+  if (habit.measure === "check" || value === null || value === undefined) {
+    return status === "slip" ? `Slip logged for ${name}` : `${name}: done`;
   }
-  if (habit.measure === "check") {
-    return checkin?.status === "done" ? { body: null, message: `${name}: cleared` }
-      : { body: { status: "done" }, message: `${name}: done` };
-  }
-  if (habit.measure === "minutes") {
-    // Done is the server's word (the item's), by the target in force on the day (habit.target).
-    return checkin?.status === "done" && judgedDone ? { body: null, message: `${name}: cleared` }
-      : { body: { status: "done", value: habit.target }, message: `${name}: ${amountText(habit.target, habit)}` };
-  }
-  const next = (checkin?.status === "done" ? value : 0) + 1;
-  return { body: { status: "done", value: next }, message: `${name}: ${amountText(next, habit)}` };
+  return `${name}: ${amountText(value, habit)}`;
 }
 
-function quitStep(habit) {
-  return habit.measure === "minutes" ? QUIT_MINUTES_STEP : 1;
-}
-
-/** The log button's words: {label (its accessible name), short (shown on it), pressed or null}. */
-export function tapWords({ habit, before_start: beforeStart, done }, checkin) {
+/** The log button's words: {label (its accessible name), short (shown on it), pressed or null};
+ * the amounts are the server's (`tap`), pressed is whether the day holds a check-in. */
+export function tapWords({ habit, before_start: beforeStart, done, tap }, checkin) {
   const name = habit.name;
   if (habit.kind === "quit") {
     if (beforeStart && !checkin) return { label: `Start tracking ${name} on this day, kept`, short: null, pressed: null };
     if (habit.measure === "check") return { label: `Log a slip for ${name}`, short: null, pressed: Boolean(checkin?.value > 0) };
-    const step = quitStep(habit);
-    return { label: `Log ${one(step, habit)} for ${name}`, short: `+${step}`, pressed: null };
+    return { label: `Log ${one(tap.step, habit)} for ${name}`, short: `+${formatNumber(tap.step)}`, pressed: null };
   }
   if (habit.measure === "check") return { label: `Mark ${name} done`, short: null, pressed: checkin?.status === "done" };
   if (habit.measure === "minutes") {
-    return { label: `Log ${amountText(habit.target, habit)} of ${name}`, short: `${formatNumber(habit.target)}m`,
+    return { label: `Log ${amountText(tap.value, habit)} of ${name}`, short: `${formatNumber(tap.value)}m`,
       pressed: checkin?.status === "done" && Boolean(done) };
   }
-  return { label: `Add ${one(1, habit)} to ${name}`, short: "+1", pressed: null };
+  return { label: `Add ${one(tap.step, habit)} to ${name}`, short: `+${formatNumber(tap.step)}`, pressed: null };
 }
 
 /** "1 page", "5 min", "1 time": one step of a habit's unit. */
