@@ -42,13 +42,13 @@ function hidden(svgEl) {
 }
 
 /** The year's cells (GET /history/mood) as 12 columns of up to 31 days; `onDay(date)` opens a
- * day up to today. The text equivalent is a table of the months: days of each mood, average. */
-export function yearInPixels({ year, cells, summary, today }, { onDay = null } = {}) {
+ * day up to today. The text equivalent is a table of the server's month figures: days of each
+ * mood, average. */
+export function yearInPixels({ year, cells, summary, months, today }, { onDay = null } = {}) {
   const svgEl = svg("svg", { viewBox: `0 0 ${WIDTH} ${TOP + 31 * ROW}`, class: "pixels-svg" });
   for (const day of [1, 10, 20, 31]) {
     svgEl.append(svg("text", { x: LEFT - 5, y: TOP + (day - 1) * ROW + 9.5, class: "chart-label pixels-label", "text-anchor": "end", text: String(day) }));
   }
-  const months = Array.from({ length: 12 }, () => ({ moods: [0, 0, 0, 0, 0], total: 0, count: 0 }));
   for (let month = 0; month < 12; month += 1) {
     const first = `${year}-${String(month + 1).padStart(2, "0")}-01`;
     svgEl.append(svg("text", { x: LEFT + month * COL + COL / 2 - 1.5, y: 12, class: "chart-label pixels-label", "text-anchor": "middle",
@@ -64,11 +64,6 @@ export function yearInPixels({ year, cells, summary, today }, { onDay = null } =
     svgEl.append(svg("rect", { class: classes.filter(Boolean).join(" "), x: x + 0.75, y: y + 0.75, width: COL - 3.5, height: ROW - 3.5, rx: 2.5,
       "data-date": cell.date, "data-mood": cell.mood || null },
     svg("title", { text: TEXT.cell(shortDate(cell.date), words) })));
-    if (cell.mood) {
-      months[month].moods[cell.mood - 1] += 1;
-      months[month].total += cell.mood;
-      months[month].count += 1;
-    }
   }
   if (onDay) {
     svgEl.classList.add("tappable");
@@ -85,8 +80,8 @@ export function yearInPixels({ year, cells, summary, today }, { onDay = null } =
       h("th", { scope: "col", text: TEXT.average }))),
     h("tbody", {}, months.map((month, index) => h("tr", {},
       h("th", { scope: "row", text: formatDate(`${year}-${String(index + 1).padStart(2, "0")}-01`, { month: "long" }) }),
-      [...month.moods].reverse().map((count) => h("td", { text: String(count) })),
-      h("td", { text: TEXT.monthAverage(month.count ? tenth(month.total / month.count) : null) }))))));
+      [...month.counts].reverse().map((count) => h("td", { text: String(count) })),
+      h("td", { text: TEXT.monthAverage(month.average === null ? null : tenth(month.average)) }))))));
   return h("div", {},
     h("figure", { class: "chart chart-pixels" }, hidden(svgEl),
       h("figcaption", { class: "chart-summary", text: TEXT.yearSummary(summary.count, year, summary.average === null ? null : tenth(summary.average)) }),

@@ -88,6 +88,14 @@ def year_summary(moods):
                        tuple(values.count(mood) for mood in MOODS))
 
 
+def months_of_year(moods):
+    """The year's figures month by month, January first: the text equivalent of the calendar."""
+    by_month = {month: [] for month in range(1, 13)}
+    for entry in moods:
+        by_month[entry.day.month].append(entry)
+    return [year_summary(by_month[month]) for month in range(1, 13)]
+
+
 def month_end(month):
     """The last day of the month that begins on `month`."""
     after = next_month(month)

@@ -85,6 +85,9 @@ class MoodHistoryOut(Schema):
     cells = fields.List(fields.Nested(MoodCellOut), metadata={
         "description": "One cell a day, 1 January to 31 December"})
     summary = fields.Nested(YearSummaryOut)
+    months = fields.List(fields.Nested(YearSummaryOut), metadata={
+        "description": "The same figures for each month of the year, January first",
+        "minItems": 12, "maxItems": 12})
     weekdays = fields.List(fields.Nested(WeekdayMoodOut), metadata={
         "description": "The year's average mood by weekday, in the user's week order"})
     month = fields.Nested(MoodMonthOut)

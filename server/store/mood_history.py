@@ -17,6 +17,7 @@ class MoodHistory:
     years: list
     cells: list
     summary: rules.YearSummary
+    months: list  # a YearSummary per month, January first
     weekdays: list
     month: rules.MonthPage
 
@@ -55,5 +56,6 @@ def mood_history(user, year, month=None):
     return MoodHistory(
         today=today, year=year, years=rules.history_years(years, year, today),
         cells=rules.year_cells(year, of_year, today), summary=rules.year_summary(of_year),
+        months=rules.months_of_year(of_year),
         weekdays=rules.weekday_moods(of_year, week_start_day(user)),
         month=rules.month_page(month, moods, today, first_mood_day))

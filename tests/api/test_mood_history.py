@@ -45,6 +45,9 @@ def test_the_year_in_pixels_has_a_cell_a_day(user):
     assert (states["2027-03-09"], states[TODAY], states["2027-03-11"]) == (
         "empty", "empty", "future")
     assert answer["summary"] == {"count": 5, "average": 3.0, "counts": [1, 1, 1, 1, 1]}
+    assert answer["months"][1:3] == [{"count": 1, "average": 1.0, "counts": [1, 0, 0, 0, 0]},
+                                     {"count": 4, "average": 3.5, "counts": [0, 1, 1, 1, 1]}]
+    assert [month["count"] for month in answer["months"]] == [0, 1, 4] + [0] * 9
 
 
 def test_mood_by_weekday_in_the_users_week_order(user):

@@ -52,6 +52,9 @@ def test_the_mood_history_draws_last_months_moods_and_opens_a_day(signed_up, cal
             [third, "4"], [tenth, "2"], [twelfth, "5"]]
     expect(screen.locator(".chart-pixels figcaption")).to_have_text(
         f"3 days with a mood in {month.year}, 3.7 of 5 on average.")
+    # Its text equivalent: a table of the months (Great to Rough, then the average).
+    row = screen.locator(".chart-pixels table tbody tr").nth(month.month - 1)
+    expect(row.locator("td")).to_have_text(["1", "1", "0", "1", "0", "3.7 of 5"])
     # Mood by weekday, in words: the 3rd and the 10th share a weekday (4 and 2: 3 on average).
     weekday = month.replace(day=3).strftime("%A")
     expect(screen.locator(".chart-weekday-mood li").filter(has_text=weekday)).to_have_text(
@@ -86,15 +89,40 @@ def test_the_mood_history_draws_last_months_moods_and_opens_a_day(signed_up, cal
     expect(screen.get_by_role("link", name="Next month", exact=False)).to_have_count(0)
 
 
+def test_the_years_with_moods_lead_to_their_calendars(signed_up, call_api, shoot):
+    page = signed_up
+    a_year_back = last_month().replace(year=last_month().year - 1, day=5)
+    call_api("await api.putReflection(arg, { mood: 1, note: 'Hard week' })", a_year_back.isoformat())
+    call_api("await api.putReflection(arg, { mood: 4, note: '' })", clock.day())
+    page.goto("/#/history")
+    screen = page.locator(".screen-history")
+    years = screen.get_by_role("navigation", name="Choose a year").get_by_role("link")
+    shown = clock.today().year
+    expect(years).to_have_text([str(year) for year in sorted({a_year_back.year, shown})])
+    expect(years.filter(has_text=str(shown))).to_have_attribute("aria-current", "page")
+    shoot(page, "mood-history-years")
+    # A year before last month is always an earlier year: it opens on its December.
+    years.filter(has_text=str(a_year_back.year)).click()
+    screen = page.locator(".screen-history")
+    expect(screen.locator(".history-month h2")).to_have_text(f"December {a_year_back.year}")
+    expect(screen.locator(".pixels-svg rect[data-mood]")).to_have_attribute("data-date", a_year_back.isoformat())
+
+
 def test_settings_and_the_week_lead_to_the_mood_history(signed_up, call_api, shoot):
     page = signed_up
     call_api("await api.putReflection(arg, { mood: 3, note: '' })", clock.day())
     call_api("await api.createHabit({ name: 'Walk', start_date: arg })", clock.day())  # a Week to show
     page.goto("/#/settings")
-    page.locator(".screen-settings").get_by_role("link", name="Mood history", exact=False).click()
+    link = page.locator(".screen-settings").get_by_role("link", name="Mood history", exact=False)
+    link.scroll_into_view_if_needed()
+    shoot(page, "mood-history-settings-row")
+    link.click()
     expect(page.locator(".screen-history .history-entries li")).to_have_count(1)
     page.goto("/#/week")
-    page.locator(".screen-week .week-mood").get_by_role("link", name="Mood history").click()
+    link = page.locator(".screen-week .week-mood").get_by_role("link", name="Mood history")
+    link.scroll_into_view_if_needed()
+    shoot(page, "mood-history-week-link")
+    link.click()
     screen = page.locator(".screen-history")
     expect(screen.locator(".history-entries li")).to_have_count(1)
     expect(screen.locator(f'.pixels-svg rect[data-date="{clock.day()}"]')).to_have_attribute("data-mood", "3")

@@ -3,8 +3,8 @@ weekday, the year's figures and a month's page with the months either side."""
 import datetime
 
 from server.domain.mood_history import (DayMood, history_years, month_end, month_page,
-                                        next_month, previous_month, weekday_moods, year_cells,
-                                        year_summary)
+                                        months_of_year, next_month, previous_month,
+                                        weekday_moods, year_cells, year_summary)
 
 D = datetime.date
 # Mondays 2 and 9 March 2026, Tuesday 3, Sunday 8; 2026-02-28 ends February.
@@ -47,6 +47,11 @@ def test_the_years_figures_count_the_days_of_each_mood():
     summary = year_summary(MOODS)
     assert (summary.count, summary.average, summary.counts) == (5, 2.8, (2, 0, 1, 1, 1))
     assert (year_summary([]).count, year_summary([]).average) == (0, None)
+    months = months_of_year(MOODS)
+    assert len(months) == 12
+    assert (months[1].count, months[1].average, months[1].counts) == (1, 1.0, (1, 0, 0, 0, 0))
+    assert (months[2].count, months[2].average, months[2].counts) == (4, 3.25, (1, 0, 1, 1, 1))
+    assert {month.count for month in months[3:] + months[:1]} == {0}
 
 
 def test_a_months_page_lists_its_entries_newest_first_with_their_notes():
