@@ -1,6 +1,8 @@
 // Local calendar dates as "YYYY-MM-DD" strings. Arithmetic runs on UTC midnights so that
 // daylight-saving changes in the browser's own zone can never shift a day.
 
+import { t } from "./i18n.js";
+
 const DAY_MS = 86400000;
 
 /** The wall clock of an instant in an IANA time zone: {year, month, day, hour, minute} as
@@ -86,8 +88,8 @@ export function formatDate(iso, options) {
 /** "Today", "Yesterday" or a short date, relative to the user's today. */
 export function dayName(iso, today) {
   const back = daysBetween(iso, today);
-  if (back === 0) return "Today";
-  if (back === 1) return "Yesterday";
+  if (back === 0) return t("Today");
+  if (back === 1) return t("Yesterday");
   return formatDate(iso, { weekday: "long", day: "numeric", month: "short" });
 }
 

@@ -1,5 +1,6 @@
 // Small helpers every screen uses to build DOM safely (no innerHTML), show messages and errors.
 import { flattenCodes, flattenMessages, plainMessage } from "./messages.js";
+import { t } from "./i18n.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const PROPERTIES = new Set(["value", "checked", "selected", "indeterminate"]);
@@ -98,7 +99,7 @@ export function showToast(message, action) {
 
 /** An error (from api.js) as a toast, for actions that have no form to show it on. */
 export function toastError(error) {
-  showToast(error.message || "Something went wrong. Please try again.");
+  showToast(error.message || t("Something went wrong. Please try again."));
 }
 
 export function hideToast() {
@@ -112,7 +113,7 @@ export function hideActionToast() {
 }
 
 /** A modal confirmation; resolves true when confirmed. */
-export function confirmDialog({ title, message, confirmLabel, danger = false, cancelLabel = "Cancel" }) {
+export function confirmDialog({ title, message, confirmLabel, danger = false, cancelLabel = t("Cancel") }) {
   return new Promise((resolve) => {
     const titleId = uid("dialog-title");
     const dialogEl = h("dialog", { class: "dialog", "aria-labelledby": titleId },
@@ -164,7 +165,7 @@ export function showFormError(formEl, error, fieldNames = {}) {
   }
   if (unplaced.length || !firstErrorEl) {
     const summary = unplaced.length ? unplaced.map(([text, code]) => plainMessage("", [text], false, code ? [code] : [])).join(" ") : error.message;
-    const summaryEl = h("div", { class: "form-error", role: "alert", tabindex: "-1", text: summary || "Something went wrong. Please try again." });
+    const summaryEl = h("div", { class: "form-error", role: "alert", tabindex: "-1", text: summary || t("Something went wrong. Please try again.") });
     formEl.prepend(summaryEl);
     summaryEl.focus({ preventScroll: true });
     summaryEl.scrollIntoView({ block: "nearest" });

@@ -83,7 +83,7 @@ function renderNotice(screenEl, title, message) {
       h("p", { class: "brand", text: "Orbit" }),
       h("h1", { tabindex: "-1", text: title })),
     h("div", { class: "card auth-notice", role: "note" }, h("p", { text: message })),
-    h("p", { class: "auth-switch" }, `${t("Already have an account?")} `,
+    h("p", { class: "auth-switch" }, t("Already have an account?"), " ",
       h("a", { href: SIGN_IN_LINK.href, text: SIGN_IN_LINK.text })));
 }
 

@@ -5,28 +5,32 @@ import * as api from "../api.js";
 import * as store from "../store.js";
 import { formatDate } from "../dates.js";
 import { field, h, handleSubmit, onConfirmedClick, showFormError, showToast, titledSection } from "../dom.js";
+import { t, tn } from "../i18n.js";
 
+// Getters and functions: each word is the catalogue's for the language on show when it is drawn.
 const WORDS = {
-  title: "Chapters",
-  hint: "Name a new beginning. Orbit counts your evidence since it, beside all time.",
-  none: "No chapters yet.",
-  current: "Current",
-  from: (date) => `From ${formatDate(date, { day: "numeric", month: "long", year: "numeric" })}`,
-  name: "Name",
-  namePlaceholder: "Since the move",
-  start: "First day",
-  add: "Add chapter",
-  added: "Chapter added",
-  edit: "Rename",
-  save: "Save chapter",
-  saved: "Chapter saved",
-  remove: "Remove",
-  removed: "Chapter removed",
-  removeTitle: "Remove this chapter?",
-  removeMessage: (name) => `“${name}” goes; every check-in stays as it is.`,
-  landmarks: "Offer a fresh start on Today",
-  landmarkNames: { week: "At a new week", month: "At a new month", anniversary: "On a chapter's anniversary" },
-  landmarksSaved: "Fresh starts saved",
+  get title() { return t("Chapters"); },
+  get hint() { return t("Name a new beginning. Orbit counts your evidence since it, beside all time."); },
+  get none() { return t("No chapters yet."); },
+  get current() { return t("Current"); },
+  from: (date) => t("From {date}", { date: formatDate(date, { day: "numeric", month: "long", year: "numeric" }) }),
+  get name() { return t("Name"); },
+  get namePlaceholder() { return t("Since the move"); },
+  get start() { return t("First day"); },
+  get add() { return t("Add chapter"); },
+  get added() { return t("Chapter added"); },
+  get edit() { return t("Rename"); },
+  get save() { return t("Save chapter"); },
+  get saved() { return t("Chapter saved"); },
+  get remove() { return t("Remove"); },
+  get removed() { return t("Chapter removed"); },
+  get removeTitle() { return t("Remove this chapter?"); },
+  removeMessage: (name) => t("“{name}” goes; every check-in stays as it is.", { name }),
+  get landmarks() { return t("Offer a fresh start on Today"); },
+  get landmarkNames() {
+    return { week: t("At a new week"), month: t("At a new month"), anniversary: t("On a chapter's anniversary") };
+  },
+  get landmarksSaved() { return t("Fresh starts saved"); },
 };
 
 /** The chapters section: the list, the form to add one, the fresh-start landmarks. */
@@ -42,7 +46,7 @@ export async function chaptersSection(rerender) {
 
 function chapterRow(chapter, rerender) {
   const editEl = h("button", { type: "button", class: "button small ghost", text: WORDS.edit,
-    "aria-label": `${WORDS.edit} “${chapter.name}”`, "aria-expanded": "false" });
+    "aria-label": t("Rename “{name}”", { name: chapter.name }), "aria-expanded": "false" });
   const formEl = chapterForm(chapter, rerender);
   formEl.hidden = true;
   editEl.addEventListener("click", () => {
@@ -110,6 +114,6 @@ function landmarksForm(chosen) {
 /** "Since the move: 34 votes · All time: 210" (the chapter's words, then the numbers). */
 export function sinceLine(chapter, since, total) {
   if (!chapter) return null;
-  const votes = (n) => `${n} ${n === 1 ? "vote" : "votes"}`;
-  return h("p", { class: "since-chapter", text: `${chapter.name}: ${votes(since ?? 0)} · All time: ${total ?? 0}` });
+  return h("p", { class: "since-chapter", text: tn("{chapter}: {n} vote · All time: {total}", "{chapter}: {n} votes · All time: {total}",
+    since ?? 0, { chapter: chapter.name, total: total ?? 0 }) });
 }

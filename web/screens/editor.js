@@ -7,6 +7,8 @@ import { habitForm } from "./habit-form.js";
 import { habitRemindersSection } from "./reminders.js";
 import { templateGallery } from "./templates.js";
 import { leaveGuard } from "../leave.js";
+import { amountText } from "../format.js";
+import { t } from "../i18n.js";
 
 /** #/new: the gallery, then an empty form. */
 export async function renderNew(screenEl) {
@@ -19,13 +21,13 @@ export async function renderNew(screenEl) {
     color: colorFor(habits.length), templates });
   const guard = leaveGuard.watch(form.formEl);
   const isNewcomer = habits.length === 0;
-  const formTitleEl = h("h2", { class: "section-title", tabindex: "-1", text: isNewcomer ? "Or make your own" : "Your habit" });
+  const formTitleEl = h("h2", { class: "section-title", tabindex: "-1", text: isNewcomer ? t("Or make your own") : t("Your habit") });
   // Focus goes to the form's heading, not a text field: a phone keyboard would cover Save.
   const onPick = (template, identityTemplate) => {
     form.fill(template, identityTemplate);
     clearFormError(form.formEl);
     formTitleEl.textContent = template.name;
-    showToast(`${template.name} is filled in. Adjust it or tap Save.`);
+    showToast(t("{habit} is filled in. Adjust it or tap Save.", { habit: template.name }));
     formTitleEl.scrollIntoView({ block: "start" });
     formTitleEl.focus({ preventScroll: true });
   };
@@ -39,9 +41,9 @@ export async function renderNew(screenEl) {
     });
   });
   append(screenEl,
-    screenHeader("New habit", {
-      back: { href: "#/today", label: "Back to Today" },
-      subtitle: isNewcomer ? "Pick a starter or make your own. Small is the point." : null,
+    screenHeader(t("New habit"), {
+      back: { href: "#/today", label: t("Back to Today") },
+      subtitle: isNewcomer ? t("Pick a starter or make your own. Small is the point.") : null,
     }),
     templates?.habits?.length ? templateGallery(templates, onPick, isNewcomer,
       new Set(habits.filter((habit) => !habit.archived).map((habit) => habit.name.toLowerCase()))) : null,
@@ -60,12 +62,13 @@ export async function renderEdit(screenEl, habitId) {
     save(form, habit).then((saved) => {
       if (!saved) return;
       guard.saved();
-      showToast("Saved");
+      showToast(t("Saved"));
       location.hash = `#/habit/${habit.id}`;
     });
   });
   append(screenEl,
-    screenHeader("Edit habit", { back: { href: `#/habit/${habit.id}`, label: `Back to ${habit.name}` }, subtitle: habit.name }),
+    screenHeader(t("Edit habit"), { back: { href: `#/habit/${habit.id}`, label: t("Back to {habit}", { habit: habit.name }) },
+      subtitle: habit.name }),
     form.formEl,
     habitRemindersSection(habit, reminders),
     dangerZone(habit));
@@ -84,7 +87,8 @@ async function save(form, original) {
     const wanted = form.newIdentity();
     if (wanted) {
       if (!wanted.statement) {
-        showFormError(formEl, { message: "Write the new identity, or pick another.", fields: { statement: ["Write who you are becoming."] } });
+        showFormError(formEl, { message: t("Write the new identity, or pick another."),
+          fields: { statement: [t("Write who you are becoming.")] } });
         return null;
       }
       try {
@@ -110,10 +114,13 @@ async function save(form, original) {
 
 /** The toast after adding a habit: what to do with it on Today. */
 function addedText(habit) {
-  if (habit.kind === "quit") return `${habit.name} added. Each day without a slip counts; log a slip on Today if one happens.`;
-  if (habit.measure === "count") return `${habit.name} added. On Today, each tap adds one.`;
-  if (habit.measure === "minutes") return `${habit.name} added. On Today, one tap logs ${habit.target} min.`;
-  return `${habit.name} added. Tap it on Today when it's done.`;
+  const name = habit.name;
+  if (habit.kind === "quit") return t("{habit} added. Each day without a slip counts; log a slip on Today if one happens.", { habit: name });
+  if (habit.measure === "count") return t("{habit} added. On Today, each tap adds one.", { habit: name });
+  if (habit.measure === "minutes") {
+    return t("{habit} added. On Today, one tap logs {amount}.", { habit: name, amount: amountText(habit.target, habit) });
+  }
+  return t("{habit} added. Tap it on Today when it's done.", { habit: name });
 }
 
 /** Only what changed: a schedule or target sent unchanged must not start a new rule. */
@@ -138,30 +145,30 @@ function normalized(key, value) {
 
 function dangerZone(habit) {
   const archiveEl = h("button", { type: "button", class: "button secondary block",
-    text: habit.archived ? "Restore habit" : "Archive habit" });
-  const deleteEl = h("button", { type: "button", class: "button danger block", text: "Delete habit" });
+    text: habit.archived ? t("Restore habit") : t("Archive habit") });
+  const deleteEl = h("button", { type: "button", class: "button danger block", text: t("Delete habit") });
   const archiving = !habit.archived;
   onConfirmedClick(archiveEl, archiving ? {
-    title: `Archive ${habit.name}?`,
-    message: "It leaves Today but keeps its history. Its own screen (listed under Identities) has Restore.",
-    confirmLabel: "Archive",
+    title: t("Archive {habit}?", { habit: habit.name }),
+    message: t("It leaves Today but keeps its history. Its own screen (listed under Identities) has Restore."),
+    confirmLabel: t("Archive"),
   } : null, async () => {
     leaveGuard.clear(); // archiving leaves the form on purpose; its edits are not kept
     await api.updateHabit(habit.id, { archived: archiving });
-    showToast(archiving ? `${habit.name} archived` : `${habit.name} is back on Today`);
+    showToast(archiving ? t("{habit} archived", { habit: habit.name }) : t("{habit} is back on Today", { habit: habit.name }));
     location.hash = archiving ? "#/identities" : "#/today";
   });
   onConfirmedClick(deleteEl, {
-    title: `Delete ${habit.name}?`,
-    message: "This deletes the habit with every day logged and every note. It can't be undone.",
-    confirmLabel: "Delete",
+    title: t("Delete {habit}?", { habit: habit.name }),
+    message: t("This deletes the habit with every day logged and every note. It can't be undone."),
+    confirmLabel: t("Delete"),
     danger: true,
   }, async () => {
     leaveGuard.clear();
     await api.deleteHabit(habit.id);
-    showToast(`${habit.name} deleted`);
+    showToast(t("{habit} deleted", { habit: habit.name }));
     location.hash = "#/today";
   });
-  return titledSection("Archive or delete", { className: "danger-zone", headingClass: "section-title subtle",
-    hint: "Archiving hides it from Today and keeps every day logged." }, archiveEl, deleteEl);
+  return titledSection(t("Archive or delete"), { className: "danger-zone", headingClass: "section-title subtle",
+    hint: t("Archiving hides it from Today and keeps every day logged.") }, archiveEl, deleteEl);
 }

@@ -1,15 +1,17 @@
 // Form pieces shared by the editor and the identities screen: colour swatches and steppers.
 import { h, icon, uid } from "../dom.js";
+import { t } from "../i18n.js";
 
+// Getters: each name is the catalogue's for the language on show when it is drawn.
 export const COLORS = [
-  { value: "#e5484d", name: "Red" },
-  { value: "#ef6a1f", name: "Orange" },
-  { value: "#c98a00", name: "Amber" },
-  { value: "#2b9a66", name: "Green" },
-  { value: "#0e9384", name: "Teal" },
-  { value: "#2f6fed", name: "Blue" },
-  { value: "#6e56cf", name: "Violet" },
-  { value: "#d6409f", name: "Pink" },
+  { value: "#e5484d", get name() { return t("Red"); } },
+  { value: "#ef6a1f", get name() { return t("Orange"); } },
+  { value: "#c98a00", get name() { return t("Amber"); } },
+  { value: "#2b9a66", get name() { return t("Green"); } },
+  { value: "#0e9384", get name() { return t("Teal"); } },
+  { value: "#2f6fed", get name() { return t("Blue"); } },
+  { value: "#6e56cf", get name() { return t("Violet"); } },
+  { value: "#d6409f", get name() { return t("Pink"); } },
 ];
 
 /** A pleasant colour for the n-th habit, so a new list is not all one colour. */
@@ -19,9 +21,9 @@ export function colorFor(index) {
 }
 
 /** A fieldset of colour radio buttons named `name`; unknown colours get a swatch of their own. */
-export function colorPicker(name, selected, legend = "Colour") {
+export function colorPicker(name, selected, legend = t("Colour")) {
   const choices = COLORS.some((color) => color.value === selected) || !selected
-    ? COLORS : [...COLORS, { value: selected, name: "Current colour" }];
+    ? COLORS : [...COLORS, { value: selected, name: t("Current colour") }];
   const chosen = selected || COLORS[0].value;
   return h("fieldset", { class: "field color-field", "data-field": name },
     h("legend", { text: legend }),
@@ -41,8 +43,8 @@ export function selectColor(formEl, name, value) {
     const id = uid("color");
     inputEl = h("input", { type: "radio", name, id, value });
     formEl.querySelector(`[data-field="${name}"] .swatches`).append(h("span", { class: "swatch" }, inputEl,
-      h("label", { for: id, "--swatch": value, title: "Template colour" },
-        h("span", { class: "visually-hidden", text: "Template colour" }))));
+      h("label", { for: id, "--swatch": value, title: t("Template colour") },
+        h("span", { class: "visually-hidden", text: t("Template colour") }))));
   }
   inputEl.checked = true;
 }
@@ -53,7 +55,7 @@ export function radioValue(formEl, name) {
 }
 
 /** A number input between a minus and a plus button. */
-export function stepper(inputEl, { step = 1, min = 0, max = Infinity, label = "amount" } = {}) {
+export function stepper(inputEl, { step = 1, min = 0, max = Infinity, label = t("amount") } = {}) {
   // A step goes to the next multiple of the step: 2.5 steps up to 3 and down to 2, not to 3.5.
   const nudge = (delta) => {
     const now = Number(inputEl.value) || 0;
@@ -63,9 +65,9 @@ export function stepper(inputEl, { step = 1, min = 0, max = Infinity, label = "a
     inputEl.dispatchEvent(new Event("input", { bubbles: true }));
   };
   return h("div", { class: "stepper" },
-    h("button", { type: "button", class: "icon-button", "aria-label": `Decrease ${label}`, onclick: () => nudge(-step) }, icon("minus")),
+    h("button", { type: "button", class: "icon-button", "aria-label": t("Decrease {what}", { what: label }), onclick: () => nudge(-step) }, icon("minus")),
     inputEl,
-    h("button", { type: "button", class: "icon-button", "aria-label": `Increase ${label}`, onclick: () => nudge(step) }, icon("plus")));
+    h("button", { type: "button", class: "icon-button", "aria-label": t("Increase {what}", { what: label }), onclick: () => nudge(step) }, icon("plus")));
 }
 
 /** A segmented control: radio buttons that look like one bar of buttons. */

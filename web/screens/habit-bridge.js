@@ -1,10 +1,12 @@
 // The editor's "Never miss twice" choice (issue 24): one missed day between two done days keeps
 // the streak (the server judges it; the calendar shows the day as bridged, not done).
 import { h, uid } from "../dom.js";
+import { t } from "../i18n.js";
 
+// Getters: the words are the catalogue's for the language on show when they are drawn.
 const WORDS = {
-  label: "Never miss twice",
-  hint: "One missed day (or week) between two done ones keeps your streak. Two in a row start it again.",
+  get label() { return t("Never miss twice"); },
+  get hint() { return t("One missed day (or week) between two done ones keeps your streak. Two in a row start it again."); },
 };
 
 /** The checkbox for `habit` (or a new one): {el, read()}; build habits only, so the form hides

@@ -2,15 +2,19 @@
 // old backup, or a change of life, can leave many habits to put away or bring back together.
 import * as api from "../api.js";
 import { h, showToast, titledSection, toastError, uid } from "../dom.js";
+import { t, tn } from "../i18n.js";
 
+// Getters and functions: each word is the catalogue's for the language on show when it is drawn.
 const TEXT = {
-  title: "Archive or restore several",
-  hint: "Archived habits keep their history and leave Today and the weekly summary.",
-  active: "On Today", archived: "Archived",
-  archive: "Archive chosen", restore: "Restore chosen",
-  none: "Choose one or more habits first.",
-  archivedDone: (n) => (n === 1 ? "1 habit archived" : `${n} habits archived`),
-  restoredDone: (n) => (n === 1 ? "1 habit restored" : `${n} habits restored`),
+  get title() { return t("Archive or restore several"); },
+  get hint() { return t("Archived habits keep their history and leave Today and the weekly summary."); },
+  get active() { return t("On Today"); },
+  get archived() { return t("Archived"); },
+  get archive() { return t("Archive chosen"); },
+  get restore() { return t("Restore chosen"); },
+  get none() { return t("Choose one or more habits first."); },
+  archivedDone: (n) => tn("{n} habit archived", "{n} habits archived", n),
+  restoredDone: (n) => tn("{n} habit restored", "{n} habits restored", n),
 };
 
 /** The card, or nothing with fewer than two habits; `rerender` redraws the screen after. */

@@ -4,6 +4,7 @@ import { colorPicker, radioValue, segmented, selectColor, stepper } from "./fiel
 import { planFields } from "./habit-plan.js";
 import { schedulePicker } from "./schedule.js";
 import { bridgeField } from "./habit-bridge.js";
+import { t } from "../i18n.js";
 
 const NEW_IDENTITY = "new";
 
@@ -11,65 +12,65 @@ const NEW_IDENTITY = "new";
 export function habitForm({ habit, identities, today, weekStart, color, templates = null }) {
   const formEl = h("form", { class: "habit-form", novalidate: true });
   const nameEl = h("input", { name: "name", maxlength: "80", required: true, autocomplete: "off",
-    placeholder: "e.g. Strength training", value: habit?.name || "" });
+    placeholder: t("e.g. Strength training"), value: habit?.name || "" });
   const descriptionEl = h("textarea", { name: "description", maxlength: "500", rows: "2",
-    placeholder: "e.g. Strong body, steady mind" });
+    placeholder: t("e.g. Strong body, steady mind") });
   descriptionEl.value = habit?.description || "";
 
   const identitySelectEl = h("select", { name: "identity_id" },
-    h("option", { value: "", text: "No identity" }),
+    h("option", { value: "", text: t("No identity") }),
     identities.map((identity) => h("option", { value: String(identity.id), text: identity.statement })),
-    h("option", { value: NEW_IDENTITY, text: "New identity…" }));
+    h("option", { value: NEW_IDENTITY, text: t("New identity…") }));
   identitySelectEl.value = habit?.identity_id ? String(habit.identity_id) : "";
-  const statementEl = h("input", { name: "statement", maxlength: "140", placeholder: "I am someone who…", autocomplete: "off" });
-  const statementFieldEl = field("New identity", statementEl, "A statement of who you are becoming.");
+  const statementEl = h("input", { name: "statement", maxlength: "140", placeholder: t("I am someone who…"), autocomplete: "off" });
+  const statementFieldEl = field(t("New identity"), statementEl, t("A statement of who you are becoming."));
   statementFieldEl.dataset.field = "statement";
   statementFieldEl.classList.add("sub-field");
   let identityColor = null;
 
-  const kindEl = segmented("kind", "Kind", [
-    { value: "build", label: "Build", hint: "Do it" },
-    { value: "quit", label: "Quit", hint: "Avoid it" }], habit?.kind || "build");
-  const measureEl = segmented("measure", "Track it as", [
-    { value: "check", label: "Yes / no" },
-    { value: "count", label: "A count" },
-    { value: "minutes", label: "Minutes" }], habit?.measure || "check");
+  const kindEl = segmented("kind", t("Kind"), [
+    { value: "build", label: t("Build"), hint: t("Do it") },
+    { value: "quit", label: t("Quit"), hint: t("Avoid it") }], habit?.kind || "build");
+  const measureEl = segmented("measure", t("Track it as"), [
+    { value: "check", label: t("Yes / no") },
+    { value: "count", label: t("A count") },
+    { value: "minutes", label: t("Minutes") }], habit?.measure || "check");
 
   const targetId = uid("target");
   const targetEl = h("input", { type: "number", name: "target", id: targetId, min: "0", step: "any",
     inputmode: "decimal", value: habit?.target ?? "", "aria-describedby": `${targetId}-hint` });
-  const targetLabelEl = h("label", { for: targetId, text: "Daily target" });
+  const targetLabelEl = h("label", { for: targetId, text: t("Daily target") });
   const targetHintEl = h("p", { class: "hint", id: `${targetId}-hint` });
   const targetFieldEl = h("div", { class: "field", "data-field": "target" }, targetLabelEl,
-    stepper(targetEl, { step: 1, min: 0, label: "daily amount" }), targetHintEl);
-  const unitEl = h("input", { name: "unit", maxlength: "20", placeholder: "pages, glasses, reps", value: habit?.unit || "" });
-  const unitFieldEl = field("Unit", unitEl);
+    stepper(targetEl, { step: 1, min: 0, label: t("daily amount") }), targetHintEl);
+  const unitEl = h("input", { name: "unit", maxlength: "20", placeholder: t("pages, glasses, reps"), value: habit?.unit || "" });
+  const unitFieldEl = field(t("Unit"), unitEl);
   const amountRowEl = h("div", { class: "field-row" }, targetFieldEl, unitFieldEl);
 
   const schedule = schedulePicker(habit?.schedule, weekStart);
-  const quitNoteEl = h("p", { class: "hint quit-note", text: "Quit habits are counted every day: each day without a slip is a vote." });
+  const quitNoteEl = h("p", { class: "hint quit-note", text: t("Quit habits are counted every day: each day without a slip is a vote.") });
   const startEl = h("input", { type: "date", name: "start_date", max: today, value: habit?.start_date || today });
   const privateEl = h("input", { type: "checkbox", name: "private", id: uid("private"), checked: Boolean(habit?.private) });
   privateEl.setAttribute("aria-describedby", `${privateEl.id}-hint`);
-  const submitEl = h("button", { type: "submit", class: "button primary block", text: "Save" });
+  const submitEl = h("button", { type: "submit", class: "button primary block", text: t("Save") });
   const plan = planFields(habit, templates);
   const bridge = bridgeField(habit);
   nameEl.addEventListener("change", () => plan.setName(nameEl.value));
 
   formEl.append(
-    field("Name", nameEl),
-    field("Why it matters", descriptionEl, "Optional. Read it on the hard days."),
-    field("Identity", identitySelectEl, "Every done day is a vote for it."),
+    field(t("Name"), nameEl),
+    field(t("Why it matters"), descriptionEl, t("Optional. Read it on the hard days.")),
+    field(t("Identity"), identitySelectEl, t("Every done day is a vote for it.")),
     statementFieldEl,
     kindEl, measureEl, amountRowEl,
     schedule.el, quitNoteEl, bridge.el,
     plan.planEl,
-    field("Start date", startEl, "Days before it don't count. Logging an earlier day moves it back."),
+    field(t("Start date"), startEl, t("Days before it don't count. Logging an earlier day moves it back.")),
     colorPicker("color", habit?.color || color),
     h("div", { class: "field check-field", "data-field": "private" }, privateEl,
-      h("div", {}, h("label", { for: privateEl.id, text: "Private" }),
+      h("div", {}, h("label", { for: privateEl.id, text: t("Private") }),
         h("p", { class: "hint", id: `${privateEl.id}-hint`,
-          text: "Its name stays out of anything Orbit shows outside this app." }))),
+          text: t("Its name stays out of anything Orbit shows outside this app.") }))),
     plan.appointmentEl,
     h("div", { class: "form-actions sticky-actions" }, submitEl));
 
@@ -83,9 +84,9 @@ export function habitForm({ habit, identities, today, weekStart, color, template
     quitNoteEl.hidden = kind !== "quit";
     bridge.el.hidden = kind === "quit"; // a quit habit counts the days since its last slip
     const minutes = measure === "minutes";
-    targetLabelEl.textContent = kind === "quit" ? (minutes ? "Daily limit (minutes)" : "Daily limit")
-      : (minutes ? "Minutes a day" : "Daily target");
-    targetHintEl.textContent = kind === "quit" ? "At most this much a day; 0 means none at all." : "At least this much makes the day done.";
+    targetLabelEl.textContent = kind === "quit" ? (minutes ? t("Daily limit (minutes)") : t("Daily limit"))
+      : (minutes ? t("Minutes a day") : t("Daily target"));
+    targetHintEl.textContent = kind === "quit" ? t("At most this much a day; 0 means none at all.") : t("At least this much makes the day done.");
   };
   formEl.addEventListener("change", paint);
   identitySelectEl.addEventListener("change", () => {
@@ -123,11 +124,11 @@ export function habitForm({ habit, identities, today, weekStart, color, template
   /** Problems the browser can see before asking the server, as API-style field errors. */
   const check = (body) => {
     const fields = { ...plan.check(body) };
-    if (!body.name) fields.name = ["Give it a name: up to 80 characters."];
+    if (!body.name) fields.name = [t("Give it a name: up to 80 characters.")];
     if (body.measure !== "check") {
       const raw = targetEl.value.trim();
-      if (raw !== "" && (Number.isNaN(Number(raw)) || Number(raw) < 0)) fields.target = ["Use 0 or more: it can't be negative."];
-      else if (body.kind === "build" && !(body.target > 0)) fields.target = ["How much makes a day done? Enter a number above 0."];
+      if (raw !== "" && (Number.isNaN(Number(raw)) || Number(raw) < 0)) fields.target = [t("Use 0 or more: it can't be negative.")];
+      else if (body.kind === "build" && !(body.target > 0)) fields.target = [t("How much makes a day done? Enter a number above 0.")];
     }
     return Object.keys(fields).length ? fields : null;
   };

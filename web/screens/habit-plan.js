@@ -2,22 +2,24 @@
 // where makes a habit far likelier to happen) with examples from the starter templates, and the
 // appointment mark (a fixed commitment no suggestion resizes).
 import { h, uid } from "../dom.js";
+import { t } from "../i18n.js";
 
 const PLAN_MAX = 80;
 const EXAMPLES_SHOWN = 5;
+// Getters and functions: each word is the catalogue's for the language on show when it is drawn.
 const WORDS = {
-  legend: "If-then plan",
-  hint: "Optional. Decide when and where, and the moment does the remembering.",
-  cue: "When…",
-  action: "I will…",
-  cuePlaceholder: "e.g. I get home",
-  actionPlaceholder: "e.g. walk 20 minutes",
-  examples: "Examples",
-  useExample: (template) => `Use: When ${template.plan_cue}, I will ${template.plan_action}`,
-  halfCue: "Write when you'll do it too, or clear both.",
-  halfAction: "Write what you'll do too, or clear both.",
-  appointment: "Appointment",
-  appointmentHint: "A fixed commitment, like a therapy session or a class: Orbit never suggests doing it more or less.",
+  get legend() { return t("If-then plan"); },
+  get hint() { return t("Optional. Decide when and where, and the moment does the remembering."); },
+  get cue() { return t("When…"); },
+  get action() { return t("I will…"); },
+  get cuePlaceholder() { return t("e.g. I get home"); },
+  get actionPlaceholder() { return t("e.g. walk 20 minutes"); },
+  get examples() { return t("Examples"); },
+  useExample: (template) => t("Use: When {cue}, I will {action}", { cue: template.plan_cue, action: template.plan_action }),
+  get halfCue() { return t("Write when you'll do it too, or clear both."); },
+  get halfAction() { return t("Write what you'll do too, or clear both."); },
+  get appointment() { return t("Appointment"); },
+  get appointmentHint() { return t("A fixed commitment, like a therapy session or a class: Orbit never suggests doing it more or less."); },
 };
 
 /** The plan fields and the appointment checkbox; `templates`: GET /templates (or null).
@@ -46,8 +48,8 @@ export function planFields(habit, templates) {
     listEl.replaceChildren(...ordered.slice(0, EXAMPLES_SHOWN).map((template) => h("li", {},
       h("button", { type: "button", class: "plan-example", "aria-label": WORDS.useExample(template),
         onclick: () => { use(template); examplesEl.open = false; actionEl.focus(); } },
-      h("span", { class: "plan-example-when", text: `When ${template.plan_cue},` }),
-      h("span", { text: ` I will ${template.plan_action}` })))));
+      h("span", { class: "plan-example-when", text: t("When {cue},", { cue: template.plan_cue }) }),
+      h("span", { text: " " + t("I will {action}", { action: template.plan_action }) })))));
   };
   setName(habit?.name);
 
@@ -96,5 +98,5 @@ const LEADING_WILL = /^\s*(i\s+will|i'll|i’ll)\s+/i;
 export function planText(plan) {
   const cue = plan.cue.replace(LEADING_WHEN, "").replace(/[\s,]+$/, "") || plan.cue;
   const action = plan.action.replace(LEADING_WILL, "") || plan.action;
-  return `When ${cue}, I will ${action}`;
+  return t("When {cue}, I will {action}", { cue, action });
 }

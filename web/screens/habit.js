@@ -3,10 +3,11 @@ import * as api from "../api.js";
 import * as store from "../store.js";
 import { longDate } from "../dates.js";
 import { append, h, icon, onConfirmedClick, screenHeader, showToast, titledSection } from "../dom.js";
-import { goalText, percent, plural, scheduleText, streakText } from "../format.js";
+import { goalText, percent, scheduleText, streakText } from "../format.js";
 import { streakBars, strengthLine, weekdaySentence, weeklyBars } from "../charts.js";
 import { heatmap } from "../heatmap.js";
 import { pauseControls } from "./habit-pause.js";
+import { t, tn } from "../i18n.js";
 
 const STRENGTH_DAYS = 90; // the overview's strength series: the last 90 days, or since the start
 
@@ -22,51 +23,55 @@ export async function render(screenEl, habitId) {
   screenEl.style.setProperty("--habit", habit.color);
 
   const periodic = unit !== "days";
-  const barsTitle = `Last ${plural(completion.rows.length, completion.unit)}`.replace(/^Last 1 /, "This ");
+  const rows = completion.rows.length;
+  const barsTitle = completion.unit === "month" ? tn("This month", "Last {n} months", rows) : tn("This week", "Last {n} weeks", rows);
   const openDay = (day) => { location.hash = day === today ? "#/today" : `#/today/${day}`; };
 
   append(screenEl,
     screenHeader(habit.name, {
-      back: { href: "#/today", label: "Back to Today" },
-      actions: [pause.buttonEl, h("a", { class: "button small secondary", href: `#/habit/${habit.id}/edit`, "aria-label": `Edit ${habit.name}` },
-        h("span", { text: "Edit" }))].filter(Boolean),
+      back: { href: "#/today", label: t("Back to Today") },
+      actions: [pause.buttonEl, h("a", { class: "button small secondary", href: `#/habit/${habit.id}/edit`, "aria-label": t("Edit {habit}", { habit: habit.name }) },
+        h("span", { text: t("Edit") }))].filter(Boolean),
     }),
     habit.archived ? archivedBanner(habit) : null,
     pause.bannerEl,
     summaryCard(habit, identity),
     statTiles(habit, stats),
-    chartCard("Calendar", heatmap(calendar, { today, weekStart, kind: habit.kind, periodic, onDay: openDay }),
-      "Tap a day to open its log."),
+    chartCard(t("Calendar"), heatmap(calendar, { today, weekStart, kind: habit.kind, periodic, onDay: openDay }),
+      t("Tap a day to open its log.")),
     chartCard(barsTitle, weeklyBars(completion.rows, completion.unit), barsHint(habit, completion.unit)),
-    chartCard(STRENGTH_DAYS <= strength.length ? "Strength, last 90 days" : "Strength since the start", strengthLine(strength),
-      "Rises with every done day, fades slowly with misses."),
-    chartCard("Best streaks", streakBars(stats.streaks || [], { asOf: stats.as_of })),
+    chartCard(STRENGTH_DAYS <= strength.length ? t("Strength, last 90 days") : t("Strength since the start"), strengthLine(strength),
+      t("Rises with every done day, fades slowly with misses.")),
+    chartCard(t("Best streaks"), streakBars(stats.streaks || [], { asOf: stats.as_of })),
     notesCard(checkins));
 }
 
 function barsHint(habit, unit) {
   const type = habit.kind === "quit" ? "daily" : habit.schedule?.type;
-  if (type === "per_week") return "Done days over what each week asks for.";
-  if (type === "per_month") return "Done days over what each month asks for.";
-  if (type === "every_n_days") return `Met ${habit.schedule.n}-day windows over the windows ending each week.`;
-  return habit.kind === "quit" ? "Kept days over days counted, each week." : `Share of due days done each ${unit}.`;
+  if (type === "per_week") return t("Done days over what each week asks for.");
+  if (type === "per_month") return t("Done days over what each month asks for.");
+  if (type === "every_n_days") {
+    return t("Met {n}-day windows over the windows ending each week.", { n: habit.schedule.n });
+  }
+  if (habit.kind === "quit") return t("Kept days over days counted, each week.");
+  return unit === "month" ? t("Share of due days done each month.") : t("Share of due days done each week.");
 }
 
 /** Archived: what that means, and the way back. */
 function archivedBanner(habit) {
-  const restoreEl = h("button", { type: "button", class: "button small primary", text: "Restore" });
+  const restoreEl = h("button", { type: "button", class: "button small primary", text: t("Restore") });
   onConfirmedClick(restoreEl, null, async () => {
     await api.updateHabit(habit.id, { archived: false });
-    showToast(`${habit.name} is back on Today`);
+    showToast(t("{habit} is back on Today", { habit: habit.name }));
     location.hash = "#/today";
   });
   return h("div", { class: "banner archived-banner", role: "note" },
-    h("p", { text: "Archived: hidden from Today, its days are still counted." }), restoreEl);
+    h("p", { text: t("Archived: hidden from Today, its days are still counted.") }), restoreEl);
 }
 
 function summaryCard(habit, identity) {
-  const facts = [habit.kind === "quit" ? "Quit" : scheduleText(habit.schedule), goalText(habit)].filter(Boolean);
-  return h("section", { class: "card habit-summary", "aria-label": "About this habit" },
+  const facts = [habit.kind === "quit" ? t("Quit") : scheduleText(habit.schedule), goalText(habit)].filter(Boolean);
+  return h("section", { class: "card habit-summary", "aria-label": t("About this habit") },
     identity ? h("a", { class: "identity-chip", href: `#/identities/${identity.id}`, "--habit": identity.color },
       h("span", { class: "dot", "aria-hidden": "true" }), h("span", { text: identity.statement })) : null,
     h("p", { class: "habit-facts", text: facts.join(" · ") }),
@@ -79,24 +84,25 @@ function statTiles(habit, stats) {
   const rate = stats.completion_rate?.["30"];
   const quit = habit.kind === "quit";
   const tiles = [
-    { label: quit ? "Kept in a row" : "Current streak", value: streakText(current.length, current.unit), icon: quit ? "shield" : "flame" },
-    { label: quit ? "Longest run kept" : "Best streak", value: streakText(best.length, best.unit) },
-    { label: "Strength", value: percent(stats.strength), meter: stats.strength },
-    { label: quit ? "Days kept" : "Done in total", value: plural(stats.total_done || 0, "day"),
+    { label: quit ? t("Kept in a row") : t("Current streak"), value: streakText(current.length, current.unit), icon: quit ? "shield" : "flame" },
+    { label: quit ? t("Longest run kept") : t("Best streak"), value: streakText(best.length, best.unit) },
+    { label: t("Strength"), value: percent(stats.strength), meter: stats.strength },
+    { label: quit ? t("Days kept") : t("Done in total"), value: streakText(stats.total_done || 0, "days"),
       note: rate === null || rate === undefined ? weekdaySentence(stats.by_weekday || []) : rateText(rate, stats.rate_days) },
   ];
-  return h("section", { class: "stat-grid", "aria-label": "Numbers" }, tiles.map((tile) =>
+  return h("section", { class: "stat-grid", "aria-label": t("Numbers") }, tiles.map((tile) =>
     h("div", { class: "stat-tile" },
       h("p", { class: "stat-label", text: tile.label }),
       h("p", { class: "stat-value" }, tile.icon ? icon(tile.icon, "icon tiny") : null, h("span", { text: tile.value })),
       tile.meter !== undefined ? h("span", { class: "meter", "aria-hidden": "true" },
-        h("span", { style: { width: percent(tile.meter) } })) : null,
+        h("span", { style: { width: `${Math.round((tile.meter || 0) * 100)}%` } })) : null,
       tile.note ? h("p", { class: "stat-note", text: tile.note }) : null)));
 }
 
 /** "80% of the last 30 days", or of a younger habit's own days (none before it existed count). */
 function rateText(rate, days = 30) {
-  return days >= 30 ? `${percent(rate)} of the last 30 days` : `${percent(rate)} of its ${plural(days, "day")}`;
+  if (days >= 30) return tn("{percent} of the last {n} day", "{percent} of the last {n} days", 30, { percent: percent(rate) });
+  return tn("{percent} of its {n} day", "{percent} of its {n} days", days, { percent: percent(rate) });
 }
 
 function chartCard(title, chartEl, hint) {
@@ -105,11 +111,11 @@ function chartCard(title, chartEl, hint) {
 
 function notesCard(checkins) {
   const notes = checkins.filter((checkin) => checkin.note).reverse();
-  return titledSection("Notes", { className: "card notes-card" },
+  return titledSection(t("Notes"), { className: "card notes-card" },
     notes.length
       ? h("ol", { class: "notes", role: "list" }, notes.map((checkin) => h("li", {},
         h("p", { class: "note-date" }, h("time", { datetime: checkin.date, text: longDate(checkin.date) }),
-          checkin.status === "skipped" ? h("span", { class: "tag", text: "Skipped" }) : null),
+          checkin.status === "skipped" ? h("span", { class: "tag", text: t("Skipped") }) : null),
         h("p", { class: "note-text", text: checkin.note }))))
-      : h("p", { class: "hint", text: "No notes yet. Add one from Today with the ⋯ button." }));
+      : h("p", { class: "hint", text: t("No notes yet. Add one from Today with the ⋯ button.") }));
 }

@@ -4,10 +4,11 @@ import * as api from "../api.js";
 import * as store from "../store.js";
 import { formatDate, shortDate } from "../dates.js";
 import { append, h, screenHeader, titledSection } from "../dom.js";
-import { amountText, plural } from "../format.js";
+import { amountText } from "../format.js";
 import { votesBars } from "../charts-votes.js";
 import { miniHabit } from "./identities.js";
 import { sinceLine } from "./chapters.js";
+import { formatNumber, locale, t, tc, tn } from "../i18n.js";
 
 const WEEKS = 26;
 const EVIDENCE = 10;
@@ -22,13 +23,15 @@ export async function render(screenEl, identityId) {
   screenEl.classList.add("identity-screen");
   append(screenEl,
     screenHeader(identity.statement, {
-      back: { href: "#/identities", label: "Back to Identities" },
-      subtitle: `${plural(identity.votes_total, "vote")} in total · ${identity.votes_this_week} this week`,
+      back: { href: "#/identities", label: t("Back to Identities") },
+      subtitle: t("{total} · {week}", { total: tn("{n} vote in total", "{n} votes in total", identity.votes_total),
+        week: tc("votes", "{n} this week", { n: identity.votes_this_week }) }),
     }),
     // Since the current chapter beside all time (GET /identities/{id}/votes `chapter`)
     votes.chapter ? h("div", { class: "card since-card" }, sinceLine(votes.chapter, votes.chapter.votes, identity.votes_total)) : null,
-    titledSection("Votes, week by week", { className: "card chart-card identity-votes",
-      hint: `The last ${WEEKS} weeks. Every done day of its habits is a vote; a quit habit's kept days count too.` },
+    titledSection(t("Votes, week by week"), { className: "card chart-card identity-votes",
+      hint: tn("The last {n} week. Every done day of its habits is a vote; a quit habit's kept days count too.",
+        "The last {n} weeks. Every done day of its habits is a vote; a quit habit's kept days count too.", WEEKS) },
     votesBars(votes.weeks)),
     monthCard(votes),
     habitsCard(identity, own),
@@ -39,11 +42,19 @@ export async function render(screenEl, identityId) {
 export function monthSentence({ this_month: now, last_month: last, last_month_to_date: toDate, as_of: asOf }) {
   const lastName = formatDate(previousMonth(asOf), { month: "long" });
   const lastDay = new Date(Date.UTC(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)) - 1, 0)).getUTCDate();
-  const sameDay = `by the ${ordinal(Math.min(Number(asOf.slice(8, 10)), lastDay))}`;
-  const start = `${plural(now, "vote")} so far this month`;
-  if (!last) return `${start}; none in ${lastName}.`;
-  const change = now > toDate ? "ahead of" : now < toDate ? "behind" : "level with";
-  return `${start}: ${change} ${lastName} (${toDate} ${sameDay}, ${last} in all).`;
+  // Whole sentences, one for each way the months compare: the language's word order and plural.
+  const params = { month: lastName, before: toDate, day: ordinal(Math.min(Number(asOf.slice(8, 10)), lastDay)), total: last };
+  if (!last) return tn("{n} vote so far this month; none in {month}.", "{n} votes so far this month; none in {month}.", now, params);
+  if (now > toDate) {
+    return tn("{n} vote so far this month: ahead of {month} ({before} by the {day}, {total} in all).",
+      "{n} votes so far this month: ahead of {month} ({before} by the {day}, {total} in all).", now, params);
+  }
+  if (now < toDate) {
+    return tn("{n} vote so far this month: behind {month} ({before} by the {day}, {total} in all).",
+      "{n} votes so far this month: behind {month} ({before} by the {day}, {total} in all).", now, params);
+  }
+  return tn("{n} vote so far this month: level with {month} ({before} by the {day}, {total} in all).",
+    "{n} votes so far this month: level with {month} ({before} by the {day}, {total} in all).", now, params);
 }
 
 function previousMonth(iso) {
@@ -52,38 +63,41 @@ function previousMonth(iso) {
   return date.toISOString().slice(0, 10);
 }
 
+/** A day of the month as an ordinal ("7th"), by the language's ordinal rules (Intl.PluralRules). */
 function ordinal(n) {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] || "th";
-  return `${n}${suffix}`;
+  const form = new Intl.PluralRules(locale(), { type: "ordinal" }).select(n);
+  if (form === "one") return tc("ordinal, one (1st, 21st)", "{n}st", { n });
+  if (form === "two") return tc("ordinal, two (2nd, 22nd)", "{n}nd", { n });
+  if (form === "few") return tc("ordinal, few (3rd, 23rd)", "{n}rd", { n });
+  return tc("ordinal, other (4th, 11th)", "{n}th", { n });
 }
 
 function monthCard(votes) {
   const now = votes.this_month;
   const before = votes.last_month_to_date;
-  return titledSection("This month against last", { className: "card month-card" },
+  return titledSection(t("This month against last"), { className: "card month-card" },
     h("div", { class: "votes" },
-      h("p", {}, h("strong", { text: String(now) }), h("span", { text: " this month" })),
-      h("p", {}, h("strong", { text: String(before) }), h("span", { text: " same days last month" }))),
+      h("p", {}, h("strong", { text: formatNumber(now) }), h("span", { text: " " + tc("votes", "this month") })),
+      h("p", {}, h("strong", { text: formatNumber(before) }), h("span", { text: " " + tc("votes", "same days last month") }))),
     h("p", { class: "month-sentence", text: monthSentence(votes) }));
 }
 
 function habitsCard(identity, habits) {
   const active = habits.filter((habit) => !habit.archived);
   const archived = habits.filter((habit) => habit.archived);
-  return titledSection("Its habits", { className: "card habit-group" },
+  return titledSection(t("Its habits"), { className: "card habit-group" },
     habits.length
-      ? h("ul", { class: "mini-habits", role: "list", "aria-label": `Habits for “${identity.statement}”` },
+      ? h("ul", { class: "mini-habits", role: "list", "aria-label": t("Habits for “{identity}”", { identity: identity.statement }) },
         [...active, ...archived].map((habit) => {
           const itemEl = miniHabit(habit);
-          if (habit.archived) itemEl.querySelector(".mini-meta").textContent = "Archived";
+          if (habit.archived) itemEl.querySelector(".mini-meta").textContent = t("Archived");
           return itemEl;
         }))
-      : h("p", { class: "hint", text: "No habits yet: give it one from New habit." }));
+      : h("p", { class: "hint", text: t("No habits yet: give it one from New habit.") }));
 }
 
 function evidenceCard(evidence) {
-  return titledSection("Latest evidence", { className: "card notes-card evidence-card" },
+  return titledSection(t("Latest evidence"), { className: "card notes-card evidence-card" },
     evidence.length
       ? h("ol", { class: "notes evidence", role: "list" }, evidence.map((entry) => h("li", { "--habit": entry.habit.color },
         h("p", { class: "evidence-line" },
@@ -92,19 +106,19 @@ function evidenceCard(evidence) {
             h("span", { text: entry.habit.name })),
           h("span", { class: "evidence-what", text: whatText(entry) })),
         entry.note ? h("p", { class: "note-text", text: entry.note }) : null)))
-      : h("p", { class: "hint", text: "No done days yet. The first one shows here, with its note." }));
+      : h("p", { class: "hint", text: t("No done days yet. The first one shows here, with its note.") }));
 }
 
 function dayText(iso) {
   const today = store.today();
-  if (iso === today) return `Today, ${shortDate(iso)}`;
+  if (iso === today) return t("Today, {date}", { date: shortDate(iso) });
   return formatDate(iso, { weekday: "short", day: "numeric", month: "short",
     year: iso.slice(0, 4) === today.slice(0, 4) ? undefined : "numeric" });
 }
 
 /** Done, an amount, or kept (a quit habit's day within its limit). */
 function whatText({ habit, value }) {
-  if (habit.kind === "quit") return "Kept";
-  if (habit.measure === "check") return "Done";
+  if (habit.kind === "quit") return tc("a quit habit's day", "Kept");
+  if (habit.measure === "check") return tc("a day's status", "Done");
   return amountText(value ?? 0, habit);
 }

@@ -1,10 +1,20 @@
 // The daily mood check on Today: one tap for 1-5, and an optional note.
 import * as api from "../api.js";
 import { h, handleSubmit, showToast, svg, toastError, uid, withBusy } from "../dom.js";
-import { dayName } from "../dates.js";
+import { addDays, dayName } from "../dates.js";
 import { saveReflection } from "../sync.js";
+import { t, tc } from "../i18n.js";
 
-const MOODS = ["Rough", "Low", "Okay", "Good", "Great"];
+// Each mood as a label, and as it reads inside a sentence ("Saved: low."): the catalogue's, for
+// the language on show when it is drawn.
+const MOODS = [
+  () => [t("Rough"), tc("mood, within a sentence", "rough")],
+  () => [t("Low"), tc("mood, within a sentence", "low")],
+  () => [t("Okay"), tc("mood, within a sentence", "okay")],
+  () => [t("Good"), tc("mood, within a sentence", "good")],
+  () => [t("Great"), tc("mood, within a sentence", "great")],
+];
+const moodInSentence = (mood) => MOODS[mood - 1]()[1];
 
 /** A card for the reflection of `date` (null when there is none yet). Once a mood is set it
  * folds to one line (the mood, a note button, Change), so the habits stay in view; the note is
@@ -18,22 +28,22 @@ export function moodCard(date, reflection, today) {
   const statusEl = h("p", { class: "hint mood-status", "aria-live": "polite" });
   const summaryEl = h("p", { class: "mood-summary" });
   // Saved on this phone only, until sync.js replays it.
-  const pendingEl = h("p", { class: "hint pending-mark", text: "Not synced yet", hidden: true });
-  const changeEl = h("button", { type: "button", class: "button ghost small", "aria-expanded": "false", text: "Change",
-    "aria-label": "Change mood" });
+  const pendingEl = h("p", { class: "hint pending-mark", text: t("Not synced yet"), hidden: true });
+  const changeEl = h("button", { type: "button", class: "button ghost small", "aria-expanded": "false", text: t("Change"),
+    "aria-label": t("Change mood") });
   const noteEl = h("textarea", { name: "note", rows: "2", maxlength: "2000", id: uid("mood-note"),
-    placeholder: "What's on your mind?" });
+    placeholder: t("What's on your mind?") });
   noteEl.value = reflection?.note || "";
-  const noteSubmitEl = h("button", { type: "submit", class: "button secondary small", text: "Save note" });
+  const noteSubmitEl = h("button", { type: "submit", class: "button secondary small", text: t("Save note") });
   const noteFormEl = h("form", { class: "mood-note", hidden: true, novalidate: true },
-    h("div", { class: "field", "data-field": "note" }, h("label", { for: noteEl.id, text: "Note about your day" }), noteEl),
+    h("div", { class: "field", "data-field": "note" }, h("label", { for: noteEl.id, text: t("Note about your day") }), noteEl),
     noteSubmitEl);
   const noteToggleEl = h("button", { type: "button", class: "button ghost small", "aria-expanded": "false" });
 
   const paintNoteToggle = () => {
     noteToggleEl.setAttribute("aria-expanded", String(!noteFormEl.hidden));
-    noteToggleEl.textContent = !noteFormEl.hidden ? "Hide note" : current?.note ? "Note" : "Add a note";
-    if (noteFormEl.hidden && current?.note) noteToggleEl.setAttribute("aria-label", "Show note");
+    noteToggleEl.textContent = !noteFormEl.hidden ? t("Hide note") : current?.note ? t("Note") : t("Add a note");
+    if (noteFormEl.hidden && current?.note) noteToggleEl.setAttribute("aria-label", t("Show note"));
     else noteToggleEl.removeAttribute("aria-label");
   };
   const paint = () => {
@@ -42,9 +52,9 @@ export function moodCard(date, reflection, today) {
     });
     const collapsed = Boolean(current) && !expanded;
     cardEl.classList.toggle("collapsed", collapsed);
-    statusEl.textContent = current ? `Saved: ${MOODS[current.mood - 1].toLowerCase()}.` : "One tap is enough.";
-    summaryEl.replaceChildren(...(current ? [face(current.mood),
-      h("span", { text: `${isToday ? "Feeling" : "Felt"} ${MOODS[current.mood - 1].toLowerCase()}` })] : []));
+    statusEl.textContent = current ? t("Saved: {mood}.", { mood: moodInSentence(current.mood) }) : t("One tap is enough.");
+    summaryEl.replaceChildren(...(current ? [face(current.mood), h("span", { text: isToday
+      ? t("Feeling {mood}", { mood: moodInSentence(current.mood) }) : t("Felt {mood}", { mood: moodInSentence(current.mood) }) })] : []));
     pendingEl.hidden = !current?.pending;
     changeEl.hidden = !collapsed;
     paintNoteToggle();
@@ -58,10 +68,12 @@ export function moodCard(date, reflection, today) {
     paint();
   });
 
-  MOODS.forEach((word, index) => {
+  MOODS.forEach((words, index) => {
     const mood = index + 1;
+    const [word] = words();
     const buttonEl = h("button", { type: "button", class: `mood-option mood-${mood}`, "aria-pressed": "false",
-      "aria-label": `${word} (${mood} of 5)` }, face(mood), h("span", { text: word, "aria-hidden": "true" }));
+      "aria-label": t("{mood} ({n} of {count})", { mood: word, n: mood, count: MOODS.length }) }, face(mood),
+    h("span", { text: word, "aria-hidden": "true" }));
     // Only the mood: the stored note stays as it is (it may have changed on another device).
     buttonEl.addEventListener("click", () => {
       pending += 1;
@@ -89,16 +101,17 @@ export function moodCard(date, reflection, today) {
   });
   handleSubmit(noteFormEl, noteSubmitEl, async () => {
     await save(() => {
-      if (!current) throw new api.ApiError({ code: "validation_error", message: "Pick a mood first, then save the note." });
+      if (!current) throw new api.ApiError({ code: "validation_error", message: t("Pick a mood first, then save the note.") });
       return { mood: current.mood, note: noteEl.value };
     });
-    showToast("Note saved");
+    showToast(t("Note saved"));
   });
 
   const isToday = date === today;
   const dayText = dayName(date, today);
   cardEl.append(
-    h("h2", { id: headingId, text: isToday ? "How are you feeling?" : `How was ${dayText === "Yesterday" ? "yesterday" : dayText}?` }),
+    h("h2", { id: headingId, text: isToday ? t("How are you feeling?")
+      : addDays(date, 1) === today ? t("How was yesterday?") : t("How was {day}?", { day: dayText }) }),
     buttonsEl,
     h("div", { class: "mood-footer" }, statusEl, summaryEl, h("span", { class: "mood-actions" }, noteToggleEl, changeEl)),
     pendingEl, noteFormEl);

@@ -2,6 +2,7 @@
 import * as api from "../api.js";
 import { addDays } from "../dates.js";
 import { field, h, handleSubmit, showToast, uid } from "../dom.js";
+import { t } from "../i18n.js";
 
 /** Opens the sheet; resolves to the pause created, or null when closed without one. `habit`:
  * the habit to pause, or null for every habit. */
@@ -14,17 +15,17 @@ export function openPauseSheet({ habit = null, today }) {
     const endEl = h("input", { type: "date", name: "end", min: today, max: addDays(today, 366) });
     startEl.addEventListener("change", () => { endEl.min = startEl.value || today; });
     const noteEl = h("textarea", { name: "note", rows: "2", maxlength: "500",
-      placeholder: habit ? "e.g. Sprained ankle" : "e.g. In hospital" });
-    const submitEl = h("button", { type: "submit", class: "button primary", text: habit ? "Pause" : "Pause everything" });
-    const cancelEl = h("button", { type: "button", class: "button secondary", text: "Cancel" });
+      placeholder: habit ? t("e.g. Sprained ankle") : t("e.g. In hospital") });
+    const submitEl = h("button", { type: "submit", class: "button primary", text: habit ? t("Pause") : t("Pause everything") });
+    const cancelEl = h("button", { type: "button", class: "button secondary", text: t("Cancel") });
     const formEl = h("form", { novalidate: true },
-      h("h2", { id: titleId, text: habit ? `Pause ${habit.name}` : "Pause everything" }),
+      h("h2", { id: titleId, text: habit ? t("Pause {habit}", { habit: habit.name }) : t("Pause everything") }),
       h("p", { text: habit
-        ? "Paused days count as skipped: the streak waits, strength holds, no reminders. A day you log still counts."
-        : "Every habit rests: streaks wait, strength holds, and no reminders are sent. A day you log still counts." }),
-      field("First day", startEl),
-      field("Last day", endEl, "Leave empty to pause until you resume."),
-      field("Note", noteEl),
+        ? t("Paused days count as skipped: the streak waits, strength holds, no reminders. A day you log still counts.")
+        : t("Every habit rests: streaks wait, strength holds, and no reminders are sent. A day you log still counts.") }),
+      field(t("First day"), startEl),
+      field(t("Last day"), endEl, t("Leave empty to pause until you resume.")),
+      field(t("Note"), noteEl),
       h("div", { class: "dialog-actions" }, cancelEl, submitEl));
     const dialogEl = h("dialog", { class: "dialog pause-sheet", "aria-labelledby": titleId }, formEl);
     cancelEl.addEventListener("click", () => dialogEl.close());
@@ -33,7 +34,7 @@ export function openPauseSheet({ habit = null, today }) {
       if (habit) body.habit_id = habit.id;
       if (endEl.value) body.end = endEl.value;
       created = await api.createPause(body);
-      showToast(habit ? `${habit.name} is paused` : "Everything is paused");
+      showToast(habit ? t("{habit} is paused", { habit: habit.name }) : t("Everything is paused"));
       dialogEl.close();
     });
     dialogEl.addEventListener("close", () => {

@@ -31,7 +31,7 @@ export function notSendingNotice(dispatcher) {
     : t("Its reminder dispatcher has not run yet.");
   return h("div", { class: "banner not-sending-banner", role: "status", "data-dispatcher": "stopped" },
     h("p", { class: "not-sending-title", text: t("This server is not sending reminders right now.") }),
-    h("p", { class: "hint", text: `${since} ${t("Whoever runs it can start them: see “Reminders” in its README.")}` }));
+    h("p", { class: "hint", text: [since, t("Whoever runs it can start them: see “Reminders” in its README.")].join(" ") }));
 }
 
 /** The channels a reminder may use on this server, and the one a new one starts with: a
@@ -50,7 +50,7 @@ export function habitRemindersSection(habit, reminders, { title = t("Reminders")
     title,
     onChange,
     hint: t("They come at these times in your time zone ({zone}), only on days the habit is due.", { zone: store.user()?.timezone || "UTC" })
-      + (habit.private ? ` ${t("It is private: what is sent says “Private habit”.")}` : ""),
+      + (habit.private ? " " + t("It is private: what is sent says “Private habit”.") : ""),
     target: "habit",
     habit,
     reminders: reminders.filter((reminder) => reminder.target === "habit" && reminder.habit_id === habit.id),

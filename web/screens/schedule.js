@@ -3,13 +3,15 @@
 import { h, uid } from "../dom.js";
 import { WEEKDAY_LONG, WEEKDAY_SHORT, scheduleText } from "../format.js";
 import { stepper } from "./fields.js";
+import { t, tc } from "../i18n.js";
 
+// Getters: each word is the catalogue's for the language on show when it is drawn.
 const CHOICES = [
-  { type: "daily", label: "Every day" },
-  { type: "weekdays", label: "On certain days" },
-  { type: "per_week", label: "A few times a week" },
-  { type: "per_month", label: "A few times a month" },
-  { type: "every_n_days", label: "Every few days" },
+  { type: "daily", get label() { return t("Every day"); } },
+  { type: "weekdays", get label() { return t("On certain days"); } },
+  { type: "per_week", get label() { return t("A few times a week"); } },
+  { type: "per_month", get label() { return t("A few times a month"); } },
+  { type: "every_n_days", get label() { return t("Every few days"); } },
 ];
 
 /** Returns {el, value(), set(schedule)} for a schedule fieldset (its errors go to "schedule"). */
@@ -22,18 +24,19 @@ export function schedulePicker(initial, weekStart = "mon") {
   const summaryEl = h("p", { class: "schedule-summary", "aria-live": "polite" });
 
   const extras = {
-    weekdays: h("div", { class: "weekday-chips", role: "group", "aria-label": "Days of the week" },
+    weekdays: h("div", { class: "weekday-chips", role: "group", "aria-label": t("Days of the week") },
       dayEls.map((inputEl) => h("span", { class: "chip-toggle" }, inputEl,
         h("label", { for: inputEl.id, title: WEEKDAY_LONG[inputEl.value] },
           h("span", { "aria-hidden": "true", text: WEEKDAY_SHORT[inputEl.value] }),
           h("span", { class: "visually-hidden", text: WEEKDAY_LONG[inputEl.value] }))))),
-    per_week: inlineNumber(weekTimesEl, "Times a week", 7, "", "times a week"),
-    per_month: inlineNumber(monthTimesEl, "Times a month", 31, "", "times a month"),
-    every_n_days: inlineNumber(everyEl, "Every how many days", 365, "Every", "days", 2),
+    // The words around each number are one sentence, "{n}" where the number goes: the order is the language's.
+    per_week: inlineNumber(weekTimesEl, t("Times a week"), 7, tc("around a number field", "{n} times a week")),
+    per_month: inlineNumber(monthTimesEl, t("Times a month"), 31, tc("around a number field", "{n} times a month")),
+    every_n_days: inlineNumber(everyEl, t("Every how many days"), 365, tc("around a number field", "Every {n} days"), 2),
   };
   const radioEls = CHOICES.map((choice) => h("input", { type: "radio", name: "schedule_type", value: choice.type, id: uid("sched") }));
   const el = h("fieldset", { class: "field schedule-field", "data-field": "schedule" },
-    h("legend", { text: "How often" }),
+    h("legend", { text: t("How often") }),
     h("div", { class: "choice-list" }, CHOICES.map((choice, index) => h("div", { class: "choice" },
       h("div", { class: "choice-row" }, radioEls[index], h("label", { for: radioEls[index].id, text: choice.label })),
       extras[choice.type] ? h("div", { class: "choice-extra", "data-for": choice.type }, extras[choice.type]) : null))),
@@ -55,7 +58,7 @@ export function schedulePicker(initial, weekStart = "mon") {
     el.querySelectorAll(".choice-extra").forEach((extraEl) => { extraEl.hidden = extraEl.dataset.for !== type; });
     const schedule = value();
     summaryEl.textContent = schedule.type === "weekdays" && !schedule.days.length
-      ? "Pick at least one day." : `${scheduleText(schedule)}.`;
+      ? t("Pick at least one day.") : t("{schedule}.", { schedule: scheduleText(schedule) });
   };
   const set = (schedule) => {
     const type = schedule?.type || "daily";
@@ -73,7 +76,8 @@ export function schedulePicker(initial, weekStart = "mon") {
   return { el, value, set };
 }
 
-function inlineNumber(inputEl, name, max, before, after, min = 1) {
+function inlineNumber(inputEl, name, max, sentence, min = 1) {
+  const [before, after] = sentence.split("{n}").map((part) => part.trim());
   inputEl.setAttribute("aria-label", name);
   return h("div", { class: "inline-number" },
     before ? h("span", { "aria-hidden": "true", text: before }) : null,

@@ -55,8 +55,8 @@ function restoreAll(habitIds) {
   const buttonEl = h("button", { type: "button", class: "button small",
     text: tn("Restore it", "Restore all {n}", count) });
   const noteEl = h("p", { class: "import-archived" },
-    h("span", { text: `${tn("One habit had no check-in in the last two months and arrived archived, so this week shows what you do now.",
-      "{n} habits had no check-in in the last two months and arrived archived, so this week shows what you do now.", count)} ` }),
+    h("span", { text: tn("One habit had no check-in in the last two months and arrived archived, so this week shows what you do now.",
+      "{n} habits had no check-in in the last two months and arrived archived, so this week shows what you do now.", count) + " " }),
     buttonEl);
   buttonEl.addEventListener("click", async () => {
     buttonEl.disabled = true;

@@ -126,7 +126,7 @@ function showSecret(revealEl, created, habits) {
   // Where a shortcut sends its tap: each habit's day, today's date at the end.
   const urls = (created.habit_ids || []).map((id) => {
     const habit = habits.find((each) => each.id === id);
-    return h("li", {}, h("span", { class: "strong", text: `${t("{habit}:", { habit: habit?.name ?? String(id) })} ` }),
+    return h("li", {}, h("span", { class: "strong", text: t("{habit}:", { habit: habit?.name ?? String(id) }) + " " }),
       h("code", { class: "secret", style: { overflowWrap: "anywhere" }, text: `${location.origin}/api/v1/habits/${id}/checkins/${store.today()}` }));
   });
   revealEl.replaceChildren(
