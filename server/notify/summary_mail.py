@@ -126,9 +126,10 @@ def summary_html(summary, base_url, words=ENGLISH):
             f"{escape(line.strip())}</li>" for line in lines)
         blocks.append(f'<ul style="list-style:none;margin:0;padding:0">{items}</ul>')
     link = escape(f"{base_url}/#/week/{summary['week_start']}", quote=True)
+    button = escape(words._("Open the week in Orbit"))
     blocks.append(f'<p style="margin:24px 0 0"><a href="{link}" style="color:#fff;background:'
                   f'{ACCENT};padding:10px 16px;border-radius:8px;text-decoration:none;'
-                  f'display:inline-block">{escape(words._("Open the week in Orbit"))}</a></p>')
+                  f'display:inline-block">{button}</a></p>')
     body = "".join(blocks)
     footer = escape(words._("Sent by your Orbit. Private habits are never named in email."))
     return (f'<!doctype html><html lang="{words.tag}" dir="{words.catalogue["direction"]}">'

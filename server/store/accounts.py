@@ -81,6 +81,7 @@ def update_me(user, data):
 def note_browser_locale(user, accept_languages):
     """Keeps the language the user's browser asks for (Accept-Language), which is what the server
     sends in until one is chosen: written only when it changes, so one read in a long while."""
+    accept_languages = list(accept_languages)
     if not accept_languages:  # an API client that names no language changes nothing
         return user
     tag = i18n.negotiate(accept_languages)

@@ -14,7 +14,7 @@ from .helpers import day, error_of, field_errors, put_checkin
 def test_me_describes_the_signed_in_user(client, anon):
     me = client.get("/me").json
     assert me == client.user
-    assert set(me) == {"id", "email", "timezone", "week_start", "day_start", "created_at"}
+    assert set(me) == {"id", "email", "timezone", "week_start", "day_start", "locale", "created_at"}
     assert (me["timezone"], me["week_start"], me["day_start"]) == (clock.ZONE, "mon", "00:00")
     assert "+00:00" in me["created_at"]
     error_of(anon.get("/me"), 401, "unauthorized")

@@ -12,6 +12,7 @@ import { groupingSetting } from "./today-groups.js";
 import { webhooksSection } from "./settings-webhooks.js";
 import { tokensSection } from "./settings-tokens.js";
 import { badgeSetting } from "./settings-badge.js";
+import { languageSection } from "./settings-language.js";
 import { forgetHere } from "../push.js";
 import { passwordChangeConfirmed, signInChanged, signInSection } from "./settings-signin.js";
 import { t, weekdayName } from "../i18n.js";
@@ -24,6 +25,7 @@ export async function render(screenEl) {
   append(screenEl,
     screenHeader(t("Settings"), { subtitle: me.email }),
     daysSection(me),
+    languageSection(me),
     pauseSection(),
     groupingSetting(),
     badgeEl,
