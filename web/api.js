@@ -195,3 +195,9 @@ export const listWeekAnswers = (weeks = 12) => read("/summaries/weekly/answers",
 // The history screens (issue 25)
 /** The mood history: a year's cells, mood by weekday, one month's moods with notes. */
 export const getMoodHistory = (year, month) => read("/history/mood", { year, month });
+// Shares with someone the user trusts (issue 25): the link is in create's answer only
+export const listShares = () => read("/shares");
+export const createShare = (share) => write("POST", "/shares", share);
+export const revokeShare = (id) => write("POST", `/shares/${id}/revoke`);
+export const deleteShare = (id) => write("DELETE", `/shares/${id}`);
+export const listShareViews = (id) => read(`/shares/${id}/views`);

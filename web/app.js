@@ -21,6 +21,7 @@ import * as week from "./screens/week.js";
 import * as weekPrint from "./screens/week-print.js";
 import { renderSuggested } from "./screens/week-apply.js";
 import * as history from "./screens/history.js";
+import * as settingsShares from "./screens/settings-shares.js";
 
 const ROUTES = [
   { pattern: /^#\/signin$/, render: auth.renderSignIn, screen: "sign-in", title: () => t("Sign in"), public: true },
@@ -43,6 +44,7 @@ const ROUTES = [
   { pattern: /^#\/habit\/(\d+)\/edit\?(.+)$/, render: renderSuggested, screen: "edit-habit", title: () => t("Edit habit") },
   { pattern: /^#\/settings$/, render: settings.render, screen: "settings", title: () => t("Settings"), tab: "settings" },
   { pattern: /^#\/settings\/reminders$/, render: settingsReminders.render, screen: "reminders", title: () => t("Reminders"), tab: "settings" },
+  { pattern: /^#\/settings\/shares$/, render: settingsShares.render, screen: "shares", title: () => "Shares", tab: "settings" },
   // The mood history (issue 25): a year, and the month whose moods are listed.
   { pattern: /^#\/history(?:\/(\d{4}))?(?:\?month=(\d{4}-\d{2}))?$/, render: history.render, screen: "history", title: () => "Mood history" },
 ];

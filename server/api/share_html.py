@@ -40,7 +40,7 @@ h1{font-size:24px;margin:0;letter-spacing:-.02em}p{margin:0}
 h2{font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 8px}
 table{width:100%;border-collapse:collapse;font-size:14.5px}
 th,td{padding:7px 6px;text-align:left;vertical-align:top;border-bottom:1px solid var(--border)}
-thead th{color:var(--muted);font-size:12.5px}tbody th{font-weight:650;overflow-wrap:anywhere}
+thead th{color:var(--muted);font-size:12.5px}td:nth-child(2){white-space:nowrap}tbody th{font-weight:650;overflow-wrap:anywhere}
 ul{margin:0;padding-left:20px;display:grid;gap:6px}
 .habit{margin-bottom:14px}.habit h3{margin:0 0 4px;font-size:16px;overflow-wrap:anywhere}
 svg{display:block;width:100%;max-width:36rem;height:auto}

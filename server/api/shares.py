@@ -37,7 +37,8 @@ def get_share(share_id):
 
 @bp.patch("/shares/<int:share_id>")
 @doc("Change what a share shows, its name or its expiry (counted from now)", body=SharePatchIn,
-     response=ShareOut)
+     response=ShareOut, errors={422: "a habit or identity not the caller's (not_found) or a "
+                                     "private habit (not_allowed)"})
 def patch_share(share_id):
     share = shares.share_of(current_user(), share_id)
     data = SharePatchIn().load(request_json())

@@ -34,7 +34,8 @@ def mine(app, client):
     assert client.post("/calendar/token").status_code == 200
     chapter = client.post("/chapters", {"name": "Since the move", "start": day(-4)}).json
     assert client.put(f"/summaries/weekly/answers/{day()}", {"answer": "mine"}).status_code == 201
-    return {"chapter": chapter["id"], "identity": identity["id"], "habit": habit["id"], "token": token["id"],
+    share = client.post("/shares", {"name": "Dr. Lee", "habit_ids": [habit["id"]]}).json
+    return {"share": share["id"], "chapter": chapter["id"], "identity": identity["id"], "habit": habit["id"], "token": token["id"],
             "date": day(-1), "pause": pause["id"], "reminder": reminder["id"],
             "target": target["id"], "webhook": webhook["id"]}
 
@@ -48,7 +49,7 @@ def everything_of(client, ids):
              "/reminders/{reminder}", "/notify/targets", "/calendar/token",
              "/webhooks", "/chapters", "/chapters/evidence", "/fresh-start",
              "/summaries/weekly/answers", "/summaries/weekly/answers/{date}",
-             "/history/mood?month={month}"]
+             "/history/mood?month={month}", "/shares", "/shares/{share}", "/shares/{share}/views"]
     seen = {}
     for path in paths:
         response = client.get(path.format(**ids, month=ids["date"][:7]))
@@ -99,6 +100,9 @@ def unchanged(client, mine):
     ("POST", "/webhooks/{webhook}/test", None),
     ("PATCH", "/chapters/{chapter}", {"name": "Changed", "start": "2020-01-01"}),
     ("DELETE", "/chapters/{chapter}", None),
+    ("GET", "/shares/{share}", None), ("GET", "/shares/{share}/views", None),
+    ("PATCH", "/shares/{share}", {"name": "Mine now", "notes": True}),
+    ("POST", "/shares/{share}/revoke", None), ("DELETE", "/shares/{share}", None),
 ])
 def test_ids_in_the_path_are_404(other, mine, unchanged, method, path, body):
     response = other.call(method, path.format(today=day(), **mine), body)

@@ -6,6 +6,7 @@ import { append, confirmDialog, field, h, handleSubmit, onConfirmedClick, screen
 import { segmented, radioValue } from "./fields.js";
 import { remindersLink } from "./settings-reminders.js";
 import { historyLink } from "./history.js";
+import { sharesLink } from "./settings-shares.js";
 import { dataSection } from "./settings-data.js";
 import { pauseSection } from "./settings-pause.js";
 import { groupingSetting } from "./today-groups.js";
@@ -31,6 +32,7 @@ export async function render(screenEl) {
     badgeEl,
     remindersLink(),
     historyLink(),
+    sharesLink(),
     tokensSection(tokens),
     webhooksSection(),
     dataSection(),
