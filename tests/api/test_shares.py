@@ -205,3 +205,17 @@ def test_a_share_is_changed_and_checked(user, habits):
     assert field_errors(user.post("/shares", {"name": "", "mood": True}), "name")
     assert field_errors(user.patch(f"/shares/{share['id']}",
                                    {"habit_ids": [habits["secret"]["id"]]}), "habit_ids")
+
+
+def test_the_wellbeing_trend_only_when_chosen(app, user, habits, anon):
+    with app.app_context():
+        from server.models import User, WellbeingCheck
+        owner = User.get_by_id(user.user["id"])
+        for day, answer in (("2027-02-24", 2), ("2027-03-08", 4)):  # scores 40 and 80
+            WellbeingCheck.create(user=owner, day=datetime.date.fromisoformat(day), cheerful=answer,
+                                  calm=answer, active=answer, rested=answer, interested=answer)
+    without = create(user, habit_ids=[habits["walk"]["id"]])
+    assert "WHO-5" not in page(anon, without["url"]).get_data(as_text=True)
+    shared = create(user, habit_ids=[habits["walk"]["id"]], wellbeing=True)
+    html = page(anon, shared["url"]).get_data(as_text=True)
+    assert "WHO-5" in html and "Wed 24 Feb: 40; Mon 8 Mar: 80" in html
