@@ -20,7 +20,7 @@ import * as settingsReminders from "./screens/settings-reminders.js";
 import * as week from "./screens/week.js";
 import * as weekPrint from "./screens/week-print.js";
 import { renderSuggested } from "./screens/week-apply.js";
-import * as history from "./screens/history.js";
+import * as moodHistory from "./screens/history.js";
 import * as settingsShares from "./screens/settings-shares.js";
 
 const ROUTES = [
@@ -46,7 +46,7 @@ const ROUTES = [
   { pattern: /^#\/settings\/reminders$/, render: settingsReminders.render, screen: "reminders", title: () => t("Reminders"), tab: "settings" },
   { pattern: /^#\/settings\/shares$/, render: settingsShares.render, screen: "shares", title: () => "Shares", tab: "settings" },
   // The mood history (issue 25): a year, and the month whose moods are listed.
-  { pattern: /^#\/history(?:\/(\d{4}))?(?:\?month=(\d{4}-\d{2}))?$/, render: history.render, screen: "history", title: () => "Mood history" },
+  { pattern: /^#\/history(?:\/(\d{4}))?(?:\?month=(\d{4}-\d{2}))?$/, render: moodHistory.render, screen: "history", title: () => "Mood history" },
 ];
 const HOME = "#/today";
 // The CSP header (server/security.py) enforces Trusted Types. This default policy has no

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from server import i18n
 from tests import clock
 
 from tests.browser.workers import wait_for_worker, wait_until
@@ -246,6 +247,8 @@ def test_manifest_icons_and_service_worker_are_served_with_their_types(live_serv
     listed = set(re.findall(r'"([^"]+)"', sw.decode().split("const SHELL = [", 1)[1].split("];", 1)[0]))
     files = {str(path.relative_to(WEB)) for path in WEB.rglob("*")
              if path.is_file() and path.suffix in {".js", ".css", ".svg"} and path.name != "sw.js"}
+    # And every shipped language's catalogue, so the app opens offline in any of them.
+    files |= {f"i18n/{tag}.json" for tag in i18n.shipped() if tag != i18n.SOURCE}
     assert listed == files, listed ^ files
     for path in sorted(listed):
         assert fetch(live_server, f"/r/{release}/{path}")[2], path
