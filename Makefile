@@ -69,6 +69,7 @@ bench: $(VENV)/.dev-installed
 	$(PY) -m bench.stats
 	$(PY) -m bench.reminders --readme
 	$(PY) -m bench.imports --readme
+	$(PY) -m bench.journal --readme
 
 # Lighthouse 12 (npm, pinned by bench/web/package-lock.json) with Debian's Chromium on the signed-in
 # phone screens (bench/lighthouse.py); the table goes to the README. A benchmark, not a test.
