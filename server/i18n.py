@@ -27,10 +27,11 @@ SAMPLES = [*range(0, 201), 1000, 10000, 100000, 1000000, 2000000, 1000001]
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
+@lru_cache(maxsize=1)
 def shipped():
     """The tags of the shipped languages ("en", "de", "pt-BR"): English and every catalogue."""
     tags = [path.parent.parent.name.replace("_", "-") for path in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")]
-    return [SOURCE, *sorted(tag for tag in tags if tag not in PSEUDO)]
+    return (SOURCE, *sorted(tag for tag in tags if tag not in PSEUDO))  # read once: the files ship
 
 
 def available():

@@ -115,9 +115,6 @@ export const getStrength = (habitId, from, to) => read(`/habits/${habitId}/stren
 export const getCalendar = (habitId, from, to) => read(`/habits/${habitId}/calendar`, { from, to });
 
 // Weekly summaries
-/** The summary of the user's week holding `date` (default: the last complete week). */
-export const getWeeklySummary = (date, { hidePrivate = false } = {}) =>
-  read("/summaries/weekly", { date, hide_private: hidePrivate ? "true" : undefined });
 /** The Week screen in one read: {summary, last_week, history, habits, identities, prompt,
  * answers}; `hidePrivate` names private habits "Private habit" (the printable week). */
 export const getWeekScreen = (date, { hidePrivate = false } = {}) =>
@@ -189,8 +186,6 @@ export const dismissFreshStart = () => write("POST", "/fresh-start/dismiss");
 /** The prompt of the week holding `date`, with its answer (null until answered). */
 export const getWeekAnswer = (date) => read(`/summaries/weekly/answers/${date}`);
 export const putWeekAnswer = (date, answer) => write("PUT", `/summaries/weekly/answers/${date}`, { answer });
-/** The answered weeks among the last `weeks`, newest first. */
-export const listWeekAnswers = (weeks = 12) => read("/summaries/weekly/answers", { weeks });
 
 // The history screens (issue 25)
 /** The mood history: a year's cells, mood by weekday, one month's moods with notes. */

@@ -1,7 +1,7 @@
 // Local calendar dates as "YYYY-MM-DD" strings. Arithmetic runs on UTC midnights so that
 // daylight-saving changes in the browser's own zone can never shift a day.
 
-import { t } from "./i18n.js";
+import { formatDate, t } from "./i18n.js";
 
 const DAY_MS = 86400000;
 
@@ -81,9 +81,8 @@ export function addMonths(iso, months) {
   return fromUtc(date);
 }
 
-export function formatDate(iso, options) {
-  return new Intl.DateTimeFormat(undefined, { timeZone: "UTC", ...options }).format(toUtc(iso));
-}
+// In the language on show (web/i18n.js), not the browser's: German chosen on an English phone.
+export { formatDate };
 
 /** "Today", "Yesterday" or a short date, relative to the user's today. */
 export function dayName(iso, today) {

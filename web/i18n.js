@@ -11,7 +11,7 @@
 
 // The languages Orbit ships, in its picker's order; a new one is a catalogue and a tag here.
 export const SHIPPED = ["en", "de", "es", "fr", "pt-BR"];
-// Generated from the .pot for tests (tools/pseudo_locales.py): longer accented words in ⟦…⟧, and
+// Generated from the .pot for tests (server/i18n_pseudo.py): longer accented words in ⟦…⟧, and
 // a right-to-left one. Loadable, never offered in Settings.
 export const PSEUDO = ["en-XA", "ar-XB"];
 const SOURCE = "en"; // the msgids are English

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 
 MAX_TERMS = 16  # more is never a search a person means; it only makes the query slower
-WORD = re.compile(r"\w", re.UNICODE)
-PREFIX_WORD = re.compile(r"\w+", re.UNICODE)  # only a plain word may end in * (a prefix)
+WORD = re.compile(r"[^\W_]", re.UNICODE)  # a letter or digit: "_" alone is no word to FTS5
+PREFIX_WORD = re.compile(r"[^\W_]+", re.UNICODE)  # only a plain word may end in * (a prefix)
 TOKEN = re.compile(r'(-?)"([^"]*)("?)|(\S+)')
 
 

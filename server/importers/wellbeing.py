@@ -23,11 +23,15 @@ def apply_wellbeing(user, plan, report):
         User.update(**fields).where(User.id == user.id).execute()
         for name, value in fields.items():
             setattr(user, name, value)
-    for record in getattr(plan, "wellbeing_checks", ()):
+    records = getattr(plan, "wellbeing_checks", ())
+    # The account's checks on the file's days, in one read (the user's row is held: apply.py).
+    existing = {check.day: check for check in WellbeingCheck.select().where(
+        WellbeingCheck.user == user,
+        WellbeingCheck.day.in_([record["date"] for record in records]))} if records else {}
+    for record in records:
         answers = {key: record[key] for key in KEYS}
         when = naive_utc(record.get("acted_at"))
-        stored = WellbeingCheck.get_or_none(WellbeingCheck.user == user,
-                                            WellbeingCheck.day == record["date"])
+        stored = existing.get(record["date"])
         if stored is None:
             WellbeingCheck.create(user=user, day=record["date"], **answers,
                                   **({"acted_at": when} if when else {}))

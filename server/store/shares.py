@@ -1,7 +1,6 @@
 """Shares with someone the user trusts (issue 25): made, listed, changed, revoked, and opened
 by their link. Only the token's SHA-256 is stored; the link is given back once, when made."""
 import datetime
-import hashlib
 import hmac
 import secrets
 
@@ -9,18 +8,14 @@ from marshmallow import ValidationError
 from peewee import fn
 
 from ..clock import utcnow
-from ..db import database
+from ..auth import hash_token
+from ..db import database, locked
 from ..errors import ApiError, FieldError
 from ..models import Habit, Identity, Share, ShareView
 from .devices import device_label
 
 # Hashed in place of a token that names no share, so that every answer does the same work.
 _NO_SHARE = "0" * 64
-
-
-def token_hash(token):
-    """The stored form of a share's token (a long random one: a plain hash is enough)."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def state_of(share, now=None):
@@ -93,7 +88,7 @@ def create_share(user, data):
     token = secrets.token_urlsafe(32)
     now = utcnow()
     with database.atomic():
-        share = Share.create(user=user, token_hash=token_hash(token), created_at=now,
+        share = Share.create(user=user, token_hash=hash_token(token), created_at=now,
                              expires_at=now + datetime.timedelta(days=days), **data)
     share = share_of(user, share.id)
     share.token = token
@@ -141,11 +136,16 @@ def views_of(user, share):
 def open_share(token, user_agent):
     """The live share of this token, its view recorded; None for an unknown, revoked or expired
     one alike. One look-up by the hash, then the stored hash compared in constant time."""
-    digest = token_hash(token[:100])  # a longer token is no share's: hashed all the same
+    digest = hash_token(token[:100])  # a longer token is no share's: hashed all the same
     share = Share.get_or_none(Share.token_hash == digest)
     stored = share.token_hash if share is not None else _NO_SHARE
-    if not hmac.compare_digest(stored, digest) or state_of(share) != "live":
+    if not hmac.compare_digest(stored, digest):
         return None
     with database.atomic():
+        # Held while the view is written: a revoke or delete meanwhile waits, then finds the
+        # view (on PostgreSQL a delete in between made the insert's foreign key fail).
+        share = locked(Share.select().where(Share.id == share.id), keys_shared=True).get_or_none()
+        if share is None or state_of(share) != "live":
+            return None
         ShareView.create(share=share, at=utcnow(), browser=device_label(user_agent))
     return share

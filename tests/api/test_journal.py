@@ -74,6 +74,7 @@ def test_filters_by_habit_identity_and_mood(client, written):
     ("foc*", ["Read about \"deep work\" and focus"]),
     ('"deep work', ["Read about \"deep work\" and focus"]),  # an unbalanced quote: to the end
     ('deep"work', ["Read about \"deep work\" and focus"]),
+    ("cafe _", ["Tired, the cafe was closed", "Slow run past the café"]),  # "_" is no word
 ])
 def test_search(client, written, q, found):
     assert notes(client, q=q) == found

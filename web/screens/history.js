@@ -40,17 +40,17 @@ export function historyLink() {
 
 /** Renders #/history, #/history/YYYY and either with ?month=YYYY-MM. */
 export async function render(screenEl, yearParam, monthParam) {
-  const history = await api.getMoodHistory(yearParam, monthParam);
+  const moods = await api.getMoodHistory(yearParam, monthParam);
   const openDay = (date) => { location.hash = `#/today/${date}`; };
   append(screenEl,
     screenHeader(TEXT.title),
     historyNav("mood"),
-    yearChoice(history),
+    yearChoice(moods),
     titledSection(TEXT.pixels, { className: "card chart-card history-pixels", hint: TEXT.pixelsHint },
-      yearInPixels(history, { onDay: openDay })),
+      yearInPixels(moods, { onDay: openDay })),
     titledSection(TEXT.weekdays, { className: "card chart-card history-weekdays" },
-      weekdayMoodBars(history.weekdays)),
-    monthCard(history.month));
+      weekdayMoodBars(moods.weekdays)),
+    monthCard(moods.month));
 }
 
 /** The years to look at, as links; the one on show is marked. */
