@@ -2,7 +2,7 @@
 import datetime
 import re
 
-from marshmallow import ValidationError
+from marshmallow import ValidationError, validates_schema
 
 from ..errors import FieldError
 from . import fields, validate
@@ -34,7 +34,15 @@ class MoodHistoryQuery(Schema):
     year = fields.Integer(validate=validate.Range(1970, datetime.MAXYEAR), metadata={
         "description": "The calendar's year; default the month's year, else today's"})
     month = Month(metadata={"description": "The month whose entries are listed; default the "
-                            "year's last month up to today"})
+                            "year's last month up to today; with a year, one of that year"})
+
+    @validates_schema
+    def month_of_the_year(self, data, **kwargs):
+        """year=2026&month=2025-03 asks for two things at once: a 422, not one silently won."""
+        year, month = data.get("year"), data.get("month")
+        if year is not None and month is not None and month.year != year:
+            raise ValidationError({"month": [FieldError(
+                f"Choose a month of {year}, or leave the year out.", "not_allowed")]})
 
 
 class MoodCellOut(Schema):

@@ -77,9 +77,8 @@ def test_the_months_entries_come_with_their_notes_and_the_months_either_side(use
     assert november["year"] == 2026 and november["summary"]["count"] == 1
     assert (november["month"]["previous"], november["month"]["next"]) == (None, "2026-12")
     assert [e["note"] for e in november["month"]["entries"]] == ["dark mornings"]
-    # A year and a month of another year: each is what was asked.
-    both = user.get("/history/mood?year=2027&month=2026-11").json
-    assert both["summary"]["count"] == 5 and len(both["month"]["entries"]) == 1
+    # A year and a month of it: the same answer as the month alone.
+    assert user.get("/history/mood?year=2026&month=2026-11").json == november
     # A past year opens on its December, a year to come on its January.
     assert user.get("/history/mood?year=2026").json["month"]["month"] == "2026-12"
     future = user.get("/history/mood?year=2028").json
@@ -101,6 +100,12 @@ def test_a_deleted_or_changed_mood_is_what_the_history_shows(user):
     ("month=2027-03%0A", "month"), ("colour=red", "colour")])
 def test_bad_queries_are_field_errors(user, query, field):
     assert field_errors(user.get(f"/history/mood?{query}"), field)
+
+
+def test_a_year_and_a_month_of_another_year_are_refused(user):
+    refused = user.get("/history/mood?year=2026&month=2025-03")
+    error_of(refused, 422, "validation_error")
+    assert refused.json["error"]["codes"] == {"month": [{"code": "not_allowed"}]}
 
 
 def test_the_history_needs_a_signed_in_user(anon):
