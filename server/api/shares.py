@@ -3,7 +3,8 @@ of each. The page a share's link opens is api/share_page.py."""
 from flask import Blueprint
 
 from .. import links
-from ..schemas.shares import ShareCreatedOut, ShareIn, ShareOut, SharePatchIn, ShareViewOut
+from ..schemas.shares import (ShareCreatedOut, ShareIn, ShareOut, SharePatchIn, ShareViewOut,
+                              still_shows_something)
 from ..store import shares
 from .common import current_user, doc, request_json
 from .share_page import page  # noqa: F401 (registered on the app beside this blueprint)
@@ -37,11 +38,13 @@ def get_share(share_id):
 
 @bp.patch("/shares/<int:share_id>")
 @doc("Change what a share shows, its name or its expiry (counted from now)", body=SharePatchIn,
-     response=ShareOut, errors={422: "a habit or identity not the caller's (not_found) or a "
-                                     "private habit (not_allowed)"})
+     response=ShareOut, errors={422: "a habit or identity not the caller's (not_found), a "
+                                     "private or archived habit (not_allowed), or nothing left "
+                                     "to show (required)"})
 def patch_share(share_id):
     share = shares.share_of(current_user(), share_id)
     data = SharePatchIn().load(request_json())
+    still_shows_something(share, data)
     return ShareOut().dump(shares.update_share(current_user(), share, data))
 
 

@@ -34,13 +34,28 @@ def share_fields(create):
     }
 
 
+CHOICES = {"habit_ids", "identity_ids", "mood", "wellbeing"}  # what a share can show
+
+
+def shows_something(data):
+    """A share that shows nothing is a mistake: 422 naming each field that could change that."""
+    if not any(data[name] for name in CHOICES):
+        raise ValidationError({name: [FieldError("Choose what this share shows.", "required")]
+                               for name in sorted(CHOICES)})
+
+
+def still_shows_something(share, data):
+    """A PATCH judged on the share as it would be (`share` as the store answers it: its gone
+    choices already left out), when it changes what the share shows."""
+    if CHOICES & set(data):
+        shows_something({name: data.get(name, getattr(share, name)) for name in CHOICES})
+
+
 class ShareIn(Schema.from_dict(share_fields(True))):
     @validates_schema
     def shows_something(self, data, **kwargs):
-        """A share that shows nothing is a mistake."""
-        if not (data["habit_ids"] or data["identity_ids"] or data["mood"] or data["wellbeing"]):
-            raise ValidationError({"habit_ids": [FieldError(
-                "Choose what this share shows.", "required")]})
+        """As shows_something: POST judges the new share, PATCH the share once changed."""
+        shows_something(data)
 
 
 class SharePatchIn(Schema.from_dict(share_fields(False))):

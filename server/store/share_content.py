@@ -14,12 +14,13 @@ WEEK = datetime.timedelta(days=7)
 
 def shared_habits(share):
     """The habits the share shows as they are now: chosen, or of a chosen identity; never a
-    private one, whatever was chosen when."""
+    private or archived one, whatever was chosen when."""
     chosen = Habit.id.in_(share.habit_ids or [0])
     if share.identity_ids:
         chosen = chosen | Habit.identity.in_(share.identity_ids)
     return attach_rules(list(Habit.shown().where(
-        Habit.user == share.user_id, Habit.private == False, chosen)  # noqa: E712
+        Habit.user == share.user_id, Habit.private == False,  # noqa: E712
+        Habit.archived_at.is_null(), chosen)
         .order_by(Habit.position, Habit.id)))
 
 

@@ -41,34 +41,48 @@ def share_of(user, share_id):
 
 
 def with_views(user, shares):
-    """The shares with `state`, `views` and `last_viewed_at`; chosen habits since deleted or
-    made private drop out of `habit_ids`."""
+    """The shares with `state`, `views` and `last_viewed_at`; chosen habits since deleted,
+    archived or made private, and chosen identities since deleted, drop out of `habit_ids` and
+    `identity_ids` (the page never shows them either)."""
     counts = {share_id: (count, last) for share_id, count, last in ShareView.select(
         ShareView.share, fn.COUNT(ShareView.id), fn.MAX(ShareView.at)).join(Share).where(
         Share.user == user, ShareView.share.in_([s.id for s in shares])).group_by(
         ShareView.share).tuples()}
-    shown = {h for (h,) in Habit.shown(Habit.id).where(
-        Habit.user == user, Habit.private == False).tuples()}  # noqa: E712
+    habits, identities = shareable(user)
     now = utcnow()
     for share in shares:
         share.state = state_of(share, now)
         share.views, share.last_viewed_at = counts.get(share.id, (0, None))
-        share.habit_ids = [h for h in share.habit_ids if h in shown]
+        share.habit_ids = [h for h in share.habit_ids if h in habits]
+        share.identity_ids = [i for i in share.identity_ids if i in identities]
     return shares
+
+
+def shareable(user):
+    """The ids of the habits a share may show (the user's, neither archived nor private) and of
+    the user's identities."""
+    habits = {h for (h,) in Habit.shown(Habit.id).where(
+        Habit.user == user, Habit.private == False,  # noqa: E712
+        Habit.archived_at.is_null()).tuples()}
+    identities = {i for (i,) in Identity.select(Identity.id).where(Identity.user == user).tuples()}
+    return habits, identities
 
 
 def checked_choices(user, data):
     """The chosen habits and identities must be the user's (422 not_found); a private habit is
-    never shared (422 not_allowed)."""
+    never shared, nor an archived one (422 not_allowed)."""
     errors = {}
     if "habit_ids" in data:
         wanted = list(dict.fromkeys(data["habit_ids"]))
-        found = dict(Habit.shown(Habit.id, Habit.private).where(
-            Habit.user == user, Habit.id.in_(wanted)).tuples())
+        found = {h: (private, archived is not None) for h, private, archived in Habit.shown(
+            Habit.id, Habit.private, Habit.archived_at).where(
+            Habit.user == user, Habit.id.in_(wanted)).tuples()}
         if len(found) != len(wanted):
             errors["habit_ids"] = [FieldError("Unknown habit.", "not_found")]
-        elif any(found.values()):
+        elif any(private for private, _ in found.values()):
             errors["habit_ids"] = [FieldError("A private habit is never shared.", "not_allowed")]
+        elif any(archived for _, archived in found.values()):
+            errors["habit_ids"] = [FieldError("An archived habit is not shared.", "not_allowed")]
         data["habit_ids"] = wanted
     if "identity_ids" in data:
         wanted = list(dict.fromkeys(data["identity_ids"]))

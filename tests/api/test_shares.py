@@ -219,3 +219,42 @@ def test_the_wellbeing_trend_only_when_chosen(app, user, habits, anon):
     shared = create(user, habit_ids=[habits["walk"]["id"]], wellbeing=True)
     html = page(anon, shared["url"]).get_data(as_text=True)
     assert "WHO-5" in html and "Wed 24 Feb: 40; Mon 8 Mar: 80" in html
+
+
+def test_a_change_that_leaves_nothing_to_show_is_refused(user, habits):
+    share = create(user, habit_ids=[habits["walk"]["id"]], mood=True)
+    path = f"/shares/{share['id']}"
+    assert user.patch(path, {"mood": False}).status_code == 200  # the habit is still shown
+    refused = user.patch(path, {"habit_ids": []})
+    error_of(refused, 422, "validation_error")
+    assert set(refused.json["error"]["fields"]) == {"habit_ids", "identity_ids", "mood",
+                                                    "wellbeing"}
+    assert user.get(path).json["habit_ids"] == [habits["walk"]["id"]]  # unchanged
+    # Judged on the share as it is: its only habit deleted, a change of the name alone is fine,
+    # but turning the mood off too is not.
+    assert user.patch(path, {"mood": True}).status_code == 200
+    assert user.delete(f"/habits/{habits['walk']['id']}").status_code == 204
+    assert user.patch(path, {"name": "Sam"}).status_code == 200
+    assert field_errors(user.patch(path, {"mood": False}), "mood")
+    assert user.patch(path, {"mood": False, "identity_ids": [habits["calm"]["id"]]}).json[
+        "identity_ids"] == [habits["calm"]["id"]]
+
+
+def test_gone_choices_drop_out_of_the_answers_and_the_page(user, habits, anon):
+    other = user.post("/identities", {"statement": "I am someone who writes"}).json
+    share = create(user, habit_ids=[habits["walk"]["id"], habits["tea"]["id"]],
+                   identity_ids=[habits["calm"]["id"], other["id"]])
+    assert user.delete(f"/identities/{other['id']}").status_code == 204
+    assert user.post("/habits/archive", {"habit_ids": [habits["tea"]["id"]],
+                                         "archived": True}).status_code == 200
+    assert user.post("/habits/archive", {"habit_ids": [habits["read"]["id"]],
+                                         "archived": True}).status_code == 200
+    for answer in (user.get(f"/shares/{share['id']}").json, user.get("/shares").json[0],
+                   user.patch(f"/shares/{share['id']}", {"name": "Sam"}).json):
+        assert answer["habit_ids"] == [habits["walk"]["id"]]
+        assert answer["identity_ids"] == [habits["calm"]["id"]]
+    html = page(anon, share["url"]).get_data(as_text=True)
+    assert "Walk" in html and "I am someone who rests" in html
+    assert "Tea" not in html and ">Read<" not in html and "writes" not in html
+    refused = user.post("/shares", {"name": "x", "habit_ids": [habits["tea"]["id"]]})
+    assert refused.json["error"]["codes"]["habit_ids"] == [{"code": "not_allowed"}]
