@@ -5,9 +5,12 @@ revoked, the password changes or the account goes; its token is long, random and
 as a hash. The app runs on fixed days here (app.config["NOW"]), so it holds on every real day."""
 import datetime
 import hashlib
+import logging
 import re
 
 import pytest
+
+from server.db import database
 
 from ..conftest import PASSWORD, ApiClient, make_habit
 from .helpers import error_of, field_errors, put_checkin
@@ -258,3 +261,52 @@ def test_gone_choices_drop_out_of_the_answers_and_the_page(user, habits, anon):
     assert "Tea" not in html and ">Read<" not in html and "writes" not in html
     refused = user.post("/shares", {"name": "x", "habit_ids": [habits["tea"]["id"]]})
     assert refused.json["error"]["codes"]["habit_ids"] == [{"code": "not_allowed"}]
+
+
+class Reads(logging.Handler):
+    """The SELECTs Peewee sends while installed, with their parameters, so that a test can run
+    them again and count the rows each read."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.selects = []
+
+    def emit(self, record):
+        if isinstance(record.msg, tuple) and record.msg[0].startswith("SELECT"):
+            self.selects.append(record.msg)
+
+    def __enter__(self):
+        self.logger = logging.getLogger("peewee")
+        self.level = self.logger.level
+        self.logger.setLevel(logging.DEBUG)
+        self.logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.level)
+
+    def rows_from(self, app, table):
+        """How many rows the SELECTs from `table` read."""
+        with app.app_context():
+            database.connect(reuse_if_open=True)
+            return sum(len(database.execute_sql(sql, params).fetchall())
+                       for sql, params in self.selects if f'FROM "{table}"' in sql)
+
+
+def test_the_page_reads_only_the_shown_habits_check_ins_and_weeks_checks(app, user, habits,
+                                                                         anon):
+    with app.app_context():
+        from server.models import User, WellbeingCheck
+        owner = User.get_by_id(user.user["id"])
+        for day in ("2026-06-01", "2026-06-15", "2027-03-08"):  # two long before the weeks shown
+            WellbeingCheck.create(user=owner, day=datetime.date.fromisoformat(day), cheerful=3,
+                                  calm=3, active=3, rested=3, interested=3)
+    share = create(user, habit_ids=[habits["walk"]["id"]], wellbeing=True, mood=True)
+    page(anon, share["url"])
+    with Reads() as reads:
+        assert page(anon, share["url"]).status_code == 200
+    # 4 habits of 8 check-ins each: every one of them was read (32 rows) for the one shown.
+    assert reads.rows_from(app, "checkin") == 8
+    assert reads.rows_from(app, "wellbeing_check") == 1
+    assert len(reads.selects) <= 10  # measured: 10 (the share twice, the owner, the habits...)
