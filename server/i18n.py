@@ -157,6 +157,10 @@ class Words:
         """A number as the locale writes it ("1.234,5")."""
         return format_decimal(value, locale=self.locale)
 
+    def decimal(self, value, digits=1):
+        """A number with exactly `digits` decimals, as the locale writes it ("4,0")."""
+        return format_decimal(value, format="#,##0." + "0" * digits, locale=self.locale)
+
 
 @lru_cache(maxsize=None)
 def words_in(tag):
@@ -169,3 +173,20 @@ def words_for(user=None, tag=None):
     browser last asked for, else English (tag: a request's, for someone not signed in)."""
     chosen = getattr(user, "locale", None) or getattr(user, "browser_locale", None) or tag
     return words_in(known(chosen) or SOURCE)
+
+
+def reader_words(user, accept_languages=()):
+    """The words of an API answer the app shows: the account's chosen language, else the one this
+    request's browser asks for (as web/i18n.js negotiates it, a pseudo-locale named exactly
+    included, so that the app and its server sentences agree), else the last one noted, else
+    English."""
+    if getattr(user, "locale", None) and known(user.locale):
+        return words_in(known(user.locale))
+    wanted = [str(tag) for tag in accept_languages]
+    for tag in wanted:
+        if known(tag) in PSEUDO:
+            return words_in(known(tag))
+        languages = {name.split("-")[0].lower() for name in shipped()}
+        if known(tag) or tag.split("-")[0].lower() in languages:
+            return words_in(negotiate([tag]))
+    return words_for(user)

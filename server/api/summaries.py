@@ -3,6 +3,7 @@ import datetime
 
 from flask import Blueprint, request
 
+from ..i18n import reader_words
 from ..schemas import (HistoryQuery, WeeklyQuery, WeeklySummaryOut, WeekHistoryOut,
                        WeekScreenOut, WeekScreenQuery)
 from ..store import habits, identities, week_answers, weekly
@@ -22,7 +23,8 @@ def weekly_summary():
     query = WeeklyQuery().load(request.args)
     day = min(query["date"], local_today(user)) if "date" in query else \
         weekly.last_complete_week(user)
-    return WeeklySummaryOut().dump(weekly.summary_of_week(user, day, query["hide_private"]))
+    words = reader_words(user, request.accept_languages.values())  # the sentences' language
+    return WeeklySummaryOut().dump(weekly.summary_of_week(user, day, query["hide_private"], words))
 
 
 @bp.get("/summaries/weekly/history")
@@ -43,13 +45,15 @@ def week_screen():
     today = local_today(user)
     query = WeekScreenQuery().load(request.args)
     day, hide = min(query.get("date") or today, today), query["hide_private"]
+    words = reader_words(user, request.accept_languages.values())  # the sentences' language
     this_week = week_containing(today, week_start_day(user))
     last_week = None
     if week_containing(day, week_start_day(user)) == this_week:
-        last_week = weekly.summary_of_week(user, this_week - datetime.timedelta(days=7), hide)
+        last_week = weekly.summary_of_week(user, this_week - datetime.timedelta(days=7), hide,
+                                           words)
     return WeekScreenOut().dump({
-        "summary": weekly.summary_of_week(user, day, hide), "last_week": last_week,
+        "summary": weekly.summary_of_week(user, day, hide, words), "last_week": last_week,
         "history": weekly.history(user, 12), "habits": habits.habits_of(user, "all"),
         "identities": identities.identities_of(user),
-        "prompt": week_answers.answer_of(user, day),
-        "answers": week_answers.answers_of(user, ANSWER_WEEKS)})
+        "prompt": week_answers.answer_of(user, day, words),
+        "answers": week_answers.answers_of(user, ANSWER_WEEKS, words)})

@@ -3,6 +3,7 @@ kept with the week."""
 from flask import Blueprint, request
 
 from ..schemas.chapters import AnswersQuery, WeekAnswerIn, WeekAnswerOut
+from ..i18n import reader_words
 from ..store import week_answers
 from .common import current_user, doc, request_json
 
@@ -15,14 +16,18 @@ LATER = " (a later date means this week)"
      response=WeekAnswerOut, many=True)
 def list_answers():
     weeks = AnswersQuery().load(request.args)["weeks"]
-    return WeekAnswerOut(many=True).dump(week_answers.answers_of(current_user(), weeks))
+    user = current_user()
+    return WeekAnswerOut(many=True).dump(week_answers.answers_of(
+        user, weeks, reader_words(user, request.accept_languages.values())))
 
 
 @bp.get("/summaries/weekly/answers/<day:date>")
 @doc("The prompt of the week holding a date, with its answer (null until answered)" + LATER,
      response=WeekAnswerOut)
 def get_answer(date):
-    return WeekAnswerOut().dump(week_answers.answer_of(current_user(), date))
+    user = current_user()
+    return WeekAnswerOut().dump(week_answers.answer_of(
+        user, date, reader_words(user, request.accept_languages.values())))
 
 
 @bp.put("/summaries/weekly/answers/<day:date>")
@@ -30,8 +35,10 @@ def get_answer(date):
      response=WeekAnswerOut, status=(201, 200))
 def put_answer(date):
     answer = WeekAnswerIn().load(request_json())["answer"]
-    row, created = week_answers.put_answer(current_user(), date, answer)
-    return WeekAnswerOut().dump(row), 201 if created else 200
+    user = current_user()
+    row, created = week_answers.put_answer(user, date, answer)
+    words = reader_words(user, request.accept_languages.values())
+    return WeekAnswerOut().dump(week_answers.worded(row, words)), 201 if created else 200
 
 
 @bp.delete("/summaries/weekly/answers/<day:date>")

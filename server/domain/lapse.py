@@ -10,6 +10,7 @@ from .ledger import Ledger
 from .model import BUILD, CHECK, DAILY, EVERY_N_DAYS, Entry, Habit, PER_WEEK
 from .periods import MET, MISSED, NEUTRAL, judge, period_containing
 from .summary import _shrink as shrink  # the weekly summary's own "make it smaller"
+from .wording import SOURCE
 
 # How far back the store loads check-ins for a lapse: two months and the one under way.
 LOOK_BACK = timedelta(days=92)
@@ -59,22 +60,30 @@ def lapse(habit: Habit, entries: list[Entry], day: date, since: date) -> Lapse |
     return Lapse(misses, unit, latest) if misses else None
 
 
-def smaller(habit: Habit, name: str, unit: str, schedule: dict, target: float | None):
+def smaller(habit: Habit, name: str, unit: str, schedule: dict, target: float | None,
+            words=SOURCE):
     """{text, patch} of a smaller step for a build habit missed twice in a row: the weekly
     summary's shrink, and for the daily and every-n-days yes/no habits it has nothing for, a
-    little room (five days a week; one day more between times). None for a quit habit."""
+    little room (five days a week; one day more between times). None for a quit habit. Its text
+    in `words` (server/domain/wording.py)."""
     if habit.kind != BUILD:
         return None
-    found = shrink(habit, name, unit, target, schedule)
+    found = shrink(habit, name, unit, target, schedule, words)
     if found is not None or habit.measure != CHECK:
         return found
     if schedule["type"] == DAILY:
         return {"action": "shrink", "patch": {"schedule": {"type": PER_WEEK, "times": 5}},
-                "text": f"{name} has been a stretch lately. Fewer, kept, beats more, missed — "
-                        "try 5 times a week?"}
+                "text": words.ngettext(
+                    "{habit} has been a stretch lately. Fewer, kept, beats more, missed — try {n} "
+                    "time a week?",
+                    "{habit} has been a stretch lately. Fewer, kept, beats more, missed — try {n} "
+                    "times a week?", 5, habit=name)}
     if schedule["type"] == EVERY_N_DAYS and schedule["n"] < 365:
         n = schedule["n"] + 1
         return {"action": "shrink", "patch": {"schedule": {"type": EVERY_N_DAYS, "n": n}},
-                "text": f"{name} has been a stretch lately. A little more room keeps it "
-                        f"alive — try once every {n} days?"}
+                "text": words.ngettext(
+                    "{habit} has been a stretch lately. A little more room keeps it alive — try "
+                    "once every {n} day?",
+                    "{habit} has been a stretch lately. A little more room keeps it alive — try "
+                    "once every {n} days?", n, habit=name)}
     return None

@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 from statistics import fmean, variance
 
+from .wording import SOURCE
+
 MIN_DAYS = 7
 ALPHA = 0.05
 
@@ -64,10 +66,20 @@ def mood_link(done: list[int], not_done: list[int]) -> dict | None:
             "days_done": len(done), "days_not_done": len(not_done), "p_value": float(f"{p:.3g}")}
 
 
-def link_text(name: str, quit: bool, link: dict) -> str:
-    """Plain, careful words: a link, not proof of cause."""
-    did, did_not = ("kept clear of", "didn't") if quit else ("did", "didn't")
+def link_text(name: str, quit: bool, link: dict, words=SOURCE) -> str:
+    """Plain, careful words: a link, not proof of cause (in `words`, server/domain/wording.py)."""
     days = link["days_done"] + link["days_not_done"]
-    return (f"On days you {did} {name}, your mood averaged {link['mood_done']:.1f}; on days you "
-            f"{did_not}, {link['mood_not_done']:.1f} (over {days} days). "
-            "A link, not proof of cause.")
+    done, not_done = words.decimal(link["mood_done"]), words.decimal(link["mood_not_done"])
+    if quit:
+        return words.ngettext(
+            "On days you kept clear of {habit}, your mood averaged {done}; on days you didn't, "
+            "{not_done} (over {n} day). A link, not proof of cause.",
+            "On days you kept clear of {habit}, your mood averaged {done}; on days you didn't, "
+            "{not_done} (over {n} days). A link, not proof of cause.",
+            days, habit=name, done=done, not_done=not_done)
+    return words.ngettext(
+        "On days you did {habit}, your mood averaged {done}; on days you didn't, {not_done} "
+        "(over {n} day). A link, not proof of cause.",
+        "On days you did {habit}, your mood averaged {done}; on days you didn't, {not_done} "
+        "(over {n} days). A link, not proof of cause.",
+        days, habit=name, done=done, not_done=not_done)

@@ -13,6 +13,7 @@ from .model import (BUILD, CHECK, DAILY, MINUTES, PER_MONTH, PER_WEEK, QUIT, SKI
 from .periods import MET, Period, judged_periods
 from .strength import strength_values
 from .streaks import streaks_from
+from .wording import SOURCE
 
 ONE_DAY = timedelta(days=1)
 WEEKS, MONTHS = "weeks", "months"  # what a suggestion's two rates were judged over
@@ -141,15 +142,16 @@ def month_rate(period: Period) -> float | None:
 
 
 def suggestion(habit: Habit, name: str, unit: str, rates: tuple[float | None, float | None] | None,
-               current_target: float | None, schedule: dict, span: str = WEEKS) -> dict | None:
+               current_target: float | None, schedule: dict, span: str = WEEKS,
+               words=SOURCE) -> dict | None:
     """The micro-shift of RULES.md: raise after two weeks (or, for per_month habits, two months)
-    at 100%, shrink after two below half. `rates`: this one's first."""
+    at 100%, shrink after two below half. `rates`: this one's first. Its text in `words`."""
     if habit.kind == QUIT or rates is None or None in rates:
         return None
     if rates == (1, 1):
-        return _raise(habit, name, unit, current_target, schedule, span)
+        return _raise(habit, name, unit, current_target, schedule, span, words)
     if rates[0] < 0.5 and rates[1] < 0.5:
-        return _shrink(habit, name, unit, current_target, schedule)
+        return _shrink(habit, name, unit, current_target, schedule, words)
     return None
 
 
@@ -157,46 +159,61 @@ def _step(habit: Habit) -> int:
     return 5 if habit.measure == MINUTES else 1
 
 
-def _amount(habit: Habit, value: float, unit: str) -> str:
-    shown = f"{value:g}"
+def _amount(habit: Habit, value: float, unit: str, words=SOURCE) -> str:
     if habit.measure == MINUTES:
-        return f"{shown} minutes"
-    return f"{shown} {unit}".strip() if unit else shown
+        return words.ngettext("{n} minute", "{n} minutes", value)
+    if not unit:
+        return words.number(value)
+    return words._("{amount} {unit}", amount=words.number(value), unit=unit)
 
 
-def _raise(habit, name, unit, target, schedule, span):
+def _met(kind: str, name: str, span: str, words) -> str:
+    """"You met Walk every week two weeks running" (a month judged whole: "in full two months
+    running")."""
+    if span == MONTHS:
+        return words._("You met {habit} in full two months running", habit=name)
+    if kind == PER_WEEK:
+        return words._("You met {habit} every week two weeks running", habit=name)
+    if kind == PER_MONTH:
+        return words._("You met {habit} every month two weeks running", habit=name)
+    if kind == WEEKDAYS:
+        return words._("You met {habit} on every planned day two weeks running", habit=name)
+    if kind == DAILY:
+        return words._("You met {habit} every day two weeks running", habit=name)
+    return words._("You met {habit} every time two weeks running", habit=name)
+
+
+def _raise(habit, name, unit, target, schedule, span, words=SOURCE):
     kind = schedule["type"]
-    # A month judged whole says "in full two months running", not "every month two months".
-    met = f"You met {name} in full two months running" if span == MONTHS else None
     if habit.measure != CHECK and target:
         step = _step(habit)
         new = max(math.ceil(target * 1.25 / step) * step, target + step)
         new = int(new) if float(new).is_integer() else new
-        what = _amount(habit, new, unit)
-        every = {PER_WEEK: "every week", PER_MONTH: "every month",
-                 WEEKDAYS: "on every planned day"}.get(kind, "every day" if kind == DAILY
-                                                        else "every time")
-        met = met or f"You met {name} {every} two weeks running"
-        return {"action": "raise", "patch": {"target": new}, "text": f"{met} — try {what}?"}
+        return {"action": "raise", "patch": {"target": new},
+                "text": words._("{met} — try {amount}?", met=_met(kind, name, span, words),
+                                amount=_amount(habit, new, unit, words))}
     if kind in (PER_WEEK, PER_MONTH):
         limit = 7 if kind == PER_WEEK else 31
         if schedule["times"] >= limit:
             return None
         times = schedule["times"] + 1
-        period = "week" if kind == PER_WEEK else "month"
-        met = met or f"You met {name} every {period} two weeks running"
+        met = _met(kind, name, span, words)
+        text = (words.ngettext("{met} — try {n} time a week?", "{met} — try {n} times a week?",
+                               times, met=met) if kind == PER_WEEK else
+                words.ngettext("{met} — try {n} time a month?", "{met} — try {n} times a month?",
+                               times, met=met))
         return {"action": "raise", "patch": {"schedule": {"type": kind, "times": times}},
-                "text": f"{met} — try {times} times a {period}?"}
+                "text": text}
     if kind == WEEKDAYS and len(schedule["days"]) < 7:
         days = sorted(set(schedule["days"]) | {next(d for d in range(7)
                                                    if d not in schedule["days"])})
         return {"action": "raise", "patch": {"schedule": {"type": WEEKDAYS, "days": days}},
-                "text": f"You kept every {name} day two weeks running — ready for one more day "
-                        "a week?"}
+                "text": words._("You kept every {habit} day two weeks running — ready for one "
+                                "more day a week?", habit=name)}
     return None  # daily yes/no habits: nothing to raise
 
 
-def _shrink(habit, name, unit, target, schedule):
+def _shrink(habit, name, unit, target, schedule, words=SOURCE):
     kind = schedule["type"]
     if habit.measure != CHECK and target:
         step = _step(habit)
@@ -206,20 +223,26 @@ def _shrink(habit, name, unit, target, schedule):
                 return None
             new = step
         new = int(new) if float(new).is_integer() else new
-        what = _amount(habit, new, unit)
         return {"action": "shrink", "patch": {"target": new},
-                "text": f"{name} has been a stretch lately. A smaller step keeps it alive — "
-                        f"try {what}?"}
+                "text": words._("{habit} has been a stretch lately. A smaller step keeps it "
+                                "alive — try {amount}?", habit=name,
+                                amount=_amount(habit, new, unit, words))}
     if kind in (PER_WEEK, PER_MONTH) and schedule["times"] > 1:
         times = schedule["times"] - 1
-        period = "week" if kind == PER_WEEK else "month"
+        text = (words.ngettext(
+            "{habit} has been a stretch lately. Fewer, kept, beats more, missed — try {n} time "
+            "a week?",
+            "{habit} has been a stretch lately. Fewer, kept, beats more, missed — try {n} times "
+            "a week?", times, habit=name) if kind == PER_WEEK else words.ngettext(
+            "{habit} has been a stretch lately. Fewer, kept, beats more, missed — try {n} time "
+            "a month?",
+            "{habit} has been a stretch lately. Fewer, kept, beats more, missed — try {n} times "
+            "a month?", times, habit=name))
         return {"action": "shrink", "patch": {"schedule": {"type": kind, "times": times}},
-                "text": f"{name} has been a stretch lately. Fewer, kept, beats more, missed — "
-                        f"try {times} {'time' if times == 1 else 'times'} a {period}?"}
+                "text": text}
     if kind == WEEKDAYS and len(schedule["days"]) > 1:
         days = sorted(schedule["days"])[:-1]
         return {"action": "shrink", "patch": {"schedule": {"type": WEEKDAYS, "days": days}},
-                "text": f"{name} has been a stretch lately. One day fewer a week keeps it "
-                        "within reach — try it?"}
+                "text": words._("{habit} has been a stretch lately. One day fewer a week keeps "
+                                "it within reach — try it?", habit=name)}
     return None
-

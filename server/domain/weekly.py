@@ -11,12 +11,13 @@ from .periods import MISSED, OPEN
 from .plans import plan_of
 from .summary import (MONTHS, WEEKS, HabitHistory, closing_month, month_rate, month_rates,
                       suggestion)
+from .wording import SOURCE, listed, streak_length
 
 ONE_DAY = timedelta(days=1)
 WEEK = timedelta(days=7)
 LINK_DAYS = 90
 MAX_LINKS = 3
-PRIVATE = "Private habit"
+PRIVATE = "Private habit"  # the source; a summary names one in its reader's words
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,10 @@ def week_containing(day: date, week_start: int) -> date:
 
 def weekly_summary(habits: list[HabitInput], identities: list[tuple[int, str]],
                    moods: dict[date, int], week_start: date, today: date,
-                   hide_private: bool = False) -> dict:
+                   hide_private: bool = False, words=SOURCE) -> dict:
     """The summary of the week from week_start, as of today. With hide_private, private habits
-    are named "Private habit" everywhere (for what leaves the app: email)."""
+    are named "Private habit" everywhere (for what leaves the app: email). Its sentences are in
+    `words` (server/domain/wording.py)."""
     week_end = week_start + 6 * ONE_DAY
     last = min(week_end, today)
     complete = week_end < today
@@ -61,16 +63,17 @@ def weekly_summary(habits: list[HabitInput], identities: list[tuple[int, str]],
         this = history.week(week_start)
         if this is None:
             continue
-        name = PRIVATE if habit.private and hide_private else habit.name
+        name = words._("Private habit") if habit.private and hide_private else habit.name
         histories[habit.id], previous_weeks[habit.id] = history, history.week(week_start - WEEK)
         records[habit.id] = history.record_in(week_start, last)
         rows.append(habit_row(habit, name, history, this, previous_weeks[habit.id], week_start,
-                              last, complete, hidden=habit.private and hide_private))
+                              last, complete, hidden=habit.private and hide_private,
+                              words=words))
         rows[-1]["record"] = records[habit.id] is not None
         link = habit_mood_link(habit, history, moods, last)
         if link is not None and not (habit.private and hide_private):
             links.append({"kind": "mood_link", "habit_id": habit.id, **link,
-                          "text": link_text(habit.name, habit.kind == QUIT, link)})
+                          "text": link_text(habit.name, habit.kind == QUIT, link, words)})
     links.sort(key=lambda link: -abs(link["mood_done"] - link["mood_not_done"]))
     by_id = {habit.id: habit for habit in habits}
     identity_rows = [identity_votes(identity_id, statement, by_id, histories, week_start, last)
@@ -83,12 +86,12 @@ def weekly_summary(habits: list[HabitInput], identities: list[tuple[int, str]],
         "mood": mood_of(moods, week_start, last),
         "insights": links[:MAX_LINKS],
     }
-    summary["highlights"] = highlights(summary, records)
+    summary["highlights"] = highlights(summary, records, words)
     return summary
 
 
 def habit_row(habit, name, history, this, previous, week_start, last, complete,
-              hidden=False) -> dict:
+              hidden=False, words=SOURCE) -> dict:
     """One habit's line of the summary (RULES.md)."""
     _, current = history.streaks(last)
     row = {"habit_id": habit.id, "name": name, "identity_id": habit.identity_id,
@@ -105,7 +108,7 @@ def habit_row(habit, name, history, this, previous, week_start, last, complete,
             rates = (month_rates(history.periods, habit.spec, week_start, last) if monthly
                      else None if previous is None else (this.rate, previous.rate))
             row["suggestion"] = suggestion(habit.spec, name, habit.unit, rates, habit.target,
-                                           habit.schedule, MONTHS if monthly else WEEKS)
+                                           habit.schedule, MONTHS if monthly else WEEKS, words)
         # A private habit's plan names it as surely as its name does.
         if not hidden and struggled(habit, this, history.periods, week_start, last, monthly):
             row["plan"] = plan_of(habit.plan_cue, habit.plan_action)
@@ -203,27 +206,33 @@ def habit_mood_link(habit: HabitInput, history: HabitHistory, moods: dict[date, 
     return mood_link(done, not_done)
 
 
-def highlights(summary: dict, records: dict) -> list[str]:
+def highlights(summary: dict, records: dict, words=SOURCE) -> list[str]:
     """Short sentences: records, the longest streak, the identity with the most votes."""
     lines = []
     for row in summary["habits"]:
         record = records[row["habit_id"]]
         if record is not None:
-            streak = {"current": record.length, "unit": record.unit}
-            lines.append(f"New record: {row['name']}, {_length(streak)} in a row.")
+            lines.append(words._("New record: {habit}, {streak} in a row.", habit=row["name"],
+                                 streak=streak_length(record.length, record.unit, words)))
     alive = [row for row in summary["habits"] if row["streak"]["current"] >= 2]
     if alive:
         longest = max(alive, key=lambda row: row["streak"]["current"])
         if not longest["record"]:
-            lines.append(f"Longest streak: {longest['name']}, {_length(longest['streak'])}.")
+            streak = longest["streak"]
+            lines.append(words._("Longest streak: {habit}, {streak}.", habit=longest["name"],
+                                 streak=streak_length(streak["current"], streak["unit"], words)))
     voted = [row for row in summary["identities"] if row["votes"]]
     if voted:
         most = max(row["votes"] for row in voted)
-        top = [f"“{row['statement']}”" for row in voted if row["votes"] == most]
+        top = [row["statement"] for row in voted if row["votes"] == most]
         if len(top) == 1:
-            lines.append(f"Most votes: {top[0]} ({most}).")
+            lines.append(words._("Most votes: “{identity}” ({votes}).", identity=top[0],
+                                 votes=most))
         else:  # a tie names every identity in it
-            lines.append(f"Most votes: {', '.join(top[:-1])} and {top[-1]} ({most} each).")
+            quoted = [words.pgettext("an identity named in a list", "“{identity}”", identity=name)
+                      for name in top]
+            lines.append(words._("Most votes: {identities} ({votes} each).",
+                                 identities=listed(quoted, words), votes=most))
     return lines
 
 
@@ -249,11 +258,6 @@ def history_rows(habits: list[HabitInput], moods: dict[date, int], newest: date,
                      "rate": _rounded(done / scheduled if scheduled else None), "votes": votes,
                      "mood_average": mood})
     return rows
-
-
-def _length(streak: dict) -> str:
-    unit = streak["unit"] if streak["current"] != 1 else streak["unit"].removesuffix("s")
-    return f"{streak['current']} {unit}"
 
 
 def _rounded(rate: float | None) -> float | None:

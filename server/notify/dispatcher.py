@@ -185,7 +185,7 @@ def send(config, delivery, reminder, habit, now, has_device=None, day=None):
     summary = None
     if reminder.target == "weekly_summary":
         week = weekly.last_complete_week(user)
-        summary = weekly.summary_of_week(user, week, hide_private=True)
+        summary = weekly.summary_of_week(user, week, hide_private=True, words=i18n.words_for(user))
         body = i18n.words_for(user)._("{done} of {scheduled} done last week.",
                                       done=summary["totals"]["done"],
                                       scheduled=summary["totals"]["scheduled"])

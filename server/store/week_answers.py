@@ -3,7 +3,8 @@ import datetime
 
 from ..clock import utcnow
 from ..db import database, locked
-from ..domain.prompts import prompt_for_week
+from ..domain.prompts import prompt_for_week, question_in
+from ..domain.wording import SOURCE
 from ..domain.weekly import week_containing
 from ..models import User, WeekAnswer
 from .common import local_today, week_start_day
@@ -17,16 +18,24 @@ def week_of(user, day):
     return week_containing(min(day, local_today(user)), week_start_day(user))
 
 
-def answer_of(user, day):
+def worded(answer, words=SOURCE):
+    """A week's answer (a row or its dict) with its question in the reader's `words`."""
+    fields = answer if isinstance(answer, dict) else {
+        "week_start": answer.week_start, "prompt": answer.prompt, "question": answer.question,
+        "answer": answer.answer, "updated_at": answer.updated_at}
+    return {**fields, "question": question_in(fields["prompt"], fields["question"], words)}
+
+
+def answer_of(user, day, words=SOURCE):
     """GET /summaries/weekly/answers/{date}: the week's prompt, with its answer or null. An
-    answered week keeps the question it was asked."""
+    answered week keeps the question it was asked (in the reader's `words`)."""
     week_start = week_of(user, day)
     row = WeekAnswer.get_or_none(WeekAnswer.user == user, WeekAnswer.week_start == week_start)
     if row is not None:
-        return row
+        return worded(row, words)
     key, question = prompt_for_week(week_start)
-    return {"week_start": week_start, "prompt": key, "question": question, "answer": None,
-            "updated_at": None}
+    return worded({"week_start": week_start, "prompt": key, "question": question, "answer": None,
+                   "updated_at": None}, words)
 
 
 def put_answer(user, day, answer):
@@ -53,8 +62,10 @@ def delete_answer(user, day):
                                   WeekAnswer.week_start == week_of(user, day)).execute()
 
 
-def answers_of(user, weeks):
-    """GET /summaries/weekly/answers: the answered weeks among the last `weeks`, newest first."""
+def answers_of(user, weeks, words=SOURCE):
+    """GET /summaries/weekly/answers: the answered weeks among the last `weeks`, newest first,
+    their questions in the reader's `words`."""
     first = week_of(user, local_today(user)) - (weeks - 1) * WEEK
-    return list(WeekAnswer.select().where(WeekAnswer.user == user, WeekAnswer.week_start >= first)
-                .order_by(WeekAnswer.week_start.desc()))
+    return [worded(row, words) for row in WeekAnswer.select().where(
+        WeekAnswer.user == user, WeekAnswer.week_start >= first)
+        .order_by(WeekAnswer.week_start.desc())]

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from peewee import EXCLUDED, fn
 
+from .. import i18n
 from ..domain import Entry
 from ..domain.weekly import HabitInput, history_rows, week_containing, weekly_summary
 from ..models import Chapter, Checkin, Habit, Identity, Pause, Reflection, WeeklyCache
@@ -35,8 +36,10 @@ def last_complete_week(user):
     return week_containing(local_today(user), week_start_day(user)) - WEEK
 
 
-def summary_of_week(user, day, hide_private=False):
-    """GET /summaries/weekly: the summary of the user's week holding `day`."""
+def summary_of_week(user, day, hide_private=False, words=None):
+    """GET /summaries/weekly: the summary of the user's week holding `day`, its sentences in
+    `words` (server/i18n.py; English without)."""
+    words = words or i18n.words_in(i18n.SOURCE)
     today = local_today(user)
     week_start = week_containing(day, week_start_day(user))
     last = min(week_start + WEEK - datetime.timedelta(days=1), today)
@@ -48,11 +51,12 @@ def summary_of_week(user, day, hide_private=False):
     def compute():
         inputs = habit_inputs(user, habits, last)
         summary = weekly_summary(inputs, identities, moods_between(user, last - MOOD_DAYS, last),
-                                 week_start, today, hide_private)
+                                 week_start, today, hide_private, words)
         # evidence since the chapter current at the week's end, beside all time
         return {**summary, "chapter": chapters.week_evidence(inputs, chapters.chapter_values(user),
                                                              last)}
-    return cached(user, f"week:{week_start}:{int(hide_private)}", key, compute)
+    # one kept per language: the sentences are in the reader's
+    return cached(user, f"week:{week_start}:{int(hide_private)}:{words.tag}", key, compute)
 
 
 def history(user, weeks):
