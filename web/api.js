@@ -190,6 +190,19 @@ export const putWeekAnswer = (date, answer) => write("PUT", `/summaries/weekly/a
 // The history screens (issue 25)
 /** The mood history: a year's cells, mood by weekday, one month's moods with notes. */
 export const getMoodHistory = (year, month) => read("/history/mood", { year, month });
+/** A page of the journal, newest first: `{q, habit_id, identity_id, mood, before}` (before: a
+ * page's next_cursor); with q, each entry carries its snippet. */
+export const getJournal = (query = {}) => read("/journal", query);
+/** The wellbeing check (WHO-5): on or off, due, every check judged, the contacts, the items. */
+export const getWellbeing = () => read("/wellbeing");
+export const getWellbeingSettings = () => read("/wellbeing/settings");
+/** `{enabled, contacts}`, either or both; the fields not given are kept. */
+export const putWellbeingSettings = (changes) => write("PUT", "/wellbeing/settings", changes);
+/** Today's check: `{cheerful, calm, active, rested, interested}`, each 0 to 5; the check judged. */
+export const postWellbeingCheck = (answers) => write("POST", "/wellbeing/checks", answers);
+export const deleteWellbeingCheck = (date) => write("DELETE", `/wellbeing/checks/${date}`);
+/** Today's invitation set aside for a week (the check stays due). */
+export const setWellbeingAside = () => write("POST", "/wellbeing/set-aside");
 // Shares with someone the user trusts (issue 25): the link is in create's answer only
 export const listShares = () => read("/shares");
 export const createShare = (share) => write("POST", "/shares", share);

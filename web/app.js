@@ -20,6 +20,8 @@ import * as week from "./screens/week.js";
 import * as weekPrint from "./screens/week-print.js";
 import { renderSuggested } from "./screens/week-apply.js";
 import * as moodHistory from "./screens/history.js";
+import * as journal from "./screens/journal.js";
+import * as wellbeing from "./screens/wellbeing.js";
 import * as settingsShares from "./screens/settings-shares.js";
 
 const ROUTES = [
@@ -46,6 +48,10 @@ const ROUTES = [
   { pattern: /^#\/settings\/shares$/, render: settingsShares.render, screen: "shares", title: () => "Shares", tab: "settings" },
   // The mood history (issue 25): a year, and the month whose moods are listed.
   { pattern: /^#\/history(?:\/(\d{4}))?(?:\?month=(\d{4}-\d{2}))?$/, render: moodHistory.render, screen: "history", title: () => "Mood history" },
+  // The journal (issue 25): every note, with the search and filters in the address.
+  { pattern: /^#\/journal(?:\?(.*))?$/, render: journal.render, screen: "journal", title: () => t("Journal") },
+  // The wellbeing check (WHO-5, issue 25).
+  { pattern: /^#\/wellbeing$/, render: wellbeing.render, screen: "wellbeing", title: () => t("Wellbeing") },
 ];
 const HOME = "#/today";
 // The CSP header (server/security.py) enforces Trusted Types. This default policy has no

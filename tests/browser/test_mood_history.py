@@ -1,7 +1,7 @@
-"""The mood history in the app (issue 25): last month's moods as a year in pixels, mood by
-weekday and the month's list with notes; a day tapped (in the calendar or the list) opens that
-day on Today; the months either side; the ways in from Settings and the Week. Screens at 390x844
-and 360x740, light and dark, none scrolling sideways.
+"""The mood history in the app (issue 25): the History bar, last month's moods as a year in
+pixels, mood by weekday and the month's list with notes; a day tapped (in the calendar or the
+list) opens that day on Today; the months either side; the ways in from Settings and the
+Week. Screens at 390x844 and 360x740, light and dark, none scrolling sideways.
 
 The moods are on the 3rd, 10th and 12th of last month: whatever today is, they are in the past,
 in one month and one year, and the 3rd and the 10th share a weekday."""
@@ -42,8 +42,12 @@ def test_the_mood_history_draws_last_months_moods_and_opens_a_day(signed_up, cal
     page.goto(f"/#/history?month={month:%Y-%m}")
     screen = page.locator(".screen-history")
     expect(screen.get_by_role("heading", name="Mood history", level=1)).to_be_visible()
-    # No History bar until the Journal and Wellbeing screens exist: its links would lead nowhere.
-    expect(screen.get_by_role("navigation", name="History")).to_have_count(0)
+    # The History bar joins the three looking-back screens, this one marked as the page.
+    bar = screen.get_by_role("navigation", name="History")
+    expect(bar.get_by_role("link")).to_have_text(["Mood", "Journal", "Wellbeing"])
+    expect(bar.get_by_role("link", name="Mood")).to_have_attribute("aria-current", "page")
+    expect(bar.get_by_role("link", name="Journal")).to_have_attribute("href", "#/journal")
+    expect(bar.get_by_role("link", name="Wellbeing")).to_have_attribute("href", "#/wellbeing")
     # The calendar: a cell a day of the month's year, these three with their moods.
     cells = screen.locator(".pixels-svg rect[data-date]")
     expect(cells).to_have_count(366 if month.year % 4 == 0 and (month.year % 100 or month.year % 400 == 0) else 365)

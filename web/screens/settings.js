@@ -7,6 +7,7 @@ import { segmented, radioValue } from "./fields.js";
 import { remindersLink } from "./settings-reminders.js";
 import { historyLink } from "./history.js";
 import { sharesLink } from "./settings-shares.js";
+import { wellbeingSection } from "./settings-wellbeing.js";
 import { dataSection } from "./settings-data.js";
 import { pauseSection } from "./settings-pause.js";
 import { groupingSetting } from "./today-groups.js";
@@ -20,8 +21,8 @@ import { t, weekdayName } from "../i18n.js";
 
 /** Renders #/settings. */
 export async function render(screenEl) {
-  const [me, tokens, badgeEl, signInEl] = await Promise.all([api.getMe(), api.listTokens(), badgeSetting(),
-    signInSection()]);
+  const [me, tokens, badgeEl, signInEl, wellbeingEl] = await Promise.all([api.getMe(), api.listTokens(), badgeSetting(),
+    signInSection(), wellbeingSection()]);
   store.updateUser(me);
   append(screenEl,
     screenHeader(t("Settings"), { subtitle: me.email }),
@@ -32,6 +33,7 @@ export async function render(screenEl) {
     badgeEl,
     remindersLink(),
     historyLink(),
+    wellbeingEl,
     sharesLink(),
     tokensSection(tokens),
     webhooksSection(),
