@@ -2,11 +2,14 @@
 // base64url) into navigator.credentials.create()/get(), and their answer back into JSON. The
 // server checks everything; this only converts. No fetch here: api.js carries the JSON.
 
+import { t } from "./i18n.js";
+
+// Each refusal in words, called when it happens (the language on show).
 const TEXT = {
-  cancelled: "No passkey was used. Try again when you're ready.",
-  unsupported: "This browser can't use passkeys here. Sign in with your password.",
-  insecure: "Passkeys need this server's own name over HTTPS (or localhost), not a bare address.",
-  known: "This device already has a passkey for your account.",
+  cancelled: () => t("No passkey was used. Try again when you're ready."),
+  unsupported: () => t("This browser can't use passkeys here. Sign in with your password."),
+  insecure: () => t("Passkeys need this server's own name over HTTPS (or localhost), not a bare address."),
+  known: () => t("This device already has a passkey for your account."),
 };
 
 // WebAuthn takes a domain as RP id, never an address: 192.168.1.20 or [::1] cannot have passkeys.
@@ -33,10 +36,10 @@ const descriptors = (list) => (list || []).map((item) => ({ ...item, id: toBytes
 
 /** A DOMException of the WebAuthn calls as an Error a person can act on. */
 function worded(error) {
-  const message = error?.name === "InvalidStateError" ? TEXT.known
+  const words = error?.name === "InvalidStateError" ? TEXT.known
     : error?.name === "SecurityError" ? TEXT.insecure
       : error?.name === "NotSupportedError" ? TEXT.unsupported : TEXT.cancelled;
-  return Object.assign(new Error(message), { code: "passkey_" + (error?.name || "failed") });
+  return Object.assign(new Error(words()), { code: "passkey_" + (error?.name || "failed") });
 }
 
 /** Makes a passkey for the creation options `publicKey`; its answer as the API takes it. */
@@ -86,14 +89,18 @@ function asJson(credential, fields) {
   };
 }
 
-/** A name for a passkey made on this device ("iPhone", "Mac"...), which the person may change. */
+/** A name for a passkey made on this device ("iPhone", "Mac"...), which the person may change.
+ * The products' own names stay as they are; the others are the language's. */
 export function deviceName() {
   const agent = navigator.userAgent;
   if (/iPhone/.test(agent)) return "iPhone";
   if (/iPad/.test(agent)) return "iPad";
-  if (/Android/.test(agent)) return "Android phone";
+  // TRANSLATORS: a passkey's name, which its owner may change; Android is the product's name.
+  if (/Android/.test(agent)) return t("Android phone");
   if (/Macintosh/.test(agent)) return "Mac";
-  if (/Windows/.test(agent)) return "Windows PC";
-  if (/Linux/.test(agent)) return "Linux computer";
-  return "Passkey";
+  // TRANSLATORS: a passkey's name, which its owner may change; Windows is the product's name.
+  if (/Windows/.test(agent)) return t("Windows PC");
+  // TRANSLATORS: a passkey's name, which its owner may change; Linux is the product's name.
+  if (/Linux/.test(agent)) return t("Linux computer");
+  return t("Passkey");
 }

@@ -53,9 +53,10 @@
     }) : Promise.resolve()),
     /** Replaces a queued write (to mark it refused, with the server's reason). */
     updateQueued: (entry) => inStore(QUEUE, "readwrite", (store) => store.put(entry)),
-    /** Why the server refused a write for good, in words for the person. */
+    /** Why the server refused a write for good, in its words (the account's language); "" when
+     * it gave none, which the page words when it shows the write (sync.js). */
     reasonOf: (error) => error?.message
       || (error?.fields ? Object.values(error.fields).flat().join(" ") : "")
-      || "The server refused this change.",
+      || "",
   };
 })();

@@ -89,6 +89,41 @@ const BADGE = "/icons/badge-96.png";
 const ACTIONS_PATH = "/api/v1/actions/";
 const SNOOZE_PATH = "/api/v1/snooze/";
 
+// The worker's words (issue 26). A notification speaks the language its payload names (`lang`:
+// the account's, server/notify), kept in its data for what a tap on it says next. The words are
+// the catalogue the app loads, this release's i18n/<tag>.json, which this worker keeps with the
+// shell (server/web.py) and reads once per language; English is the source and needs none. The
+// worker cannot import web/i18n.js (a module of the page): t() and tc() here look up as it does.
+const TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const catalogues = new Map();
+
+/** The `messages` of a language's catalogue: {} for English, or for one that cannot be read
+ * (the English source shows, as on the page). */
+function catalogueOf(lang) {
+  if (!lang || !TAG.test(lang) || lang.toLowerCase() === "en") return Promise.resolve({});
+  if (!catalogues.has(lang)) {
+    const url = `${BASE}i18n/${lang}.json`;
+    catalogues.set(lang, caches.match(url, { cacheName: CACHE })
+      .then((cached) => cached || fetch(url, { credentials: "same-origin" }))
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`status ${response.status}`))))
+      .then((catalogue) => catalogue.messages || {})
+      .catch(() => { catalogues.delete(lang); return {}; }));
+  }
+  return catalogues.get(lang);
+}
+
+/** {t, tc} in `lang`, as web/i18n.js's (the msgid a double-quoted literal, for make i18n): the
+ * translation or the English msgid, its {name} placeholders filled. */
+async function wordsIn(lang) {
+  const messages = await catalogueOf(lang);
+  const fill = (text, params) => text.replace(/\{(\w+)\}/g, (whole, name) => (params && name in params ? String(params[name]) : whole));
+  const found = (key, msgid, params) => fill(typeof messages[key] === "string" && messages[key] ? messages[key] : msgid, params);
+  return {
+    t: (msgid, params) => found(msgid, msgid, params),
+    tc: (context, msgid, params) => found(`${context}\u0004${msgid}`, msgid, params),
+  };
+}
+
 self.addEventListener("push", (event) => {
   // The notification first (a push that shows nothing may cost the subscription), then the badge.
   event.waitUntil(showReminder(pushedPayload(event.data)).then(updateBadge));
@@ -111,22 +146,29 @@ function pushedPayload(data) {
 
 /** Shows a reminder; a habit's carries "Done" when the payload has its action, and every one
  * "Later" (issue 27) as far as this browser shows action buttons (Chrome two: Done and 30 minutes). */
-function showReminder({ title = "Orbit", body = "", tag = "orbit", url = "/", action = null, later = null, page = null,
+async function showReminder({ title = "Orbit", body = "", tag = "orbit", url = "/", action = null, later = null, page = null,
   lang = "", dir = "auto" }) {
+  const words = await wordsIn(lang);
   return self.registration.showNotification(title, {
     body, tag, renotify: true, icon: ICON, badge: BADGE, lang, dir, // the user's language (server/i18n.py)
-    data: { title, url, action, later, page },
-    actions: reminderActions(action, later),
+    data: { title, url, action, later, page, lang, dir },
+    actions: reminderActions(action, later, words),
   });
 }
 
-// Later's choices as action buttons; what the server's POST /snooze/{token} takes.
-const LATER = [["later-30m", "30m", "Later: 30 min"], ["later-1h", "1h", "Later: 1 hour"],
-  ["later-evening", "evening", "This evening"]];
+// Later's choices as action buttons: the action's name, and what the server's POST
+// /snooze/{token} takes.
+const LATER = [["later-30m", "30m"], ["later-1h", "1h"], ["later-evening", "evening"]];
 
-function reminderActions(action, later) {
-  const actions = action ? [{ action: "done", title: action.title || "Done" }] : [];
-  if (later) actions.push(...LATER.map(([name, , label]) => ({ action: name, title: label })));
+/** Later's buttons' words, in the notification's language. */
+function laterTitles({ t }) {
+  return { "later-30m": t("Later: 30 min"), "later-1h": t("Later: 1 hour"), "later-evening": t("This evening") };
+}
+
+function reminderActions(action, later, words) {
+  const actions = action ? [{ action: "done", title: action.title || words.tc("notification action", "Done") }] : [];
+  const titles = laterTitles(words);
+  if (later) actions.push(...LATER.map(([name]) => ({ action: name, title: titles[name] })));
   return actions.slice(0, maxActions());
 }
 
@@ -153,9 +195,11 @@ async function onNotificationClick(notification, action) {
 /** "Later": the server keeps the reminder for the time chosen and sends it once more then
  * (unless it is done by then); this says when, in the reminder's place. */
 async function putOff(tag, data, until) {
-  const { title, url } = data;
+  const { title, url, lang = "", dir = "auto" } = data;
+  const words = await wordsIn(lang);
+  const { t } = words;
   const say = (heading, body, extra = {}) => self.registration.showNotification(heading, {
-    body, tag, icon: ICON, badge: BADGE, data: { title, url }, ...extra });
+    body, tag, icon: ICON, badge: BADGE, lang, dir, data: { title, url, lang, dir }, ...extra });
   const path = new URL(data.later.url, self.location.origin).pathname;
   let response;
   try {
@@ -167,19 +211,23 @@ async function putOff(tag, data, until) {
   }
   if (response?.ok) {
     const { local_time: time } = await response.json();
-    return say(`Reminder at ${time}: ${title}`, `Orbit reminds you again at ${time}, unless it's done by then.`, { silent: true });
+    // TRANSLATORS: a notification's title once a reminder is put off; {time} "18:30", {title} the reminder's.
+    return say(t("Reminder at {time}: {title}", { time, title }),
+      t("Orbit reminds you again at {time}, unless it's done by then.", { time }), { silent: true });
   }
   if (response?.status === 404) {
-    return say(`Not put off: ${title}`, "This reminder's Later has expired. Tap to open Orbit.");
+    return say(t("Not put off: {title}", { title }), t("This reminder's Later has expired. Tap to open Orbit."));
   }
-  return say(`Not put off yet: ${title}`, "Orbit can't be reached. Try again, or tap to open the app.",
-    { data, actions: reminderActions(null, data.later) });
+  return say(t("Not put off yet: {title}", { title }), t("Orbit can't be reached. Try again, or tap to open the app."),
+    { data, actions: reminderActions(null, data.later, words) });
 }
 
 async function logDone(tag, data) {
-  const { title, url } = data;
+  const { title, url, lang = "", dir = "auto" } = data;
+  const { t } = await wordsIn(lang);
   const say = (heading, body, extra = {}) => self.registration.showNotification(heading, {
-    body, tag, icon: ICON, badge: BADGE, data: { title, url }, ...extra });
+    body, tag, icon: ICON, badge: BADGE, lang, dir, data: { title, url, lang, dir }, ...extra });
+  const again = [{ action: "done", title: t("Try again") }];
   // Only ever this origin: the token is in the path, whatever host the server thinks it has.
   const path = new URL(data.action.url, self.location.origin).pathname;
   let response;
@@ -188,18 +236,18 @@ async function logDone(tag, data) {
     response = await fetch(path, { method: "POST", credentials: "omit", cache: "no-store" });
   } catch {
     // The token was not spent: offer it again.
-    return say(`Not logged yet: ${title}`, "Orbit can't be reached. Try again, or tap to open the app.",
-      { data, actions: [{ action: "done", title: "Try again" }] });
+    return say(t("Not logged yet: {title}", { title }), t("Orbit can't be reached. Try again, or tap to open the app."),
+      { data, actions: again });
   }
   if (response.ok) {
     await updateBadge();
-    return say(`Logged: ${title}`, "Done for the day. Every one counts.", { silent: true });
+    return say(t("Logged: {title}", { title }), t("Done for the day. Every one counts."), { silent: true });
   }
   if (response.status === 404) {
-    return say(`Not logged: ${title}`, "This reminder's Done was used already or has expired. Tap to open Orbit.");
+    return say(t("Not logged: {title}", { title }), t("This reminder's Done was used already or has expired. Tap to open Orbit."));
   }
-  return say(`Not logged yet: ${title}`, "Orbit couldn't log it just now. Try again, or tap to open the app.",
-    { data, actions: [{ action: "done", title: "Try again" }] });
+  return say(t("Not logged yet: {title}", { title }), t("Orbit couldn't log it just now. Try again, or tap to open the app."),
+    { data, actions: again });
 }
 
 /** Brings an open window of the app to `url` (always on this origin), or opens one. */

@@ -8,6 +8,8 @@
 import * as api from "./api.js";
 import * as store from "./store.js";
 import * as offline from "./offline-store.js";
+import { shortDate } from "./dates.js";
+import { t, tn } from "./i18n.js";
 import {
   batchItem, checkinBatches, clientTime, drawPending, keyOf, pendingCheckin, pendingKeyOf, reflectionsOf, retryLater,
   settle, waitingOf,
@@ -160,8 +162,8 @@ async function paintStatus() {
   const noteEl = document.createElement("p");
   noteEl.className = "sync-note";
   const parts = [];
-  if (offlineNow) parts.push("Offline");
-  if (waiting) parts.push(`${waiting} ${waiting === 1 ? "change" : "changes"} waiting to sync`);
+  if (offlineNow) parts.push(t("Offline"));
+  if (waiting) parts.push(tn("{n} change waiting to sync", "{n} changes waiting to sync", waiting));
   noteEl.textContent = parts.join(" · ");
   const children = parts.length ? [noteEl] : [];
   if (refused.length) children.push(refusedList(refused));
@@ -172,16 +174,20 @@ async function paintStatus() {
 function refusedList(entries) {
   const listEl = document.createElement("ul");
   listEl.className = "sync-refused";
-  listEl.setAttribute("aria-label", "Changes the server refused");
+  listEl.setAttribute("aria-label", t("Changes the server refused"));
   for (const entry of entries) {
     const itemEl = document.createElement("li");
     const textEl = document.createElement("span");
-    textEl.textContent = `Not saved: ${entry.label}, ${entry.date}. ${entry.reason}`;
+    // The habit's name as it was queued; a mood is named in the language on show.
+    const what = entry.kind === "reflection" ? t("Mood") : entry.label;
+    const date = shortDate(entry.date);
+    // TRANSLATORS: a change made offline that the server refused; {reason} is the server's sentence.
+    textEl.textContent = t("Not saved: {what}, {date}. {reason}", { what, date, reason: entry.reason || t("The server refused this change.") });
     const discardEl = document.createElement("button");
     discardEl.type = "button";
     discardEl.className = "button ghost small";
-    discardEl.textContent = "Discard";
-    discardEl.setAttribute("aria-label", `Discard the change to ${entry.label} on ${entry.date}`);
+    discardEl.textContent = t("Discard");
+    discardEl.setAttribute("aria-label", t("Discard the change to {what} on {date}", { what, date }));
     discardEl.addEventListener("click", async () => {
       await offline.dequeue([entry.id]);
       channel?.postMessage("changed");

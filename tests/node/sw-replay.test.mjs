@@ -158,11 +158,11 @@ test("no network: the replay rejects and the queue is as it was", async () => {
   assert.deepEqual(sw.rows.map((row) => row.id), queue.map((row) => row.id));
 });
 
-test("reasonOf: the server's message, else its fields' words, else a sentence of the app's", () => {
+test("reasonOf: the server's message, else its fields' words, else nothing (the page words it: sync.js)", () => {
   const { db } = worker({ answer: server() });
   assert.equal(db.reasonOf({ message: "Unknown habit." }), "Unknown habit.");
   assert.equal(db.reasonOf({ message: "", fields: { value: ["Too big."], note: ["Too long.", "Really."] } }), "Too big. Too long. Really.");
-  assert.equal(db.reasonOf({ message: "", fields: {} }), "The server refused this change.");
-  assert.equal(db.reasonOf(undefined), "The server refused this change.");
-  assert.equal(db.reasonOf(null), "The server refused this change.");
+  assert.equal(db.reasonOf({ message: "", fields: {} }), "");
+  assert.equal(db.reasonOf(undefined), "");
+  assert.equal(db.reasonOf(null), "");
 });

@@ -4,30 +4,30 @@
 import * as api from "../api.js";
 import { h, toastError } from "../dom.js";
 
-const WORDS = {
-  week: "A new week starts here.",
-  month: "A new month starts here.",
-  anniversary: (offer) => `${offer.years === 1 ? "A year" : `${offer.years} years`} since “${offer.chapter.name}” began.`,
-  chapter: (chapter) => `${chapter.name}: this is part of it.`,
-  invite: "A good day to pick one small thing and begin again.",
-  dismiss: "Not now",
-  chapters: "Chapters",
-  label: "Fresh start",
+import { t, tn } from "../i18n.js";
+
+// What the card says, called when drawn (the language on show).
+const LEADS = {
+  week: () => t("A new week starts here."),
+  month: () => t("A new month starts here."),
+  anniversary: (offer) => tn("A year since “{chapter}” began.", "{n} years since “{chapter}” began.", offer.years,
+    { chapter: offer.chapter.name }),
 };
 
 /** The card of GET /today's `fresh_start`, or null when nothing is offered. */
 export function freshStartCard(offer) {
   if (!offer) return null;
-  const lead = offer.landmark === "anniversary" ? WORDS.anniversary(offer) : WORDS[offer.landmark];
-  const cardEl = h("section", { class: "card fresh-start", "aria-label": WORDS.label },
+  const lead = LEADS[offer.landmark]?.(offer) ?? null;
+  const cardEl = h("section", { class: "card fresh-start", "aria-label": t("Fresh start") },
     h("p", { class: "fresh-start-lead", text: lead }),
     offer.chapter && offer.landmark !== "anniversary"
-      ? h("p", { class: "fresh-start-chapter", text: WORDS.chapter(offer.chapter) }) : null,
-    h("p", { class: "hint", text: WORDS.invite }),
+      // TRANSLATORS: {chapter} is the name of a chapter of the user's life they made ("New job").
+      ? h("p", { class: "fresh-start-chapter", text: t("{chapter}: this is part of it.", { chapter: offer.chapter.name }) }) : null,
+    h("p", { class: "hint", text: t("A good day to pick one small thing and begin again.") }),
     h("div", { class: "fresh-start-actions" },
-      h("a", { class: "button secondary", href: "#/identities", text: WORDS.chapters }),
+      h("a", { class: "button secondary", href: "#/identities", text: t("Chapters") }),
       h("button", {
-        type: "button", class: "button ghost fresh-start-dismiss", text: WORDS.dismiss,
+        type: "button", class: "button ghost fresh-start-dismiss", text: t("Not now"),
         onclick: async (event) => {
           event.currentTarget.disabled = true;
           try {

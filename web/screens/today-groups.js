@@ -2,6 +2,7 @@
 // identity, habits without one last; which groups are collapsed is remembered on the device.
 import * as store from "../store.js";
 import { h, titledSection } from "../dom.js";
+import { t, tn } from "../i18n.js";
 
 const GROUPED_KEY = "orbit.today.groupByIdentity";
 const COLLAPSED_KEY = "orbit.today.collapsedGroups";
@@ -77,16 +78,18 @@ function groupSection({ key, identity, items }, cardFor, collapsed, isToday) {
   const rest = items.filter((item) => !(item.due || item.checkin));
   const doneCount = due.filter((item) => item.done).length;
   const bodyId = `today-group-${key}`;
+  const counts = { done: doneCount, total: due.length };
   const toggleEl = h("button", { type: "button", class: "group-toggle", "aria-expanded": String(!collapsed),
     "aria-controls": bodyId },
   h("span", { class: "dot", "aria-hidden": "true" }),
-  h("span", { class: "group-name", text: identity ? identity.statement : "No identity" }),
-  h("span", { class: "group-count", "aria-hidden": "true", text: due.length ? `${doneCount}/${due.length}` : "" }),
-  h("span", { class: "visually-hidden", text: due.length ? `, ${doneCount} of ${due.length} done` : "" }),
+  h("span", { class: "group-name", text: identity ? identity.statement : t("No identity") }),
+  // The count as Today's ring says it: "2/3" drawn, "2 of 3 done" said.
+  h("span", { class: "group-count", "aria-hidden": "true", text: due.length ? t("{done}/{total}", counts) : "" }),
+  due.length ? h("span", { class: "visually-hidden" }, ", ", tn("{done} of {n} done", "{done} of {n} done", due.length, counts)) : null,
   h("span", { class: "chevron", "aria-hidden": "true" }));
   const bodyEl = h("div", { id: bodyId, class: "group-body", hidden: collapsed },
     due.length ? h("ul", { class: "habit-list", role: "list" }, due.map(cardFor)) : null,
-    rest.length ? titledSection(isToday ? "Not due today" : "Not due", { className: "muted-section group-rest",
+    rest.length ? titledSection(isToday ? t("Not due today") : t("Not due"), { className: "muted-section group-rest",
       headingClass: "section-title subtle" }, h("ul", { class: "habit-list", role: "list" }, rest.map(cardFor))) : null);
   toggleEl.addEventListener("click", () => {
     const open = toggleEl.getAttribute("aria-expanded") !== "true";
@@ -104,10 +107,10 @@ export function groupingSetting() {
   const switchEl = h("input", { type: "checkbox", role: "switch", id: "group-today",
     "aria-describedby": "group-today-hint", checked: groupedByIdentity() });
   switchEl.addEventListener("change", () => setGroupedByIdentity(switchEl.checked));
-  return titledSection("Today", { className: "card settings-section" },
+  return titledSection(t("Today"), { className: "card settings-section" },
     h("div", { class: "setting-row" },
       h("div", { class: "setting-text" },
-        h("label", { for: "group-today", text: "Group Today by identity" }),
-        h("p", { class: "hint", id: "group-today-hint", text: "Each identity's habits together, habits without one last. Remembered on this device." })),
+        h("label", { for: "group-today", text: t("Group Today by identity") }),
+        h("p", { class: "hint", id: "group-today-hint", text: t("Each identity's habits together, habits without one last. Remembered on this device.") })),
       h("span", { class: "switch-wrap" }, switchEl, h("span", { class: "switch-track", "aria-hidden": "true" }))));
 }

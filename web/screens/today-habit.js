@@ -5,9 +5,10 @@ import * as api from "../api.js";
 import { ring } from "../charts.js";
 import { append, firstTap, h, handleSubmit, icon, showToast, toastError, uid, withBusy } from "../dom.js";
 import * as store from "../store.js";
-import { resume, untilText } from "../pauses.js";
+import { resume } from "../pauses.js";
 import { amountText, formatNumber, goalText, streakText, unitLabel } from "../format.js";
-import { formatDate } from "../dates.js";
+import { formatDate, shortDate } from "../dates.js";
+import { formatNumber as localeNumber, t, tn } from "../i18n.js";
 import { stepper } from "./fields.js";
 import { planText } from "./habit-plan.js";
 import { restartRow, slipLine } from "./today-lapse.js";
@@ -48,7 +49,7 @@ export function habitCard(item, date, refresh, log) {
   const logEl = h("button", { type: "button", class: "log-button", "aria-label": words.label,
     "aria-pressed": words.pressed === null ? null : String(words.pressed) }, logFace(state, item, checkin, words));
   const moreEl = h("button", { type: "button", class: "icon-button more-button",
-    "aria-label": `More for ${habit.name}`, "aria-expanded": "false", "aria-controls": panelId }, icon("more"));
+    "aria-label": t("More for {habit}", { habit: habit.name }), "aria-expanded": "false", "aria-controls": panelId }, icon("more"));
   const panelEl = panel(item, date, panelId, log, after, refresh);
 
   const showPanel = (open) => {
@@ -97,12 +98,13 @@ export function habitCard(item, date, refresh, log) {
 /** A paused habit: until when, and (for its own pause, on today) a way back. A pause of every
  * habit is resumed from the Paused heading instead. */
 function pausedRow({ habit, pause }, date, refresh) {
-  const rowEl = h("div", { class: "paused-row" }, h("span", { text: `Paused ${untilText(pause)}` }));
+  const until = pause.end ? t("Paused until {date}", { date: shortDate(pause.end) }) : t("Paused until you resume");
+  const rowEl = h("div", { class: "paused-row" }, h("span", { text: until }));
   if (pause.habit_id !== null && date === store.today()) {
-    const resumeEl = h("button", { type: "button", class: "button small secondary", text: "Resume",
-      "aria-label": `Resume ${habit.name}` });
+    const resumeEl = h("button", { type: "button", class: "button small secondary", text: t("Resume"),
+      "aria-label": t("Resume {habit}", { habit: habit.name }) });
     resumeEl.addEventListener("click", () => withBusy(resumeEl, () => resume(pause, date)
-      .then(() => { showToast(`${habit.name} is back`); return refresh(habit.id); }).catch(toastError)));
+      .then(() => { showToast(t("{habit} is back", { habit: habit.name })); return refresh(habit.id); }).catch(toastError)));
     rowEl.append(resumeEl);
   }
   return rowEl;
@@ -129,37 +131,57 @@ function shortFace(fraction, words) {
 
 function metaParts(item, checkin, state, date) {
   const { habit, streak, period } = item;
-  if (state === "untracked") return [h("span", { text: "Not tracked yet" })];
+  if (state === "untracked") return [h("span", { text: t("Not tracked yet") })];
   const parts = [];
   // Day periods say nothing a day's card does not; weeks, months and windows say their progress.
   if (period && period.unit !== "days") parts.push(h("span", { class: "period", text: periodText(habit, period, date) }));
-  if (checkin?.status === "skipped") parts.push(h("span", { text: "Skipped" }));
+  if (checkin?.status === "skipped") parts.push(h("span", { text: t("Skipped") }));
   else if (habit.measure !== "check" && checkin?.value !== null && checkin?.value !== undefined) {
-    const target = habit.target ? ` / ${formatNumber(habit.target)}` : "";
-    parts.push(h("span", { text: `${formatNumber(checkin.value)}${target} ${unitLabel(habit)}`.trim() }));
+    parts.push(h("span", { text: loggedText(habit, checkin.value) }));
   } else if (goalText(habit)) parts.push(h("span", { text: goalText(habit) }));
   parts.push(h("span", { class: "streak" }, icon(habit.kind === "quit" ? "shield" : "flame", "icon tiny"),
     h("span", { text: streakLabel(habit, streak, state) })));
-  if (checkin?.note) parts.push(h("span", { class: "has-note" }, icon("note", "icon tiny"), h("span", { text: "Note" })));
-  if (item.pending || isPending(habit.id, date)) parts.push(h("span", { class: "pending-mark", text: "Not synced yet" }));
+  if (checkin?.note) parts.push(h("span", { class: "has-note" }, icon("note", "icon tiny"), h("span", { text: t("Note") })));
+  if (item.pending || isPending(habit.id, date)) parts.push(h("span", { class: "pending-mark", text: t("Not synced yet") }));
   return parts;
+}
+
+/** What a measured habit's day holds: "3 / 10 pages", "20 / 30 min", "4 pages", "2". */
+function loggedText(habit, value) {
+  const unit = unitLabel(habit);
+  const amounts = { value, target: habit.target, unit };
+  if (habit.target) {
+    // TRANSLATORS: an amount logged over the day's target, then its unit: "3 / 10 pages".
+    return unit ? t("{value} / {target} {unit}", amounts) : t("{value} / {target}", amounts);
+  }
+  return unit ? t("{value} {unit}", amounts) : localeNumber(value);
 }
 
 /** "2 of 3 this week", "1 of 4 this month", "Done for these 3 days" / "Due by Thu". */
 function periodText(habit, period, date) {
   const type = habit.schedule.type;
   if (type === "every_n_days") {
-    if (period.state === "met") return `Done for these ${habit.schedule.n} days`;
-    return period.end === date ? "Due today" : `Due by ${formatDate(period.end, { weekday: "short" })}`;
+    if (period.state === "met") return tn("Done for this day", "Done for these {n} days", habit.schedule.n);
+    return period.end === date ? t("Due today") : t("Due by {day}", { day: formatDate(period.end, { weekday: "short" }) });
   }
-  const when = type === "per_week" ? "this week" : "this month";
-  return `${period.done} of ${period.required} ${when}`;
+  const counts = { done: period.done };
+  return type === "per_week" ? tn("{done} of {n} this week", "{done} of {n} this week", period.required, counts)
+    : tn("{done} of {n} this month", "{done} of {n} this month", period.required, counts);
 }
 
+// A quit habit's streak: the days (weeks...) kept, plural by the language's rules.
+const KEPT = {
+  days: (n) => tn("{n} day kept", "{n} days kept", n),
+  weeks: (n) => tn("{n} week kept", "{n} weeks kept", n),
+  months: (n) => tn("{n} month kept", "{n} months kept", n),
+  windows: (n) => tn("{n} window kept", "{n} windows kept", n),
+};
+
 function streakLabel(habit, streak, state) {
-  if (state === "slipped") return "A slip";
-  if (!streak.current) return habit.kind === "quit" ? "Starts today" : "No streak yet";
-  return `${streakText(streak.current, streak.unit)}${habit.kind === "quit" ? " kept" : ""}`;
+  if (state === "slipped") return t("A slip");
+  if (!streak.current) return habit.kind === "quit" ? t("Starts today") : t("No streak yet");
+  if (habit.kind !== "quit") return streakText(streak.current, streak.unit);
+  return (KEPT[streak.unit] || KEPT.days)(streak.current);
 }
 
 /** The expanding panel: exact amount (count/minutes), note, skip, clear, details, order. */
@@ -173,32 +195,35 @@ function panel(item, date, panelId, log, after, refresh) {
   if (measured) {
     const prefill = checkin?.value ?? (isQuit ? 1 : habit.target);
     amountEl = h("input", { type: "number", name: "value", inputmode: "decimal", min: "0", step: "any",
-      value: formatNumber(prefill), id: uid("amount") });
+      value: formatNumber(prefill), id: uid("amount") }); // a number input reads "1.5", whatever the language
     formEl.append(h("div", { class: "field amount-field", "data-field": "value" },
       h("label", { for: amountEl.id, text: amountLabel(habit) }),
       stepper(amountEl, { step: habit.measure === "minutes" ? MINUTES_STEP : 1, label: amountNoun(habit) })));
   }
-  const noteEl = h("textarea", { name: "note", rows: "2", maxlength: "1000", id: uid("note"), placeholder: "How did it go?" });
+  // The label shows "Note"; its name says whose (several cards' panels may be open).
+  const noteEl = h("textarea", { name: "note", rows: "2", maxlength: "1000", id: uid("note"), placeholder: t("How did it go?"),
+    // TRANSLATORS: a note field's name for assistive technology; it shows "Note", keep that word in it.
+    "aria-label": t("Note for {habit}", { habit: habit.name }) });
   noteEl.value = checkin?.note || "";
-  formEl.append(h("div", { class: "field", "data-field": "note" }, h("label", { for: noteEl.id },
-    "Note", h("span", { class: "visually-hidden", text: ` for ${habit.name}` })), noteEl));
+  formEl.append(h("div", { class: "field", "data-field": "note" }, h("label", { for: noteEl.id, text: t("Note") }), noteEl));
 
   const submitEl = h("button", { type: "submit", class: "button primary", text: submitLabel(item) });
   const actionsEl = h("div", { class: "panel-actions" }, submitEl);
   if (!isQuit && checkin?.status !== "skipped") {
-    actionsEl.append(h("button", { type: "button", class: "button secondary", text: "Skip this day",
-      onclick: (event) => withBusy(event.currentTarget, () => after(log.put(item, date, { status: "skipped" }, `Skipped ${habit.name}`))) }));
+    actionsEl.append(h("button", { type: "button", class: "button secondary", text: t("Skip this day"),
+      onclick: (event) => withBusy(event.currentTarget, () => after(log.put(item, date, { status: "skipped" },
+        t("Skipped {habit}", { habit: habit.name })))) }));
   }
   if (checkin) {
-    actionsEl.append(h("button", { type: "button", class: "button secondary", text: "Clear day",
-      onclick: (event) => withBusy(event.currentTarget, () => after(log.clear(item, date, `Cleared ${habit.name}`))) }));
+    actionsEl.append(h("button", { type: "button", class: "button secondary", text: t("Clear day"),
+      onclick: (event) => withBusy(event.currentTarget, () => after(log.clear(item, date, t("Cleared {habit}", { habit: habit.name })))) }));
   }
-  actionsEl.append(h("a", { class: "button ghost", href: `#/habit/${habit.id}`, text: "Details" }));
-  const moveButton = (delta, text) => h("button", { type: "button", class: "button ghost small", text,
-    "aria-label": `${text} ${habit.name}`,
+  actionsEl.append(h("a", { class: "button ghost", href: `#/habit/${habit.id}`, text: t("Details") }));
+  const moveButton = (delta, text, label) => h("button", { type: "button", class: "button ghost small", text, "aria-label": label,
     onclick: (event) => withBusy(event.currentTarget, () => move(habit.id, delta).then(() => refresh()).catch(toastError)) });
-  formEl.append(actionsEl, h("div", { class: "panel-order" }, h("span", { class: "hint", text: "Order on Today" }),
-    moveButton(-1, "Move up"), moveButton(1, "Move down")));
+  formEl.append(actionsEl, h("div", { class: "panel-order" }, h("span", { class: "hint", text: t("Order on Today") }),
+    moveButton(-1, t("Move up"), t("Move {habit} up", { habit: habit.name })),
+    moveButton(1, t("Move down"), t("Move {habit} down", { habit: habit.name }))));
 
   handleSubmit(formEl, submitEl, async () => {
     const body = { note: noteEl.value };
@@ -206,14 +231,15 @@ function panel(item, date, panelId, log, after, refresh) {
       const raw = amountEl.value.trim();
       if (raw === "" || Number.isNaN(Number(raw)) || Number(raw) < 0) {
         throw new api.ApiError({ code: "validation_error", message: "",
-          fields: { value: [raw.startsWith("-") ? "Use 0 or more: an amount can't be negative." : "Enter a number, 0 or more."] } });
+          fields: { value: [raw.startsWith("-") ? t("Use 0 or more: an amount can't be negative.") : t("Enter a number, 0 or more.")] } });
       }
       body.value = Number(raw);
     }
     // The status this habit's writes record is the server's word (the item's tap).
     if (isQuit || measured || !checkin) body.status = item.tap.status;
     if (isQuit && !measured && !checkin) body.value = 0;
-    await log.put(item, date, body, measured ? `${habit.name}: ${amountText(body.value, habit)}` : "Note saved");
+    await log.put(item, date, body, measured
+      ? t("{habit}: {amount}", { habit: habit.name, amount: amountText(body.value, habit) }) : t("Note saved"));
   });
   return formEl;
 }
@@ -234,17 +260,25 @@ async function move(habitId, delta) {
 }
 
 function submitLabel({ habit, checkin }) {
-  if (habit.measure !== "check") return "Log";
-  if (habit.kind === "build" && !checkin) return "Done, with note";
-  return "Save note";
+  // TRANSLATORS: a button that saves the amount typed in a habit's panel on Today.
+  if (habit.measure !== "check") return t("Log");
+  if (habit.kind === "build" && !checkin) return t("Done, with note");
+  return t("Save note");
 }
 
+/** What the stepper's buttons change ("Increase pages"): the habit's unit, minutes or times. */
 function amountNoun(habit) {
-  return habit.measure === "minutes" ? "minutes" : habit.unit || "times";
+  if (habit.measure === "minutes") return t("minutes");
+  // TRANSLATORS: what a stepper counts when a habit has no unit ("Increase times").
+  return habit.unit || t("times");
 }
 
+/** The amount field's label: "How many glasses?" for a quit habit, "Pages done" for a build one. */
 function amountLabel(habit) {
-  const noun = amountNoun(habit);
-  if (habit.kind === "quit") return `How many ${noun}?`;
-  return `${noun.charAt(0).toUpperCase()}${noun.slice(1)} done`;
+  const quit = habit.kind === "quit";
+  if (habit.measure === "minutes") return quit ? t("How many minutes?") : t("Minutes done");
+  if (!habit.unit) return quit ? t("How many times?") : t("Times done");
+  if (quit) return t("How many {unit}?", { unit: habit.unit });
+  // The user's own word, capitalised as it starts the label (languages without case keep it).
+  return t("{unit} done", { unit: `${habit.unit.charAt(0).toLocaleUpperCase()}${habit.unit.slice(1)}` });
 }

@@ -5,33 +5,32 @@
 // the pause sheet.
 import { h } from "../dom.js";
 import { addDays, formatDate } from "../dates.js";
-import { plural } from "../format.js";
+import { t, tn } from "../i18n.js";
 import { openPauseSheet } from "./pause-sheet.js";
 
-// What the app says, in one place.
-const AGAIN = { days: "Today counts.", weeks: "This week counts.", months: "This month counts.",
-  windows: "This one counts." };
-const LAST = { weeks: "Last week", months: "Last month", windows: "The last stretch" };
-const TWO = { days: "Two days in a row", weeks: "Two weeks in a row", months: "Two months in a row",
-  windows: "Two stretches in a row" };
-const WORDS = {
-  missed: (when, unit) => `${when} didn't happen. ${AGAIN[unit] || AGAIN.days}`,
-  held: "The streak holds.",
-  slipped: (when) => `${when} was a slip. Today counts.`,
-  twice: (unit, smaller) => `${TWO[unit] || TWO.days} didn't happen. ${smaller ? "Make it smaller, or rest it a while?" : "Rest it a while?"}`,
-  twoSlips: "Two slips in a row. Be kind to yourself: a pause is allowed too.",
-  smaller: "Make it smaller",
-  smallerLabel: (name) => `Make ${name} smaller`,
-  pause: "Pause a while",
-  pauseLabel: (name) => `Pause ${name}`,
-  keptBefore: (days) => `After ${plural(days, "day", "days")} kept. Those days still count.`,
+// What the app says, in one place: whole sentences, called when drawn (the language on show).
+const MISSED = {
+  weeks: () => t("Last week didn't happen. This week counts."),
+  months: () => t("Last month didn't happen. This month counts."),
+  windows: () => t("The last stretch didn't happen. This one counts."),
+};
+const TWICE = {
+  days: () => t("Two days in a row didn't happen."),
+  weeks: () => t("Two weeks in a row didn't happen."),
+  months: () => t("Two months in a row didn't happen."),
+  windows: () => t("Two stretches in a row didn't happen."),
 };
 
-/** "Yesterday", or the weekday of the latest missed day, or last week / month / stretch. */
-function whenMissed({ unit, last_missed: lastMissed }, date) {
-  if (unit !== "days") return LAST[unit] || "Yesterday";
-  if (lastMissed === addDays(date, -1)) return "Yesterday";
-  return formatDate(lastMissed, { weekday: "long" });
+/** One miss: "Yesterday didn't happen. Today counts.", "Monday didn't happen...", "Last week...";
+ * a quit habit's (counted in days): "Yesterday was a slip. Today counts." */
+function missedLine({ unit, last_missed: lastMissed }, date, quit) {
+  if (!quit && MISSED[unit]) return MISSED[unit]();
+  if (lastMissed === addDays(date, -1) || !lastMissed) {
+    return quit ? t("Yesterday was a slip. Today counts.") : t("Yesterday didn't happen. Today counts.");
+  }
+  const day = formatDate(lastMissed, { weekday: "long" });
+  // TRANSLATORS: {day} is a weekday ("Monday"), the latest day missed.
+  return quit ? t("{day} was a slip. Today counts.", { day }) : t("{day} didn't happen. Today counts.", { day });
 }
 
 /** The restart under a habit with a lapse, on the real today (a past day needs no greeting);
@@ -42,23 +41,25 @@ export function restartRow(item, date, today, refresh) {
   const quit = habit.kind === "quit";
   const rowEl = h("div", { class: "habit-restart", role: "note" });
   if (lapse.misses < 2) {
-    const when = whenMissed(lapse, date);
     // A streak still alive after a miss is one never miss twice holds over it (the server's).
-    const held = !quit && item.streak.current > 0 ? ` ${WORDS.held}` : "";
-    rowEl.append(h("p", { class: "restart-line", text: quit ? WORDS.slipped(when) : `${WORDS.missed(when, lapse.unit)}${held}` }));
+    const held = !quit && item.streak.current > 0;
+    rowEl.append(h("p", { class: "restart-line",
+      text: [missedLine(lapse, date, quit), held ? t("The streak holds.") : null].filter(Boolean).join(" ") }));
     return rowEl;
   }
   const { smaller } = lapse;
-  rowEl.append(h("p", { class: "restart-line", text: quit ? WORDS.twoSlips : WORDS.twice(lapse.unit, smaller) }));
+  const twice = [(TWICE[lapse.unit] || TWICE.days)(), smaller ? t("Make it smaller, or rest it a while?") : t("Rest it a while?")];
+  rowEl.append(h("p", { class: "restart-line",
+    text: quit ? t("Two slips in a row. Be kind to yourself: a pause is allowed too.") : twice.join(" ") }));
   if (smaller) rowEl.append(h("p", { class: "hint", text: smaller.text }));
   const actionsEl = h("div", { class: "restart-actions" });
   if (smaller) {
     const patch = encodeURIComponent(JSON.stringify(smaller.patch));
     actionsEl.append(h("a", { class: "button small secondary restart-smaller", href: `#/habit/${habit.id}/edit?patch=${patch}`,
-      text: WORDS.smaller, "aria-label": WORDS.smallerLabel(habit.name) }));
+      text: t("Make it smaller"), "aria-label": t("Make {habit} smaller", { habit: habit.name }) }));
   }
-  const pauseEl = h("button", { type: "button", class: "button small secondary restart-pause", text: WORDS.pause,
-    "aria-label": WORDS.pauseLabel(habit.name) });
+  const pauseEl = h("button", { type: "button", class: "button small secondary restart-pause", text: t("Pause a while"),
+    "aria-label": t("Pause {habit}", { habit: habit.name }) });
   pauseEl.addEventListener("click", async () => {
     if (await openPauseSheet({ habit, today })) await refresh(habit.id);
   });
@@ -70,5 +71,6 @@ export function restartRow(item, date, today, refresh) {
 /** A quit habit's slip: how many days were kept before it (the server counts them). */
 export function slipLine(item) {
   const days = item.slip?.kept_before;
-  return days ? h("p", { class: "habit-slip", text: WORDS.keptBefore(days) }) : null;
+  return days ? h("p", { class: "habit-slip",
+    text: tn("After {n} day kept. Those days still count.", "After {n} days kept. Those days still count.", days) }) : null;
 }

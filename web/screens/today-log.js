@@ -3,7 +3,8 @@
 // quick taps ("one more page", twice) add up and every Undo knows the record it replaces.
 import * as sync from "../sync.js";
 import { offerUndo } from "../undo.js";
-import { amountText, formatNumber, singularUnit, unitLabel } from "../format.js";
+import { amountText } from "../format.js";
+import { t, tn } from "../i18n.js";
 
 /** The log of one screen: per habit and day, the check-in the server last answered with.
  * Every write (a tap, the panel, an Undo) ends with `onAnswer(item, answer)`: the habit's Today
@@ -88,39 +89,53 @@ export function tapPlan({ habit, tap, checkin }, again = 0) {
 
 const recordBody = (checkin) => ({ status: checkin.status, value: checkin.value ?? null, note: checkin.note ?? "" });
 
+// The toasts after a tap (each with its Undo), and the log button's names: whole sentences.
 function clearedWords(habit, tap) {
-  return tap.status === "slip" ? `Slip cleared for ${habit.name}` : `${habit.name}: cleared`;
+  return tap.status === "slip" ? t("Slip cleared for {habit}", { habit: habit.name }) : t("{habit}: cleared", { habit: habit.name });
 }
 
 function doneWords(habit, status, value) {
   const name = habit.name;
-  if (status === "skipped") return `Skipped ${name}`;
-  if (status === "slip" && !value) return `${name}: kept, tracked from this day`;
+  if (status === "skipped") return t("Skipped {habit}", { habit: name });
+  if (status === "slip" && !value) return t("{habit}: kept, tracked from this day", { habit: name });
   if (habit.measure === "check" || value === null || value === undefined) {
-    return status === "slip" ? `Slip logged for ${name}` : `${name}: done`;
+    return status === "slip" ? t("Slip logged for {habit}", { habit: name }) : t("{habit}: done", { habit: name });
   }
-  return `${name}: ${amountText(value, habit)}`;
+  return t("{habit}: {amount}", { habit: name, amount: amountText(value, habit) });
 }
 
 /** The log button's words: {label (its accessible name), short (shown on it), pressed or null};
  * the amounts are the server's (`tap`), pressed is whether the day holds a check-in. */
 export function tapWords({ habit, before_start: beforeStart, done, tap }, checkin) {
-  const name = habit.name;
+  const habitName = habit.name;
   if (habit.kind === "quit") {
-    if (beforeStart && !checkin) return { label: `Start tracking ${name} on this day, kept`, short: null, pressed: null };
-    if (habit.measure === "check") return { label: `Log a slip for ${name}`, short: null, pressed: Boolean(checkin?.value > 0) };
-    return { label: `Log ${one(tap.step, habit)} for ${name}`, short: `+${formatNumber(tap.step)}`, pressed: null };
+    if (beforeStart && !checkin) {
+      return { label: t("Start tracking {habit} on this day, kept", { habit: habitName }), short: null, pressed: null };
+    }
+    if (habit.measure === "check") {
+      return { label: t("Log a slip for {habit}", { habit: habitName }), short: null, pressed: Boolean(checkin?.value > 0) };
+    }
+    return { label: t("Log {amount} for {habit}", { amount: one(tap.step, habit), habit: habitName }), short: plus(tap.step), pressed: null };
   }
-  if (habit.measure === "check") return { label: `Mark ${name} done`, short: null, pressed: checkin?.status === "done" };
+  if (habit.measure === "check") {
+    return { label: t("Mark {habit} done", { habit: habitName }), short: null, pressed: checkin?.status === "done" };
+  }
   if (habit.measure === "minutes") {
-    return { label: `Log ${amountText(tap.value, habit)} of ${name}`, short: `${formatNumber(tap.value)}m`,
-      pressed: checkin?.status === "done" && Boolean(done) };
+    return { label: t("Log {amount} of {habit}", { amount: amountText(tap.value, habit), habit: habitName }),
+      // TRANSLATORS: minutes on a small round button, as short as can be ("20m").
+      short: t("{n}m", { n: tap.value }), pressed: checkin?.status === "done" && Boolean(done) };
   }
-  return { label: `Add ${one(tap.step, habit)} to ${name}`, short: `+${formatNumber(tap.step)}`, pressed: null };
+  return { label: t("Add {amount} to {habit}", { amount: one(tap.step, habit), habit: habitName }), short: plus(tap.step), pressed: null };
+}
+
+/** "+1", "+5": what a tap adds, on the button. */
+function plus(step) {
+  // TRANSLATORS: what one tap adds, on a small round button ("+1").
+  return t("+{n}", { n: step });
 }
 
 /** "1 page", "5 min", "1 time": one step of a habit's unit. */
 function one(step, habit) {
-  const unit = unitLabel(habit) || "time";
-  return `${formatNumber(step)} ${step === 1 ? singularUnit(unit) : unit}`;
+  if (habit.unit || habit.measure === "minutes" || habit.kind === "quit") return amountText(step, habit);
+  return tn("{n} time", "{n} times", step);
 }

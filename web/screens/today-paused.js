@@ -2,7 +2,9 @@
 // one way back for all of them.
 import * as store from "../store.js";
 import { h, showToast, titledSection, toastError, withBusy } from "../dom.js";
-import { resume, untilText } from "../pauses.js";
+import { resume } from "../pauses.js";
+import { shortDate } from "../dates.js";
+import { t } from "../i18n.js";
 
 /** The section of the paused `items` (each drawn by `cardFor`); `refresh()` redraws the day. */
 export function pausedSection(items, date, cardFor, refresh) {
@@ -10,15 +12,16 @@ export function pausedSection(items, date, cardFor, refresh) {
   let bannerEl = null;
   if (everything) {
     bannerEl = h("div", { class: "banner paused-banner", role: "note" },
-      h("p", { text: `Everything is paused ${untilText(everything)}.` }));
+      h("p", { text: everything.end ? t("Everything is paused until {date}.", { date: shortDate(everything.end) })
+        : t("Everything is paused until you resume.") }));
     if (date === store.today()) {
-      const resumeEl = h("button", { type: "button", class: "button small primary", text: "Resume everything" });
+      const resumeEl = h("button", { type: "button", class: "button small primary", text: t("Resume everything") });
       resumeEl.addEventListener("click", () => withBusy(resumeEl, () => resume(everything, date)
-        .then(() => { showToast("Welcome back"); return refresh(); }).catch(toastError)));
+        .then(() => { showToast(t("Welcome back")); return refresh(); }).catch(toastError)));
       bannerEl.append(resumeEl);
     }
   }
-  return titledSection("Paused", { className: "habit-section muted-section paused-section", headingClass: "section-title subtle",
-    hint: "Resting: the streak waits and strength holds. A day you log still counts." },
+  return titledSection(t("Paused"), { className: "habit-section muted-section paused-section", headingClass: "section-title subtle",
+    hint: t("Resting: the streak waits and strength holds. A day you log still counts.") },
   bannerEl, h("ul", { class: "habit-list", role: "list" }, items.map(cardFor)));
 }

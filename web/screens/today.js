@@ -2,7 +2,8 @@
 import * as api from "../api.js";
 import * as store from "../store.js";
 import { withPending } from "../sync.js";
-import { addDays, dayName, formatDate, longDate } from "../dates.js";
+import { addDays, dayName, daysBetween, formatDate, longDate } from "../dates.js";
+import { t, tn } from "../i18n.js";
 import { append, h, titledSection } from "../dom.js";
 import { ring } from "../charts.js";
 import { habitCard } from "./today-habit.js";
@@ -124,8 +125,10 @@ function header(date, today, progressEl) {
   const eyebrowEl = date === today
     ? h("p", { class: "eyebrow", text: formatDate(date, { weekday: "long", day: "numeric", month: "long" }) })
     : h("p", { class: "eyebrow backfill-eyebrow" },
-      h("span", { text: name === "Yesterday" ? `Back-filling · ${formatDate(date, { day: "numeric", month: "long" })}` : "Back-filling" }),
-      h("a", { class: "back-to-today", href: "#/today", text: "Back to today" }));
+      h("span", { text: addDays(date, 1) === today
+        // TRANSLATORS: over "Yesterday" on Today, when logging an earlier day; {date} is "7 December".
+        ? t("Back-filling · {date}", { date: formatDate(date, { day: "numeric", month: "long" }) }) : t("Back-filling") }),
+      h("a", { class: "back-to-today", href: "#/today", text: t("Back to today") }));
   return h("header", { class: "screen-header today-header" },
     h("div", { class: "screen-title" }, eyebrowEl, h("h1", { tabindex: "-1", text: name })),
     progressEl);
@@ -136,21 +139,24 @@ function dayProgress(data) {
   const relevant = data.habits.filter((item) => item.due || item.checkin);
   if (!relevant.length) return [];
   const doneCount = relevant.filter((item) => item.done).length;
-  return [h("div", { class: "day-progress", role: "img", "aria-label": `${doneCount} of ${relevant.length} done` },
+  const counts = { done: doneCount, total: relevant.length };
+  return [h("div", { class: "day-progress", role: "img", "aria-label": tn("{done} of {n} done", "{done} of {n} done", relevant.length, counts) },
     ring(doneCount / relevant.length, { size: 48, radius: 20 }),
-    h("span", { "aria-hidden": "true", text: `${doneCount}/${relevant.length}` }))];
+    // TRANSLATORS: habits done today over habits due, drawn small beside a ring ("2/3").
+    h("span", { "aria-hidden": "true", text: t("{done}/{total}", counts) }))];
 }
 
 /** Seven days to jump between. The selected day sits in the middle once it can, so the first
  * chip always leads further back. */
 function dayStrip({ strip: days }, date, today) {
-  return h("nav", { class: "day-strip", "aria-label": "Choose a day" },
+  return h("nav", { class: "day-strip", "aria-label": t("Choose a day") },
     h("ol", {}, days.map((day) => {
       const relative = dayName(day, today);
       return h("li", {},
         h("a", { href: day === today ? "#/today" : `#/today/${day}`, class: "day-chip",
           "aria-current": day === date ? "date" : null,
-          "aria-label": ["Today", "Yesterday"].includes(relative) ? `${relative}, ${longDate(day)}` : longDate(day) },
+          // TRANSLATORS: a day chip's name, {day} "Today" or "Yesterday", {date} the date in full.
+          "aria-label": daysBetween(day, today) < 2 ? t("{day}, {date}", { day: relative, date: longDate(day) }) : longDate(day) },
           h("span", { class: "day-chip-number", text: formatDate(day, { day: "numeric" }) })),
         // Drawn over the link, not inside it: the link's visible text is then only the number,
         // which its name contains (label in name, for speech control); the name has the weekday.
@@ -173,14 +179,14 @@ function fillBody(bodyEl, day, moodEl, cardFor, refresh) {
   // Grouped by identity (an option of this device): the groups take the place of Due and Not due.
   const groups = identityGroups([...firstItems, ...restItems], cardFor, { isToday });
   if (groups) sections.push(...groups);
-  if (firstItems.length && !groups) sections.push(habitSection("Due", firstItems.map(cardFor)));
+  if (firstItems.length && !groups) sections.push(habitSection(t("Due"), firstItems.map(cardFor)));
   if (resting.length) sections.push(pausedSection(resting, data.date, cardFor, refresh));
   if (restItems.length && !groups) {
-    sections.push(habitSection(isToday ? "Not due today" : "Not due", restItems.map(cardFor), { muted: true }));
+    sections.push(habitSection(isToday ? t("Not due today") : t("Not due"), restItems.map(cardFor), { muted: true }));
   }
   if (data.later.length) {
-    sections.push(habitSection("Before their start date", data.later.map(cardFor),
-      { muted: true, hint: "Not tracked yet on this day. Logging one here moves its start date back to this day." }));
+    sections.push(habitSection(t("Before their start date"), data.later.map(cardFor),
+      { muted: true, hint: t("Not tracked yet on this day. Logging one here moves its start date back to this day.") }));
   }
   bodyEl.replaceChildren(...sections);
 }
@@ -194,9 +200,9 @@ function habitSection(title, cardEls, { muted = false, hint = null } = {}) {
 function emptyState(isToday) {
   return h("section", { class: "card empty-state welcome" },
     h("img", { src: "/icons/icon.svg", alt: "", width: "56", height: "56" }),
-    h("h2", { text: isToday ? "Start with one small habit" : "No habits on this day" }),
-    h("p", { text: "Pick a starter habit in two taps, or make your own. Small and believable beats big and brave." }),
-    h("a", { class: "button primary", href: "#/new", text: "Choose a starter habit" }));
+    h("h2", { text: isToday ? t("Start with one small habit") : t("No habits on this day") }),
+    h("p", { text: t("Pick a starter habit in two taps, or make your own. Small and believable beats big and brave.") }),
+    h("a", { class: "button primary", href: "#/new", text: t("Choose a starter habit") }));
 }
 
 /** A horizontal swipe moves a day back (right swipe) or forward (left swipe). */
