@@ -63,6 +63,6 @@ export function wellbeingTrend(checks) {
       h("th", { scope: "row", text: shortDate(check.date) }), h("td", { text: formatNumber(check.score) }))))));
   return h("figure", { class: "chart chart-wellbeing" }, svgEl,
     h("figcaption", { class: "chart-summary", text: summary }),
-    h("p", { class: "hint wellbeing-cutoff-key", "aria-hidden": "true", text: t("Dashed line: 50, the cut-off.") }),
+    h("p", { class: "hint wellbeing-cutoff-key", "aria-hidden": "true", text: t("The dashed line marks 50: at or below it, talking things through can help.") }),
     tableEl);
 }

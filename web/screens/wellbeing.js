@@ -55,10 +55,12 @@ function draw(screenEl, state, redraw) {
     return;
   }
   const { latest } = state;
+  // Due: the questions come first, the last check after them; else the latest leads.
   append(screenEl,
+    state.due ? questionsCard(state, redraw) : null,
     latest ? resultCard(latest) : null,
     latest?.low ? contactsCard(state.contacts) : null,
-    state.due ? questionsCard(state, redraw) : notDueCard(state, redraw),
+    state.due ? null : notDueCard(state, redraw),
     state.checks.length ? titledSection(t("Your scores over time"), { className: "card chart-card wellbeing-trend" },
       wellbeingTrend(state.checks)) : null,
     aboutCard());
