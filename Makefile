@@ -88,5 +88,5 @@ i18n: $(VENV)/.dev-installed
 	$(PY) -m babel.messages.frontend extract -F babel.cfg --sort-by-file \
 		--add-comments=TRANSLATORS: --project=Orbit --omit-header -o translations/messages.pot .
 	$(PY) -m babel.messages.frontend update -i translations/messages.pot -d translations \
-		--ignore-obsolete --init-missing
+		--ignore-obsolete
 	$(PY) -m pytest -p no:warnings -q tests/test_i18n_catalogues.py

@@ -117,6 +117,7 @@ async function showScreen() {
     setTimeout(() => screenEl.classList.remove("settling"), settling);
   }
   mainEl.replaceChildren(screenEl);
+  mainEl.dataset.shown = location.hash; // which address is on show (the browser tests wait for it)
   window.scrollTo(0, 0);
   // A screen may name the control to start on (data-autofocus); otherwise its heading.
   const startEl = screenEl.querySelector("[data-autofocus]");

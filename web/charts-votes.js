@@ -2,7 +2,7 @@
 // and a visually hidden table of every week for screen readers (the SVG is hidden from them).
 import { h, svg } from "./dom.js";
 import { shortDate } from "./dates.js";
-import { plural } from "./format.js";
+import { t, tn } from "./i18n.js";
 
 const W = 330;
 const H = 170;
@@ -40,7 +40,7 @@ export function votesBars(weeks) {
     const fromEnd = weeks.length - 1 - i;
     if (fromEnd % LABEL_EVERY === 0 && (i >= 2 || current)) {
       svgEl.append(svg("text", { x: x + width / 2, y: H - 6, class: "chart-label",
-        "text-anchor": current ? "end" : "middle", text: current ? "Now" : shortDate(week.week_start) }));
+        "text-anchor": current ? "end" : "middle", text: current ? t("Now") : shortDate(week.week_start) }));
     }
   });
   return h("figure", { class: "chart chart-votes" }, svgEl,
@@ -52,22 +52,26 @@ export function votesBars(weeks) {
  * before them (the growth the bars show). */
 export function votesSummary(weeks) {
   const total = weeks.reduce((sum, week) => sum + week.votes, 0);
-  if (!total) return `No votes in the last ${plural(weeks.length, "week")} yet. Every done day is one.`;
+  if (!total) return tn("No votes in the last week yet. Every done day is one.", "No votes in the last {n} weeks yet. Every done day is one.", weeks.length);
   const best = weeks.reduce((top, week) => (week.votes > top.votes ? week : top), weeks[0]);
   const sum = (list) => list.reduce((all, week) => all + week.votes, 0);
   const recent = sum(weeks.slice(-4));
   const before = sum(weeks.slice(-8, -4));
-  const parts = [`${plural(total, "vote")} in ${plural(weeks.length, "week")}`,
-    `most in the week of ${shortDate(best.week_start)} (${best.votes})`];
-  if (weeks.length >= 8) parts.push(`the last 4 weeks ${recent}, the 4 before ${before}`);
+  // TRANSLATORS: {votes} is "3 votes", {weeks} is "26 weeks".
+  // (Each call on its own: Babel's extractor does not see a call inside another's arguments.)
+  const votes = tn("{n} vote", "{n} votes", total);
+  const span = tn("{n} week", "{n} weeks", weeks.length);
+  const parts = [t("{votes} in {weeks}", { votes, weeks: span }),
+    t("most in the week of {date} ({n})", { date: shortDate(best.week_start), n: best.votes })];
+  if (weeks.length >= 8) parts.push(t("the last 4 weeks {recent}, the 4 before {before}", { recent, before }));
   return `${parts.join("; ")}.`;
 }
 
 function votesTable(weeks) {
   return h("table", { class: "visually-hidden" },
-    h("caption", { text: "Votes per week, oldest first" }),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Week of" }), h("th", { scope: "col", text: "Votes" }))),
+    h("caption", { text: t("Votes per week, oldest first") }),
+    h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("Week of") }), h("th", { scope: "col", text: t("Votes") }))),
     h("tbody", {}, weeks.map((week, i) => h("tr", {},
-      h("th", { scope: "row", text: i === weeks.length - 1 ? `${shortDate(week.week_start)} (this week)` : shortDate(week.week_start) }),
+      h("th", { scope: "row", text: i === weeks.length - 1 ? t("{date} (this week)", { date: shortDate(week.week_start) }) : shortDate(week.week_start) }),
       h("td", { text: String(week.votes) })))));
 }

@@ -35,7 +35,8 @@ function daySet(sorted) {
 /** Names joined as the language lists them: "Mon, Wed and Fri". */
 export function listed(names) {
   if (names.length < 2) return names[0] ?? "";
-  return t("{first} and {last}", { first: names.slice(0, -1).join(tc("between items of a list", ", ")), last: names.at(-1) });
+  const comma = tc("between items of a list", ", "); // apart: the extractor misses a nested call
+  return t("{first} and {last}", { first: names.slice(0, -1).join(comma), last: names.at(-1) });
 }
 
 /** "Mon, Wed and Fri" from weekday numbers (Monday = 0). */

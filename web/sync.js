@@ -182,7 +182,8 @@ function refusedList(entries) {
     const what = entry.kind === "reflection" ? t("Mood") : entry.label;
     const date = shortDate(entry.date);
     // TRANSLATORS: a change made offline that the server refused; {reason} is the server's sentence.
-    textEl.textContent = t("Not saved: {what}, {date}. {reason}", { what, date, reason: entry.reason || t("The server refused this change.") });
+    const reason = entry.reason || t("The server refused this change."); // apart: the extractor misses a nested call
+    textEl.textContent = t("Not saved: {what}, {date}. {reason}", { what, date, reason });
     const discardEl = document.createElement("button");
     discardEl.type = "button";
     discardEl.className = "button ghost small";

@@ -127,6 +127,19 @@ def app_page(page, live_server, console_errors):
     page.set_default_timeout(10_000)
     page.clock.install(time=clock.now())
     page.goto(live_server + "/")
+    opened = page.goto
+
+    def goto(url, **options):
+        """page.goto that returns once the app shows the address: until then the screen being
+        left is still in the page, and a locator could find its twin there (#/identities and
+        #/identities/ID are both .screen-identities)."""
+        response = opened(url, **options)
+        if "#" in url:
+            page.wait_for_function("() => !document.getElementById('main')"
+                                   " || document.getElementById('main').dataset.shown === location.hash")
+        return response
+
+    page.goto = goto
     return page
 
 

@@ -44,7 +44,7 @@ function weeks(votes) {
 
 test("votesSummary: none yet", () => {
   assert.equal(votesSummary(weeks([0, 0, 0])), "No votes in the last 3 weeks yet. Every done day is one.");
-  assert.equal(votesSummary(weeks([0])), "No votes in the last 1 week yet. Every done day is one.");
+  assert.equal(votesSummary(weeks([0])), "No votes in the last week yet. Every done day is one.");
 });
 
 test("votesSummary: the total and the best week (the first of a tie)", { skip: wordsSkip }, () => {

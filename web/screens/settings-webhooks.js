@@ -47,7 +47,10 @@ const TEXT = {
   delivered: (when) => t("Last delivered {date}.", { date: when }),
   notDelivered: (when, why) => t("Not delivered {date}: {reason}", { date: when, reason: why }),
   next: { get failed() { return t("Orbit will try again."); }, get given_up() { return t("Orbit stopped trying this one."); }, refused: "" },
-  tells: (events) => t("Tells: {events}", { events: events.join(tc("between items of a list", ", ")) }),
+  tells: (events) => {
+    const comma = tc("between items of a list", ", "); // apart: the extractor misses a nested call
+    return t("Tells: {events}", { events: events.join(comma) });
+  },
   get privateNamed() { return t("Names private habits"); },
 };
 
