@@ -12,6 +12,7 @@ import { moodCard } from "./mood.js";
 import { pausedSection } from "./today-paused.js";
 import { identityGroups, prepareGroups } from "./today-groups.js";
 import { freshStartCard } from "./today-fresh-start.js";
+import { wellbeingInvitation } from "./today-wellbeing.js";
 
 const SWIPE_MIN_PX = 70;
 
@@ -94,7 +95,8 @@ export async function render(screenEl, dateParam) {
   }
 
   paint();
-  append(screenEl, header(date, today, progressEl), dayStrip(day, date, today), freshStartCard(day.fresh_start), bodyEl);
+  append(screenEl, header(date, today, progressEl), dayStrip(day, date, today), freshStartCard(day.fresh_start),
+    wellbeingInvitation(day.wellbeing_invite), bodyEl);
   listenForSwipes(screenEl, date, today);
 }
 
