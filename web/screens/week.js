@@ -8,6 +8,7 @@ import { weeklyTrend } from "../charts.js";
 import { habitRows, highlightList, identityVotes, insightList, lastWeekCard, moodSection, nextSteps,
   totalsCard, weekRange } from "./week-sections.js";
 import { answersCard, chapterCard, promptCard } from "./week-prompt.js";
+import { t, tn } from "../i18n.js";
 
 const TREND_WEEKS = 12;
 const SWIPE_MIN_PX = 70;
@@ -60,13 +61,14 @@ export async function render(screenEl, dateParam) {
 }
 
 function header(summary, isThisWeek, lastWeek, printable) {
-  const title = isThisWeek ? "This week" : summary.week_start === lastWeek ? "Last week" : `Week of ${shortDate(summary.week_start)}`;
+  const title = isThisWeek ? t("This week") : summary.week_start === lastWeek ? t("Last week")
+    : t("Week of {date}", { date: shortDate(summary.week_start) });
   return h("header", { class: "screen-header week-header" },
     h("div", { class: "screen-title" },
-      h("p", { class: "eyebrow", text: `${weekRange(summary)}${isThisWeek ? " · so far" : ""}` }),
+      h("p", { class: "eyebrow", text: isThisWeek ? t("{range} · so far", { range: weekRange(summary) }) : weekRange(summary) }),
       h("h1", { tabindex: "-1", text: title })),
     printable && h("a", { class: "button small secondary print-link", href: `#/week/${summary.week_start}/print`,
-      "aria-label": "Print or share this week" }, printIcon(), h("span", { text: "Print" })));
+      "aria-label": t("Print or share this week") }, printIcon(), h("span", { text: t("Print") })));
 }
 
 function printIcon() {
@@ -77,41 +79,42 @@ function printIcon() {
 /** Earlier and later weeks, and the way back to this one. */
 function weekNav(previous, next, thisWeek, isThisWeek) {
   const arrow = (week, className, label) => (week
-    ? h("a", { class: `icon-button week-arrow ${className}`, href: weekHash(week, thisWeek), "aria-label": `${label}, week of ${shortDate(week)}` }, icon("back"))
+    ? h("a", { class: `icon-button week-arrow ${className}`, href: weekHash(week, thisWeek), "aria-label": label(shortDate(week)) }, icon("back"))
     : h("span", { class: `icon-button week-arrow ${className} placeholder`, "aria-hidden": "true" }, icon("back")));
-  let middle = h("span", { class: "week-nav-hint", text: previous ? "Swipe for earlier weeks" : "Your first week" });
-  if (!isThisWeek) middle = h("a", { class: "button small ghost", href: "#/week", text: "Back to this week" });
-  return h("nav", { class: "week-nav", "aria-label": "Choose a week" },
-    arrow(previous, "earlier", "Previous week"), middle, arrow(next, "later", "Next week"));
+  let middle = h("span", { class: "week-nav-hint", text: previous ? t("Swipe for earlier weeks") : t("Your first week") });
+  if (!isThisWeek) middle = h("a", { class: "button small ghost", href: "#/week", text: t("Back to this week") });
+  return h("nav", { class: "week-nav", "aria-label": t("Choose a week") },
+    arrow(previous, "earlier", (date) => t("Previous week, week of {date}", { date })), middle,
+    arrow(next, "later", (date) => t("Next week, week of {date}", { date })));
 }
 
 /** A new user with no habits: what the week will show, and the way to the first habit. */
 function welcome() {
   return h("section", { class: "card empty-state welcome" },
     h("img", { src: "/icons/icon.svg", alt: "", width: "56", height: "56" }),
-    h("h2", { text: "Your first week starts with one habit" }),
-    h("p", { text: "Each week, this is where your taps turn into evidence: what you did, who it made you, and the next small step." }),
-    h("a", { class: "button primary", href: "#/new", text: "Choose a starter habit" }));
+    h("h2", { text: t("Your first week starts with one habit") }),
+    h("p", { text: t("Each week, this is where your taps turn into evidence: what you did, who it made you, and the next small step.") }),
+    h("a", { class: "button primary", href: "#/new", text: t("Choose a starter habit") }));
 }
 
 /** A week before any habit started (or with only archived ones). */
 function quietWeek(firstWeek, thisWeek, shown) {
   const later = shown < firstWeek;
   return h("section", { class: "card empty-state" },
-    h("h2", { text: later ? "Before your story started" : "A quiet week" }),
-    h("p", { text: later ? `Your first tracked week began on ${shortDate(firstWeek)}. Everything since then is here.`
-      : "No habits were tracked this week. That's all right: the next tap starts again." }),
+    h("h2", { text: later ? t("Before your story started") : t("A quiet week") }),
+    h("p", { text: later ? t("Your first tracked week began on {date}. Everything since then is here.", { date: shortDate(firstWeek) })
+      : t("No habits were tracked this week. That's all right: the next tap starts again.") }),
     h("a", { class: "button secondary", href: weekHash(later ? firstWeek : thisWeek, thisWeek),
-      text: later ? "Go to your first week" : "Go to this week" }));
+      text: later ? t("Go to your first week") : t("Go to this week") }));
 }
 
 /** The completion rate of the last 12 weeks, or an encouraging word while there is none. */
 function trendCard(history, shown) {
   const hasRates = history.some((week) => week.rate !== null);
-  return titledSection(`Last ${TREND_WEEKS} weeks`, { className: "card chart-card week-trend",
-    hint: hasRates ? "Share of what each week asked for that was done." : null },
+  return titledSection(tn("Last {n} week", "Last {n} weeks", TREND_WEEKS), { className: "card chart-card week-trend",
+    hint: hasRates ? t("Share of what each week asked for that was done.") : null },
   hasRates ? weeklyTrend(history, { focus: shown })
-    : h("p", { class: "chart-empty", text: "Your trend line starts with your first done day. Each week adds a point." }));
+    : h("p", { class: "chart-empty", text: t("Your trend line starts with your first done day. Each week adds a point.") }));
 }
 
 /** A horizontal swipe moves a week back (right swipe) or forward (left swipe). */
