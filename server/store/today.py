@@ -63,7 +63,8 @@ def items_of(user, habits, day, real_today):
                       "before_start": False,
                       "rule": {"target": rule.target, "schedule": rule.schedule.to_dict()},
                       "period": {"start": period.start, "end": period.end,
-                                 "times": domain.times_required(spec, rule, period.start),
+                                 "times": domain.times_required(  # by the rule of its first day
+                                     spec, domain.rule_on(spec, period.start), period.start),
                                  "required": period.required, "done": period.done_days,
                                  "unit": period.unit, "state": period.state},
                       "paused": pause is not None, "pause": pause,
