@@ -62,7 +62,11 @@ RULES_BEYOND_THE_SCHEMA = {
     # habits archived or restored at once: each one of the caller's
     "POST /habits/archive": {"habit_ids"},
     # a share shows something, and only the caller's habits and identities, never a private habit
-    "POST /shares": {"habit_ids", "identity_ids"}, "PATCH /shares/{share_id}": {"habit_ids", "identity_ids"},
+    # (a share that would show nothing names all four choices)
+    "POST /shares": {"habit_ids", "identity_ids", "mood", "wellbeing"},
+    "PATCH /shares/{share_id}": {"habit_ids", "identity_ids", "mood", "wellbeing"},
+    # a month of the year given, when both are
+    "GET /history/mood": {"month"},
     # a pause ends on or after its start, both up to a year from today
     "POST /pauses": {"start", "end"},
     "PATCH /pauses/{pause_id}": {"start", "end"},

@@ -87,7 +87,7 @@ def test_create_every_kind_of_habit(signed_up, shoot):
 
     # Move one up.
     page.get_by_role("button", name="More for Snacks").click()
-    page.get_by_role("button", name="Move up Snacks").click()
+    page.get_by_role("button", name="Move Snacks up").click()
     expect(names_in_section(page, "Due")).to_have_text(due[:-2] + ["Snacks", "Late-night scrolling"])
     assert [habit["name"] for habit in api_habits(page)][-2:] == ["Snacks", "Late-night scrolling"]
 
