@@ -3,18 +3,14 @@ one) and the chosen identities' habits that are not private, week by week as the
 judges them, and only the parts the user chose (summaries, mood, notes, WHO-5)."""
 import datetime
 
-from zoneinfo import ZoneInfo
-
-from ..domain import Entry
 from ..domain import wellbeing as who5
-from ..domain.weekly import HabitInput, week_containing, weekly_summary
+from ..domain.weekly import week_containing, weekly_summary
 from ..models import Checkin, Habit, Identity, WellbeingCheck
 from .common import local_today, week_start_day
 from .habits import attach_rules
-from .pauses import ranges_of
-from .specs import habit_spec
 from .wellbeing import answers_of
-from .weekly import archived_on, moods_between
+from .weekly import habit_inputs, moods_between
+
 WEEK = datetime.timedelta(days=7)
 
 
@@ -41,7 +37,7 @@ def share_content(share):
     identities = [(i.id, i.statement) for i in Identity.select().where(
         Identity.user == user, Identity.id.in_(share.identity_ids or [0])).order_by(
         Identity.position, Identity.id)]
-    inputs = shown_inputs(user, habits, today)
+    inputs = habit_inputs(user, habits, today, only_theirs=True)
     moods = moods_between(user, first - WEEK, today) if share.mood else {}
     weeks = [weekly_summary(inputs, identities, moods, newest - back * WEEK, today,
                             hide_private=True) for back in range(share.weeks)]
@@ -57,29 +53,6 @@ def share_content(share):
         "wellbeing": scores_between(user, first, today) if share.wellbeing else None,
         "notes": notes_of(user, habits, first, today) if share.notes else None,
     }
-
-
-def shown_inputs(user, habits, until):
-    """The shown habits as the domain's values, with their check-ins up to `until`: only theirs
-    (weekly.habit_inputs reads every habit's), each from its start date, since a week's streak
-    and strength are counted from there."""
-    week_start = week_start_day(user)
-    rests = ranges_of(user)
-    entries = {h.id: [] for h in habits}
-    if habits:
-        for habit_id, day, status, value in (
-                Checkin.select(Checkin.habit, Checkin.day, Checkin.status, Checkin.value)
-                .where(Checkin.user == user, Checkin.habit.in_(list(entries)),
-                       Checkin.day.between(min(h.start_date for h in habits), until))
-                .order_by(Checkin.day).tuples()):
-            entries[habit_id].append(Entry(day, status, value))
-    zone = ZoneInfo(user.timezone)
-    return [HabitInput(id=h.id, name=h.name, identity_id=h.identity_id, kind=h.kind,
-                       measure=h.measure, unit=h.unit, target=h.target, schedule=h.schedule,
-                       private=h.private, archived_on=archived_on(h, zone),
-                       spec=habit_spec(h, week_start, rests(h.id)), entries=entries[h.id],
-                       appointment=h.appointment, plan_cue=h.plan_cue, plan_action=h.plan_action)
-            for h in habits]
 
 
 def scores_between(user, first, last):

@@ -112,14 +112,20 @@ def habit_rows(user):
                              .order_by(Habit.position, Habit.id)))
 
 
-def habit_inputs(user, habits, until):
-    """The habits as the domain's values, with their check-ins up to `until`."""
+def habit_inputs(user, habits, until, only_theirs=False):
+    """The habits as the domain's values, with their check-ins up to `until` (`only_theirs`:
+    read only these habits' rows, from the earliest start date, as a share page does)."""
     week_start = week_start_day(user)
     rests = ranges_of(user)
     entries = {h.id: [] for h in habits}
+    rows = Checkin.user == user, Checkin.day <= until
+    if only_theirs:
+        if not habits:
+            return []
+        rows += Checkin.habit.in_(list(entries)), Checkin.day >= min(h.start_date for h in habits)
     for habit_id, day, status, value in (
             Checkin.select(Checkin.habit, Checkin.day, Checkin.status, Checkin.value)
-            .where(Checkin.user == user, Checkin.day <= until).order_by(Checkin.day).tuples()):
+            .where(*rows).order_by(Checkin.day).tuples()):
         if habit_id in entries:  # a habit created since the rows were read waits for next time
             entries[habit_id].append(Entry(day, status, value))
     zone = ZoneInfo(user.timezone)
